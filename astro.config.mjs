@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import { unified } from "@astrojs/markdown-remark";
+import remarkMath from "remark-math";
+import rehypeKatex from "rehype-katex";
+import remarkEquations from "./src/math/remark-equations.mjs";
+import { macros } from "./src/math/macros.mjs";
+
+/** GitHub Pages serves a project at /<repo>/; BASE_PATH says which (default: the root). */
+function normaliseBase(value = "/") {
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "/" : `/${trimmed}/`;
+}
+
+export default defineConfig({
+  site: process.env.SITE_URL,
+  base: normaliseBase(process.env.BASE_PATH),
+  trailingSlash: "always",
+  srcDir: "./src",
+  integrations: [mdx()],
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath, remarkEquations],
+      // output "htmlAndMathml": the MathML is what screen readers speak.
+      rehypePlugins: [[rehypeKatex, { macros, output: "htmlAndMathml", strict: "ignore" }]],
+    }),
+  },
+  build: { inlineStylesheets: "auto" },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+});

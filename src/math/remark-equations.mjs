@@ -1,0 +1,72 @@
+// Numbers labelled display equations, turns `$\eqref{label}$` into links to them, and fails the
+// build on any formula KaTeX cannot parse (rehype-katex alone would render an error box instead).
+import katex from "katex";
+import { macros } from "./macros.mjs";
+
+const LABEL = /\\label\{([^}]+)\}/;
+const EQREF = /^\s*\\eqref\{([^}]+)\}\s*$/;
+
+/** @param {any} node @param {(node: any, index: number, parent: any) => void} visit */
+function walk(node, visit) {
+  if (!Array.isArray(node.children)) return;
+  for (let index = 0; index < node.children.length; index++) {
+    const child = node.children[index];
+    visit(child, index, node);
+    walk(node.children[index], visit);
+  }
+}
+
+/** @param {string} label */
+export const equationId = (label) => `eq-${label}`;
+
+/** @param {string} tex @param {boolean} displayMode @param {any} file */
+function validate(tex, displayMode, file) {
+  try {
+    katex.renderToString(tex, { displayMode, throwOnError: true, macros: { ...macros }, strict: "ignore" });
+  } catch (error) {
+    const where = file?.path ?? "a Markdown file";
+    throw new Error(`KaTeX cannot render ${JSON.stringify(tex)} in ${where}: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+export default function remarkEquations() {
+  /** @param {any} tree @param {any} file */
+  return (tree, file) => {
+    /** @type {Map<string, number>} */
+    const numbers = new Map();
+    walk(tree, (node, index, parent) => {
+      if (node.type !== "math") return;
+      const match = LABEL.exec(node.value);
+      if (match) {
+        const label = match[1];
+        if (numbers.has(label)) throw new Error(`Equation label "${label}" is used twice in ${file?.path}`);
+        const number = numbers.size + 1;
+        numbers.set(label, number);
+        node.value = node.value.replace(LABEL, `\\tag{${number}}`);
+        parent.children[index] = {
+          type: "equationBlock",
+          data: { hName: "div", hProperties: { id: equationId(label), className: ["equation"] } },
+          children: [node],
+        };
+      }
+      validate(node.value, true, file);
+    });
+    walk(tree, (node, index, parent) => {
+      if (node.type !== "inlineMath") return;
+      const ref = EQREF.exec(node.value);
+      if (!ref) {
+        validate(node.value, false, file);
+        return;
+      }
+      const label = ref[1];
+      const number = numbers.get(label);
+      if (number === undefined) throw new Error(`\\eqref{${label}} in ${file?.path} names no labelled equation`);
+      parent.children[index] = {
+        type: "link",
+        url: `#${equationId(label)}`,
+        data: { hProperties: { className: ["eqref"], "data-equation": equationId(label) } },
+        children: [{ type: "text", value: `(${number})` }],
+      };
+    });
+  };
+}

@@ -1,0 +1,21 @@
+import type { ParamSpecs } from "../lib/params";
+
+/** Everything the book knows about one widget: the single source for its element, shell, embed page and gallery. */
+export interface WidgetSpec<S> {
+  /** Kebab-case id from the widget contract; the element is `<vae-${id}>`. */
+  readonly id: string;
+  readonly title: string;
+  /** One sentence for the gallery and the embed page. */
+  readonly summary: string;
+  /** Slug of the chapter the widget lives in. */
+  readonly chapter: string;
+  readonly params: ParamSpecs<S>;
+  /** Rules between parameters (e.g. equal lengths); returns a message naming the parameter, or nothing. */
+  readonly check?: (state: S) => string | undefined;
+  /** Example query strings for instructors, each with what it shows. */
+  readonly examples: readonly { readonly query: string; readonly caption: string }[];
+  /** Names of the `<output>`s, in the contract's order. */
+  readonly outputs: readonly string[];
+}
+
+export const elementName = (id: string): string => `vae-${id}`;

@@ -1,0 +1,231 @@
+import { formatNumber } from "../lib/format";
+import { parseParams, toQuery, type RawParams } from "../lib/params";
+import type { WidgetSpec } from "./spec";
+
+/**
+ * The base of every widget element (see ../shared/widget-contract.md): parameters in from
+ * attributes or, on the embed page, from the query string; results out as `<output>`s with
+ * `data-value`; `data-ready` when they match the state; bad input as a `role="alert"` message.
+ *
+ * Subclasses bind their controls in `setup` (listeners take `this.signal`, so they go away on
+ * disconnect), draw and write outputs in `render`, and release anything else in `teardown`.
+ */
+export abstract class WidgetElement<S> extends HTMLElement {
+  protected abstract readonly spec: WidgetSpec<S>;
+
+  /** The current raw parameters: the single source of state, from which URLs are written. */
+  protected raw: Record<string, string> = {};
+  /** Aborted on disconnect: pass it to every addEventListener. */
+  protected signal: AbortSignal = AbortSignal.abort();
+
+  private lifetime?: AbortController;
+  private pending?: AbortController;
+  private refreshTimer = 0;
+
+  /** Embed pages set `url-state`: the query string is then the state and follows every change. */
+  protected get usesUrlState(): boolean {
+    return this.hasAttribute("url-state");
+  }
+
+  connectedCallback(): void {
+    this.lifetime = new AbortController();
+    this.signal = this.lifetime.signal;
+    this.raw = this.readInitialParams();
+    this.setup();
+    this.setupEmbedPanel();
+    void this.refresh();
+  }
+
+  disconnectedCallback(): void {
+    window.clearTimeout(this.refreshTimer);
+    this.pending?.abort();
+    this.lifetime?.abort();
+    this.teardown();
+  }
+
+  /** Bind controls. Called once per connection, after `raw` is read. */
+  protected setup(): void {}
+
+  /** Release workers, timers, tensors: whatever `signal` does not cover. */
+  protected teardown(): void {}
+
+  /** Compute with src/lib, write outputs, draw. May be async; must stop early when `signal` aborts. */
+  protected abstract render(state: S, signal: AbortSignal): void | Promise<void>;
+
+  /** Update controls to show `state` (e.g. after the URL gave a state the server did not render). */
+  protected showState(_state: S): void {}
+
+  /** Change parameters from a control; the permalink follows and the widget recomputes. */
+  protected setParams(changes: RawParams): void {
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) delete this.raw[key];
+      else this.raw[key] = value;
+    }
+    if (this.usesUrlState) this.writeUrl();
+    void this.refresh();
+  }
+
+  /** Like setParams, but coalesces a burst of changes (dragging) into one recomputation per frame. */
+  protected setParamsSoon(changes: RawParams): void {
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) delete this.raw[key];
+      else this.raw[key] = value;
+    }
+    if (this.refreshTimer) return;
+    this.refreshTimer = window.setTimeout(() => {
+      this.refreshTimer = 0;
+      this.setParams({});
+    }, 16);
+  }
+
+  /** The parsed current state, or undefined when the parameters are invalid. */
+  protected currentState(): S | undefined {
+    const parsed = this.parse();
+    return parsed.ok ? parsed.state : undefined;
+  }
+
+  protected output(name: string): HTMLOutputElement | null {
+    return this.querySelector<HTMLOutputElement>(`output[name="${name}"]`);
+  }
+
+  /** Writes a result: full precision in data-value, the rounded figure as text. */
+  protected setOutput(name: string, value: number | string, text?: string): void {
+    const element = this.output(name);
+    if (!element) throw new Error(`The widget has no output named ${name}.`);
+    if (typeof value === "number" && Number.isNaN(value)) {
+      throw new Error(`${name} is not defined for these values.`);
+    }
+    element.dataset.value = String(value);
+    element.textContent = text ?? (typeof value === "number" ? formatNumber(value) : value);
+  }
+
+  protected clearOutputs(): void {
+    this.querySelectorAll<HTMLOutputElement>("output[name]").forEach((element) => {
+      delete element.dataset.value;
+      element.textContent = "—";
+    });
+  }
+
+  /** Shows a message in the widget's alert region; an empty message hides it. */
+  protected showAlert(message: string): void {
+    const alert = this.querySelector<HTMLElement>("[data-role=alert]");
+    if (!alert) return;
+    alert.textContent = message;
+    alert.hidden = message === "";
+  }
+
+  /** A visible note that is not an error (e.g. weights normalised); empty hides it. */
+  protected showNote(message: string): void {
+    const note = this.querySelector<HTMLElement>("[data-role=note]");
+    if (!note) return;
+    note.textContent = message;
+    note.hidden = message === "";
+  }
+
+  private parse(): { ok: true; state: S } | { ok: false; message: string } {
+    const parsed = parseParams(this.spec.params, this.raw);
+    if (!parsed.ok) return { ok: false, message: parsed.message };
+    const problem = this.spec.check?.(parsed.value);
+    return problem ? { ok: false, message: problem } : { ok: true, state: parsed.value };
+  }
+
+  /** Re-parses and re-renders; the newest call wins and an older one in flight is aborted. */
+  protected async refresh(): Promise<void> {
+    this.pending?.abort();
+    const pending = new AbortController();
+    this.pending = pending;
+    this.removeAttribute("data-ready");
+    this.updateEmbedPanel();
+    const parsed = this.parse();
+    if (!parsed.ok) {
+      this.fail(parsed.message);
+      return;
+    }
+    try {
+      this.showAlert("");
+      this.showState(parsed.state);
+      await this.render(parsed.state, pending.signal);
+      if (pending.signal.aborted) return;
+      this.setAttribute("data-ready", "");
+    } catch (error) {
+      if (pending.signal.aborted) return;
+      this.fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Bad input settles the widget too: the alert and the emptied outputs are its current state. */
+  private fail(message: string): void {
+    this.showAlert(message);
+    this.clearOutputs();
+    this.setAttribute("data-ready", "");
+    this.dispatchEvent(new CustomEvent("widget-error", { detail: { message }, bubbles: true }));
+  }
+
+  private readInitialParams(): Record<string, string> {
+    const raw: Record<string, string> = {};
+    const query = this.usesUrlState ? new URLSearchParams(window.location.search) : undefined;
+    for (const key of Object.keys(this.spec.params)) {
+      const value = query ? query.get(key) : this.getAttribute(key);
+      if (value !== null) raw[key] = value;
+    }
+    return raw;
+  }
+
+  private writeUrl(): void {
+    const url = new URL(window.location.href);
+    const minimal = toQuery(this.spec.params, this.raw);
+    for (const key of Object.keys(this.spec.params)) {
+      const value = minimal.get(key);
+      if (value === null) url.searchParams.delete(key);
+      else url.searchParams.set(key, value);
+    }
+    history.replaceState(history.state, "", url);
+  }
+
+  /** The embed page URL for the current state. */
+  permalink(): string {
+    const query = toQuery(this.spec.params, this.raw).toString();
+    const path = `${import.meta.env.BASE_URL}embed/${this.spec.id}/`;
+    return new URL(`${path}${query ? `?${query}` : ""}`, window.location.origin).href;
+  }
+
+  private setupEmbedPanel(): void {
+    const panel = this.querySelector<HTMLDetailsElement>("[data-role=embed]");
+    if (!panel) return;
+    const copy = panel.querySelector<HTMLButtonElement>("[data-role=copy]");
+    copy?.addEventListener(
+      "click",
+      () => {
+        const snippet = panel.querySelector<HTMLTextAreaElement>("[data-role=snippet]")?.value ?? "";
+        const status = panel.querySelector<HTMLElement>("[data-role=copy-status]");
+        const done = (message: string) => {
+          if (status) status.textContent = message;
+        };
+        navigator.clipboard?.writeText(snippet).then(
+          () => done("Copied."),
+          () => done("Copy failed: select the snippet and copy it by hand."),
+        ) ?? done("Select the snippet and copy it by hand.");
+      },
+      { signal: this.signal },
+    );
+    panel.addEventListener("toggle", () => this.updateEmbedPanel(), { signal: this.signal });
+  }
+
+  private updateEmbedPanel(): void {
+    const panel = this.querySelector<HTMLDetailsElement>("[data-role=embed]");
+    if (!panel || !panel.open) return;
+    const link = this.permalink();
+    const permalink = panel.querySelector<HTMLInputElement>("[data-role=permalink]");
+    const snippet = panel.querySelector<HTMLTextAreaElement>("[data-role=snippet]");
+    if (permalink) permalink.value = link;
+    if (snippet) {
+      const title = this.spec.title.replace(/"/g, "&quot;");
+      snippet.value = `<iframe src="${link}" title="${title}" width="800" height="500" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+    }
+  }
+}
+
+/** Defines the element once (modules may be imported again by hot reload or by two pages). */
+export function defineWidget(name: string, element: CustomElementConstructor): void {
+  if (!customElements.get(name)) customElements.define(name, element);
+}
