@@ -209,3 +209,56 @@ export function mahalanobisSquared(l: Matrix, d: Vector): number {
   const y = solveLower(l, d);
   return dot(y, y);
 }
+
+/**
+ * LU factorisation with partial pivoting (P A = L U): a second, independent route to determinants
+ * and solves for any invertible square matrix, used to check the Cholesky results.
+ */
+export interface LuFactorisation {
+  /** log |det A|. */
+  readonly logAbsDeterminant: number;
+  /** The sign of det A (+1 or −1). */
+  readonly sign: number;
+  solve(b: Vector): number[];
+}
+
+export function lu(a: Matrix): LuFactorisation {
+  const k = a.length;
+  const m = a.map((row) => [...row]);
+  const order = Array.from({ length: k }, (_, i) => i);
+  let sign = 1;
+  let logAbsDeterminant = 0;
+  for (let col = 0; col < k; col++) {
+    let pivotRow = col;
+    for (let r = col + 1; r < k; r++) if (Math.abs(at(m, r, col)) > Math.abs(at(m, pivotRow, col))) pivotRow = r;
+    const pivot = at(m, pivotRow, col);
+    if (pivot === 0) throw new LinalgError("the matrix is singular");
+    if (pivotRow !== col) {
+      [m[col], m[pivotRow]] = [m[pivotRow] as number[], m[col] as number[]];
+      [order[col], order[pivotRow]] = [order[pivotRow] as number, order[col] as number];
+      sign = -sign;
+    }
+    if (pivot < 0) sign = -sign;
+    logAbsDeterminant += Math.log(Math.abs(pivot));
+    const pivotRowValues = m[col] as number[];
+    for (let r = col + 1; r < k; r++) {
+      const row = m[r] as number[];
+      const factor = (row[col] as number) / pivot;
+      row[col] = factor;
+      for (let c = col + 1; c < k; c++) row[c] = (row[c] as number) - factor * (pivotRowValues[c] as number);
+    }
+  }
+  return {
+    logAbsDeterminant,
+    sign,
+    solve(b) {
+      const y = order.map((index) => b[index] ?? 0);
+      for (let i = 0; i < k; i++) for (let p = 0; p < i; p++) y[i] = (y[i] as number) - at(m, i, p) * (y[p] as number);
+      for (let i = k - 1; i >= 0; i--) {
+        for (let p = i + 1; p < k; p++) y[i] = (y[i] as number) - at(m, i, p) * (y[p] as number);
+        y[i] = (y[i] as number) / at(m, i, i);
+      }
+      return y;
+    },
+  };
+}

@@ -42,22 +42,35 @@ function point(n: number, mean: number, sumSquares: number): MonteCarloPoint {
   return { n, mean, standardError: n > 1 ? Math.sqrt(sumSquares / (n - 1) / n) : Infinity };
 }
 
-/** Estimates E[draw()] from n draws. */
-export async function monteCarloMean(draw: () => number, n: number, options: MonteCarloOptions = {}): Promise<MonteCarloEstimate> {
+/**
+ * Estimates the means of several quantities drawn together: `draw(out)` writes one joint draw into
+ * `out` (length `size`), so that every estimate comes from the same samples.
+ */
+export async function monteCarloMeans(
+  draw: (out: Float64Array) => void,
+  size: number,
+  n: number,
+  options: MonteCarloOptions = {},
+): Promise<MonteCarloEstimate[]> {
   const { signal, yieldToPage = nextTask, sliceMs = 12 } = options;
   const marks = checkpoints(n);
-  const path: MonteCarloPoint[] = [];
+  const paths: MonteCarloPoint[][] = Array.from({ length: size }, () => []);
+  const values = new Float64Array(size);
+  const means = new Float64Array(size);
+  const sumSquares = new Float64Array(size);
   let nextMark = 0;
-  let mean = 0;
-  let sumSquares = 0;
   let sliceStart = performance.now();
   for (let count = 1; count <= n; count++) {
-    const value = draw();
-    const delta = value - mean;
-    mean += delta / count;
-    sumSquares += delta * (value - mean);
+    draw(values);
+    for (let i = 0; i < size; i++) {
+      const value = values[i] as number;
+      const delta = value - (means[i] as number);
+      const mean = (means[i] as number) + delta / count;
+      means[i] = mean;
+      sumSquares[i] = (sumSquares[i] as number) + delta * (value - mean);
+    }
     if (count === marks[nextMark]) {
-      path.push(point(count, mean, sumSquares));
+      paths.forEach((path, i) => path.push(point(count, means[i] as number, sumSquares[i] as number)));
       nextMark++;
     }
     if (count % CHECK_EVERY === 0 && performance.now() - sliceStart > sliceMs) {
@@ -68,5 +81,11 @@ export async function monteCarloMean(draw: () => number, n: number, options: Mon
     }
   }
   signal?.throwIfAborted();
-  return { ...point(n, mean, sumSquares), path };
+  return paths.map((path, i) => ({ ...point(n, means[i] as number, sumSquares[i] as number), path }));
+}
+
+/** Estimates E[draw()] from n draws. */
+export async function monteCarloMean(draw: () => number, n: number, options: MonteCarloOptions = {}): Promise<MonteCarloEstimate> {
+  const [estimate] = await monteCarloMeans((out) => (out[0] = draw()), 1, n, options);
+  return estimate as MonteCarloEstimate;
 }

@@ -8,6 +8,7 @@ import {
   fromRowMajor,
   identity,
   logDeterminant,
+  lu,
   multiply,
   transpose,
 } from "../../../src/lib/linalg";
@@ -78,5 +79,26 @@ describe("solves", () => {
         back.forEach((row, i) => row.forEach((value, j) => expect(Math.abs(value - (i === j ? 1 : 0))).toBeLessThan(1e-8)));
       }),
     );
+  });
+});
+
+describe("lu (the independent route)", () => {
+  it("agrees with the exact Gauss-Jordan golden values", () => {
+    for (const entry of golden.linalg) {
+      const k = entry.rhs.length;
+      const factorisation = lu(fromRowMajor(entry.matrix, k));
+      const tolerance = entry.name.includes("1e8") ? 1e-7 : 1e-11;
+      expect(factorisation.sign).toBe(1);
+      expect(relativeError(factorisation.logAbsDeterminant, Number(entry.logDeterminant))).toBeLessThan(tolerance);
+      factorisation.solve(entry.rhs).forEach((value, i) => expect(relativeError(value, Number(entry.solution[i]))).toBeLessThan(tolerance));
+    }
+  });
+
+  it("handles pivoting and negative determinants", () => {
+    const factorisation = lu(fromRowMajor([0, 2, 3, 1], 2));
+    expect(factorisation.sign).toBe(-1);
+    expect(Math.exp(factorisation.logAbsDeterminant)).toBeCloseTo(6, 14);
+    expect(factorisation.solve([4, 5])).toEqual([1, 2]);
+    expect(() => lu(fromRowMajor([1, 2, 2, 4], 2))).toThrow(/singular/);
   });
 });
