@@ -1,5 +1,6 @@
 import { drag } from "d3-drag";
 import { select } from "d3-selection";
+import { KL_GAUSSIAN_STATE } from "../../components/proof-check-event";
 import { klGaussianMonteCarlo } from "../../lib/kl-gaussian";
 import { createRandom } from "../../lib/random";
 import { convergencePlot } from "../charts/convergence";
@@ -63,6 +64,8 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
     this.setOutput("kl_mc_se", estimate.standardError);
     const convergence = this.querySelector<SVGSVGElement>("svg[data-role=convergence]");
     if (convergence) drawPlot(convergence, convergencePlot(estimate.path, closedForm.value, "estimate of the KL (nats)"));
+    // The chapter's derivation checks (src/components/proof-check.ts) follow this example.
+    this.dispatchEvent(new CustomEvent(KL_GAUSSIAN_STATE, { detail: state, bubbles: true }));
   }
 
   /** In 2-D and up, the means are draggable points; dragging moves the first two coordinates of mu1 or mu2. */
