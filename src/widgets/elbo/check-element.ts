@@ -1,5 +1,5 @@
 import { formatNumber } from "../../lib/format";
-import { CHECK_STEPS, describeExample, isCheckStep } from "./checks";
+import { checkStep, describeExample } from "./checks";
 import { ELBO_STATE_EVENT, ELBO_STATE_REQUEST, type ElboStateDetail } from "./results";
 
 /** `<vae-elbo-check step>`: recomputes one derivation step's check whenever the elbo widget's state changes. */
@@ -22,11 +22,10 @@ class ElboCheckElement extends HTMLElement {
   }
 
   private update(detail: ElboStateDetail): void {
-    const step = this.dataset.step ?? "";
-    if (!isCheckStep(step)) return;
+    const definition = checkStep(this.dataset.step ?? "");
+    if (!definition) return;
     const verdict = this.querySelector<HTMLElement>("[data-role=verdict]");
     const example = this.querySelector<HTMLElement>("[data-role=example]");
-    const definition = CHECK_STEPS[step];
     if (detail === null) {
       for (const row of definition.rows) this.write(row.name, undefined);
       if (verdict) verdict.textContent = "The widget above has an invalid value; fix it to see this check.";

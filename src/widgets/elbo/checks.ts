@@ -40,7 +40,7 @@ function monteCarloAgreement(exact: number, estimate: number, standardError: num
   return `The Monte Carlo estimate is ${formatNumber(score, 2)} standard errors from the closed form${score <= 4 ? ", as sampling noise allows." : ": change the seed; more than 4 would point to a mistake."}`;
 }
 
-export const CHECK_STEPS = {
+const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
   "kl-definition": {
     rows: [
       { name: "closed", tex: "\\KL(q \\,\\Vert\\, p(z \\given x)),\\ \\text{closed form}" },
@@ -136,11 +136,13 @@ export const CHECK_STEPS = {
     verdict: (v) =>
       `${agreement(at(v, "vae"), at(v, "closed"))} ${monteCarloAgreement(at(v, "closed"), at(v, "mc"), at(v, "mc_se"))}`,
   },
-} satisfies Record<string, CheckStep>;
+};
 
-export type CheckStepName = keyof typeof CHECK_STEPS;
+export const CHECK_STEP_NAMES = Object.keys(CHECK_STEPS);
 
-export const isCheckStep = (name: string): name is CheckStepName => Object.hasOwn(CHECK_STEPS, name);
+/** The check after the step of that name (see the chapter), or undefined for an unknown name. */
+export const checkStep = (name: string): CheckStep | undefined =>
+  Object.hasOwn(CHECK_STEPS, name) ? CHECK_STEPS[name] : undefined;
 
 /** The reader's example in one line, so each check says what it was computed on. */
 export function describeExample({ state }: ElboResults): string {

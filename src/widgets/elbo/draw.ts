@@ -38,7 +38,6 @@ export function drawDensities(svg: SVGSVGElement, layout: DensityLayout): void {
 export function drawIdentity(svg: SVGSVGElement, layout: IdentityLayout): void {
   const root = select(svg).attr("viewBox", `0 0 ${WIDTH} ${layout.height}`);
   const top = layout.rowY[0] ?? 0;
-  const bottom = (layout.rowY.at(-1) ?? 0) + layout.rowHeight;
   const ticks = root
     .select(".ticks")
     .selectAll<SVGGElement, Tick>("g")
@@ -62,9 +61,9 @@ export function drawIdentity(svg: SVGSVGElement, layout: IdentityLayout): void {
     .join("rect")
     .attr("class", (segment) => `segment-${segment.key}`)
     .attr("x", (segment) => segment.x)
-    .attr("y", (segment) => layout.rowY[segment.row] ?? 0)
+    .attr("y", (segment) => segment.y)
     .attr("width", (segment) => segment.width)
-    .attr("height", layout.rowHeight);
+    .attr("height", (segment) => segment.height);
   root.select(".zero").attr("x1", layout.zeroX).attr("x2", layout.zeroX);
   root.select(".evidence").attr("x1", layout.evidenceX).attr("x2", layout.evidenceX);
   const mcY = (layout.rowY[layout.mc.row] ?? 0) + layout.rowHeight / 2;

@@ -47,6 +47,19 @@ function gridFor(normal: Normal1D, lo: number, hi: number, shared: readonly numb
   return [...shared, ...own].filter((z) => z >= lo && z <= hi).sort((a, b) => a - b);
 }
 
+/** Lifts a label that would overprint an earlier one (e.g. when q is the prior, both peaks coincide). */
+function separateLabels(curves: Curve[]): Curve[] {
+  const placed: Curve[] = [];
+  for (const curve of curves) {
+    let labelY = curve.labelY;
+    while (placed.some((other) => Math.abs(other.labelX - curve.labelX) < 110 && Math.abs(other.labelY - labelY) < 13)) {
+      labelY -= 14;
+    }
+    placed.push({ ...curve, labelY });
+  }
+  return placed;
+}
+
 export function densityLayout(prior: Normal1D, posterior: Normal1D, q: Normal1D, height = 230): DensityLayout {
   const all = [prior, posterior, q];
   const lo = Math.min(...all.map((d) => d.mean - 4 * d.sd));
@@ -59,7 +72,7 @@ export function densityLayout(prior: Normal1D, posterior: Normal1D, q: Normal1D,
     .domain([0, peak * 1.05])
     .range([height - DENSITY_MARGIN.bottom, DENSITY_MARGIN.top]);
   const shared = x.ticks(60);
-  const path = line<number>();
+  const path = line<[number, number]>();
   const curve = (key: Curve["key"], label: string, normal: Normal1D): Curve => {
     const points = gridFor(normal, lo, hi, shared).map((z): [number, number] => [x(z), y(density(z, normal))]);
     return {
@@ -72,7 +85,12 @@ export function densityLayout(prior: Normal1D, posterior: Normal1D, q: Normal1D,
   };
   return {
     height,
-    curves: [curve("prior", "prior p(z)", prior), curve("posterior", "posterior p(z | x)", posterior), curve("q", "q(z | x)", q)],
+    // The dashed prior is drawn last, so it stays visible when q lies on it.
+    curves: separateLabels([
+      curve("posterior", "posterior p(z | x)", posterior),
+      curve("q", "q(z | x)", q),
+      curve("prior", "prior p(z)", prior),
+    ]),
     ticks: x.ticks(8).map((value) => ({ x: x(value), label: formatNumber(value, 3) })),
     axisY: height - DENSITY_MARGIN.bottom,
     left: DENSITY_MARGIN.left,
@@ -82,9 +100,10 @@ export function densityLayout(prior: Normal1D, posterior: Normal1D, q: Normal1D,
 
 export interface Segment {
   readonly key: string;
-  readonly row: number;
   readonly x: number;
   readonly width: number;
+  readonly y: number;
+  readonly height: number;
 }
 
 export interface IdentityLayout {
@@ -106,10 +125,13 @@ const BAR_MARGIN = { top: 8, right: 16, bottom: 28, left: 150 };
 const ROW_HEIGHT = 26;
 const ROW_GAP = 10;
 
-/** A span from a to b on the axis, whichever way round. */
-function span(key: string, row: number, scale: (value: number) => number, a: number, b: number): Segment {
-  const [from, to] = [scale(a), scale(b)];
-  return { key, row, x: Math.min(from, to), width: Math.abs(to - from) };
+/** Where a bar sits vertically: a whole row, or its upper or lower half (a sum drawn as two tracks). */
+type Track = "full" | "upper" | "lower";
+
+function trackY(rowTop: number, track: Track): { y: number; height: number } {
+  if (track === "full") return { y: rowTop, height: ROW_HEIGHT };
+  const half = ROW_HEIGHT / 2;
+  return { y: track === "upper" ? rowTop : rowTop + half, height: half };
 }
 
 /**
@@ -126,12 +148,17 @@ export function identityLayout(terms: ElboTerms, mc: MeanEstimate): IdentityLayo
     .nice()
     .range([BAR_MARGIN.left, WIDTH - BAR_MARGIN.right]);
   const rowY = rowLabels.map((_, row) => BAR_MARGIN.top + row * (ROW_HEIGHT + ROW_GAP));
+  // A span from a to b on the axis, whichever way round.
+  const span = (key: string, row: number, track: Track, a: number, b: number): Segment => {
+    const [from, to] = [x(a), x(b)];
+    return { key, x: Math.min(from, to), width: Math.abs(to - from), ...trackY(rowY[row] ?? 0, track) };
+  };
   const segments = [
-    span("evidence", 0, x, 0, terms.logPx),
-    span("elbo", 1, x, 0, terms.elbo),
-    span("gap", 1, x, terms.elbo, terms.elbo + terms.klGap),
-    span("recon", 2, x, 0, terms.recon),
-    span("kl-prior", 2, x, terms.recon - terms.klPrior, terms.recon),
+    span("evidence", 0, "full", 0, terms.logPx),
+    span("elbo", 1, "upper", 0, terms.elbo),
+    span("gap", 1, "lower", terms.elbo, terms.elbo + terms.klGap),
+    span("recon", 2, "upper", 0, terms.recon),
+    span("kl-prior", 2, "lower", terms.recon, terms.recon - terms.klPrior),
   ];
   return {
     height,

@@ -1,13 +1,14 @@
-import { klStdNormal } from "../../lib/kl-std-normal";
 import { drawBars } from "../charts/draw-bars";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type KlStdNormalState } from "./spec";
+import { agreementText, bothFormulas } from "./formulas";
 import { termsLayout } from "./view";
 
 class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
   protected readonly spec = spec;
 
   protected override setup(): void {
+    this.addEventListener("widget-error", () => this.showVerdict(""), { signal: this.signal });
     for (const name of ["mu", "logvar"] as const) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value }), { signal: this.signal });
@@ -22,11 +23,24 @@ class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
     }
   }
 
+  private showVerdict(text: string): void {
+    const verdict = this.querySelector<HTMLElement>("[data-role=verdict]");
+    if (verdict) verdict.textContent = text;
+  }
+
   protected render(state: KlStdNormalState): void {
-    const { total, terms } = klStdNormal(state.mu, state.logvar);
-    this.setOutput("kl", total);
+    const formulas = bothFormulas(state.mu, state.logvar);
+    const { vae, general } = formulas;
+    this.setOutput("kl", vae.total);
+    this.setOutput("kl_general", general.value);
+    this.setOutput("log_det_ratio", general.logDeterminantRatio);
+    this.setOutput("dimension", general.dimension);
+    this.setOutput("trace_term", general.traceTerm);
+    this.setOutput("mean_term", general.meanTerm);
+    this.setOutput("difference", formulas.difference);
+    this.showVerdict(agreementText(formulas));
     const svg = this.querySelector<SVGSVGElement>("svg[data-role=bars]");
-    if (svg) drawBars(svg, termsLayout(terms));
+    if (svg) drawBars(svg, termsLayout(vae.terms));
   }
 }
 
