@@ -46,6 +46,9 @@ export default function remarkEquations() {
         const number = numbers.size + 1;
         numbers.set(label, number);
         node.value = node.value.replace(LABEL, `\\tag{${number}}`);
+        // remark-math already copied the TeX into the hast child that rehype-katex renders: update it too.
+        const code = node.data?.hChildren?.[0];
+        if (code?.children) code.children = [{ type: "text", value: node.value }];
         parent.children[index] = {
           type: "equationBlock",
           data: { hName: "div", hProperties: { id: equationId(label), className: ["equation"] } },

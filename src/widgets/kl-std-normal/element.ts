@@ -6,6 +6,8 @@ import { termsLayout } from "./view";
 
 class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
   protected readonly spec = spec;
+  private resizeObserver?: ResizeObserver;
+  private terms: readonly number[] = [];
 
   protected override setup(): void {
     this.addEventListener("widget-error", () => this.showVerdict(""), { signal: this.signal });
@@ -13,6 +15,14 @@ class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value }), { signal: this.signal });
     }
+    // Redraw at the figure's real width so labels keep their size on a phone.
+    this.resizeObserver = new ResizeObserver(() => this.draw());
+    const svg = this.querySelector("svg[data-role=bars]");
+    if (svg) this.resizeObserver.observe(svg);
+  }
+
+  protected override teardown(): void {
+    this.resizeObserver?.disconnect();
   }
 
   protected override showState(state: KlStdNormalState): void {
@@ -39,8 +49,14 @@ class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
     this.setOutput("mean_term", general.meanTerm);
     this.setOutput("difference", formulas.difference);
     this.showVerdict(agreementText(formulas));
+    this.terms = vae.terms;
+    this.draw();
+  }
+
+  private draw(): void {
     const svg = this.querySelector<SVGSVGElement>("svg[data-role=bars]");
-    if (svg) drawBars(svg, termsLayout(vae.terms));
+    if (!svg || this.terms.length === 0) return;
+    drawBars(svg, termsLayout(this.terms, Math.round(svg.getBoundingClientRect().width) || 640));
   }
 }
 
