@@ -20,15 +20,20 @@ export interface CheckStep {
   verdict(values: Record<string, number>): string;
 }
 
+/** The pixel intensity of the Bernoulli check, like a light-grey pixel of a digit. */
+const PIXEL_INTENSITY = 0.8;
+
+const softplus = (t: number): number => Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t)));
+
 const at = (values: Record<string, number>, name: string): number => values[name] ?? Number.NaN;
 
 /** Two closed forms of the same quantity agree when they differ by rounding alone. */
-function agreement(a: number, b: number): string {
+function agreement(a: number, b: number, subject = "The two sides"): string {
   const difference = Math.abs(a - b);
   const tolerance = 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
   return difference <= tolerance
-    ? `The two sides agree to rounding: they differ by ${formatNumber(difference, 2)}.`
-    : `The two sides differ by ${formatNumber(difference)}: more than rounding.`;
+    ? `${subject} agree to rounding: they differ by ${formatNumber(difference, 2)}.`
+    : `${subject} differ by ${formatNumber(difference)}: more than rounding.`;
 }
 
 /** A Monte Carlo estimate agrees with a closed form when it lies within a few standard errors. */
@@ -119,6 +124,29 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
     },
     verdict: (v) =>
       `${agreement(at(v, "log_density"), at(v, "formula"))} The notes' sign would make a worse reconstruction score higher.`,
+  },
+  bernoulli: {
+    rows: [
+      { name: "p", tex: "p = \\operatorname{sigmoid}(w q_m + b)" },
+      { name: "log_likelihood", tex: "y \\log p + (1 - y)\\log(1 - p),\\ y = 0.8" },
+      { name: "best", tex: "\\text{the same at } p = y\\text{, the largest it can be}" },
+      { name: "kl", tex: "\\KL(\\operatorname{Bern}(y) \\,\\Vert\\, \\operatorname{Bern}(p))" },
+    ],
+    values: ({ state }) => {
+      const y = PIXEL_INTENSITY;
+      const logit = state.w * state.qm + state.b;
+      // log p = −softplus(−t) and log(1 − p) = −softplus(t) stay finite for any logit t.
+      const logP = -softplus(-logit);
+      const logOneMinusP = -softplus(logit);
+      return {
+        p: Math.exp(logP),
+        log_likelihood: y * logP + (1 - y) * logOneMinusP,
+        best: y * Math.log(y) + (1 - y) * Math.log(1 - y),
+        kl: y * (Math.log(y) - logP) + (1 - y) * (Math.log(1 - y) - logOneMinusP),
+      };
+    },
+    verdict: (v) =>
+      agreement(at(v, "best") - at(v, "log_likelihood"), at(v, "kl"), "The shortfall from the largest log-likelihood and the KL"),
   },
   "kl-prior": {
     rows: [

@@ -52,8 +52,8 @@ function separateLabels(curves: Curve[]): Curve[] {
   const placed: Curve[] = [];
   for (const curve of curves) {
     let labelY = curve.labelY;
-    while (placed.some((other) => Math.abs(other.labelX - curve.labelX) < 110 && Math.abs(other.labelY - labelY) < 13)) {
-      labelY -= 14;
+    while (placed.some((other) => Math.abs(other.labelX - curve.labelX) < 110 && Math.abs(other.labelY - labelY) < 15)) {
+      labelY -= 16;
     }
     placed.push({ ...curve, labelY });
   }
