@@ -85,7 +85,10 @@ export function estimatorVariances(model: LinearGaussianModel, x: number, q: Nor
   const scoreQs = (2 * a * a + 10 * evenPart + 78 * c * c) / (q.sd * q.sd) - exact.qs * exact.qs;
   const offset = q.mean - posterior.mean;
   return {
-    score: { qm: checkResult("The score-function variance", scoreQm), qs: checkResult("The score-function variance", scoreQs) },
+    score: {
+      qm: checkResult("The score-function variance", scoreQm),
+      qs: checkResult("The score-function variance", scoreQs),
+    },
     reparam: {
       qm: checkResult("The reparameterisation variance", precision * precision * q.sd * q.sd),
       qs: checkResult("The reparameterisation variance", precision * precision * (offset * offset + 2 * q.sd * q.sd)),

@@ -122,7 +122,8 @@ export function truePosterior(model: LinearGaussianModel, x: number): Normal1D {
   const mean = (w / spread) * ((x - b) / spread);
   const sd = s / spread;
   checkResult("The posterior mean", mean);
-  if (!(sd > 0)) throw new RangeError("The posterior standard deviation underflows to 0; make s larger or |w| smaller.");
+  if (!(sd > 0))
+    throw new RangeError("The posterior standard deviation underflows to 0; make s larger or |w| smaller.");
   return { mean, sd };
 }
 
@@ -140,7 +141,10 @@ export function elboTerms(model: LinearGaussianModel, x: number, q: Normal1D): E
   // E_q[(x − w z − b)²] = (x − w·qm − b)² + w²·qs²: squared error of the mean plus the spread of z.
   const residual = (x - w * q.mean - b) / s;
   const spread = (w * q.sd) / s;
-  const recon = checkResult("E_q[log p(x | z)]", -HALF_LOG_TWO_PI - Math.log(s) - 0.5 * (residual * residual + spread * spread));
+  const recon = checkResult(
+    "E_q[log p(x | z)]",
+    -HALF_LOG_TWO_PI - Math.log(s) - 0.5 * (residual * residual + spread * spread),
+  );
   const klPrior = checkResult("D_KL(q ‖ p(z))", klNormal1D(q, STANDARD_NORMAL));
   const klGap = checkResult("D_KL(q ‖ p(z | x))", klNormal1D(q, truePosterior(model, x)));
   const elbo = checkResult("The ELBO", recon - klPrior);
@@ -178,7 +182,12 @@ export function monteCarloElbo(
     klPrior.add(logQ - logPrior);
     klGap.add(logQ - logNormalDensity(z, posterior.mean, posterior.sd));
   }
-  const result = { elbo: elbo.estimate(), recon: recon.estimate(), klPrior: klPrior.estimate(), klGap: klGap.estimate() };
+  const result = {
+    elbo: elbo.estimate(),
+    recon: recon.estimate(),
+    klPrior: klPrior.estimate(),
+    klGap: klGap.estimate(),
+  };
   checkResult("The Monte Carlo ELBO", result.elbo.mean);
   return result;
 }

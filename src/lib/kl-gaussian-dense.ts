@@ -68,8 +68,19 @@ export function klGaussianDense(
   const l2 = choleskyFactor(cov2, "The second covariance");
   // tr(Σ2⁻¹Σ1) = ‖L2⁻¹ L1‖²_F, summed column by column of L1.
   let traceTerm = 0;
-  for (let j = 0; j < k; j++) traceTerm += squaredNorm(solveLower(l2, l1.map((row) => row[j] ?? 0)));
-  const meanTerm = squaredNorm(solveLower(l2, mu2.map((m, i) => m - (mu1[i] ?? Number.NaN))));
+  for (let j = 0; j < k; j++)
+    traceTerm += squaredNorm(
+      solveLower(
+        l2,
+        l1.map((row) => row[j] ?? 0),
+      ),
+    );
+  const meanTerm = squaredNorm(
+    solveLower(
+      l2,
+      mu2.map((m, i) => m - (mu1[i] ?? Number.NaN)),
+    ),
+  );
   const logDeterminantRatio = logDeterminant(l2) - logDeterminant(l1);
   const value = 0.5 * (logDeterminantRatio - k + traceTerm + meanTerm);
   return { value, logDeterminantRatio, traceTerm, meanTerm, dimension: k };

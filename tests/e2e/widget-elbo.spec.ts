@@ -6,7 +6,7 @@ const ID = "elbo";
 /** Independent closed forms of the contract's model, written out here rather than imported from src/lib. */
 function expected(x: number, w: number, b: number, s: number, qm: number, qs: number) {
   const marginal = w * w + s * s;
-  const logPx = -0.5 * Math.log(2 * Math.PI * marginal) - ((x - b) ** 2) / (2 * marginal);
+  const logPx = -0.5 * Math.log(2 * Math.PI * marginal) - (x - b) ** 2 / (2 * marginal);
   const recon = -0.5 * Math.log(2 * Math.PI * s * s) - ((x - w * qm - b) ** 2 + w * w * qs * qs) / (2 * s * s);
   const klPrior = 0.5 * (qs * qs + qm * qm - 1 - Math.log(qs * qs));
   const postVar = (s * s) / marginal;
@@ -27,7 +27,9 @@ async function values(page: Page, names: string[]) {
 
 const ALL = ["log_px", "elbo", "kl_gap", "recon", "kl_prior", "elbo_mc", "elbo_mc_se", "identity_residual"];
 
-test("computes every closed form for the state in the URL, and the identity holds to machine precision", async ({ page }) => {
+test("computes every closed form for the state in the URL, and the identity holds to machine precision", async ({
+  page,
+}) => {
   const watch = watchPage(page);
   await openWidget(page, ID, "x=1&w=2&b=0.5&s=0.7&qm=0.2&qs=0.9&n=4000&seed=3");
   const v = await values(page, ALL);

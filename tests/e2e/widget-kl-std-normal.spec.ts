@@ -43,8 +43,14 @@ test("the general Gaussian formula beside the VAE formula agrees, term by term",
   const kl = (await outputValue(page, "kl"))!;
   expect(await outputValue(page, "kl_general")).toBeCloseTo(kl, 13);
   expect(Math.abs((await outputValue(page, "difference"))!)).toBeLessThan(1e-13);
-  expect(await outputValue(page, "trace_term")).toBeCloseTo(logvar.reduce((sum, v) => sum + Math.exp(v), 0), 12);
-  expect(await outputValue(page, "mean_term")).toBeCloseTo(mu.reduce((sum, m) => sum + m * m, 0), 12);
+  expect(await outputValue(page, "trace_term")).toBeCloseTo(
+    logvar.reduce((sum, v) => sum + Math.exp(v), 0),
+    12,
+  );
+  expect(await outputValue(page, "mean_term")).toBeCloseTo(
+    mu.reduce((sum, m) => sum + m * m, 0),
+    12,
+  );
   expect(await outputValue(page, "log_det_ratio")).toBeCloseTo(-logvar.reduce((sum, v) => sum + v, 0), 12);
   expect(await outputValue(page, "dimension")).toBe(4);
   await expect(page.locator("[data-role=verdict]")).toContainText("agree to rounding");

@@ -27,7 +27,9 @@ test("both estimators are within 4 standard errors of the exact gradient", async
 test("the score function is the noisier estimator, in the draws and exactly", async ({ page }) => {
   await openWidget(page, ID);
   for (const part of ["qm", "qs"]) {
-    expect(await outputValue(page, `score_var_${part}`)).toBeGreaterThan((await outputValue(page, `reparam_var_${part}`))!);
+    expect(await outputValue(page, `score_var_${part}`)).toBeGreaterThan(
+      (await outputValue(page, `reparam_var_${part}`))!,
+    );
     expect(await outputValue(page, `score_var_${part}_exact`)).toBeGreaterThan(
       (await outputValue(page, `reparam_var_${part}_exact`))!,
     );

@@ -49,7 +49,10 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
   "kl-definition": {
     rows: [
       { name: "closed", tex: "\\KL(q \\,\\Vert\\, p(z \\given x)),\\ \\text{closed form}" },
-      { name: "mc", tex: "\\text{mean of } \\log q(z \\given x) - \\log p(z \\given x) \\text{ over } n \\text{ draws of } q" },
+      {
+        name: "mc",
+        tex: "\\text{mean of } \\log q(z \\given x) - \\log p(z \\given x) \\text{ over } n \\text{ draws of } q",
+      },
       { name: "mc_se", tex: "\\text{its standard error}" },
     ],
     values: ({ terms, mc }) => ({ closed: terms.klGap, mc: mc.klGap.mean, mc_se: mc.klGap.standardError }),
@@ -62,14 +65,20 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
     ],
     values: ({ state, posterior, terms }) => ({
       lhs: logNormalDensity(state.qm, posterior.mean, posterior.sd),
-      rhs: logNormalDensity(state.x, state.w * state.qm + state.b, state.s) + logNormalDensity(state.qm, 0, 1) - terms.logPx,
+      rhs:
+        logNormalDensity(state.x, state.w * state.qm + state.b, state.s) +
+        logNormalDensity(state.qm, 0, 1) -
+        terms.logPx,
     }),
     verdict: (v) => agreement(at(v, "lhs"), at(v, "rhs")),
   },
   "evidence-out": {
     rows: [
       { name: "lhs", tex: "\\KL(q \\,\\Vert\\, p(z \\given x)) - \\log p(x)" },
-      { name: "rhs", tex: "\\text{mean of } \\log q(z \\given x) - \\log p(x \\given z) - \\log p(z) \\text{ over } n \\text{ draws}" },
+      {
+        name: "rhs",
+        tex: "\\text{mean of } \\log q(z \\given x) - \\log p(x \\given z) - \\log p(z) \\text{ over } n \\text{ draws}",
+      },
       { name: "rhs_se", tex: "\\text{its standard error}" },
       { name: "wrong_sign", tex: "\\text{the other sign: } \\KL(q \\,\\Vert\\, p(z \\given x)) + \\log p(x)" },
     ],
@@ -91,7 +100,10 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
   },
   loss: {
     rows: [
-      { name: "loss", tex: "\\mathcal{L} = -\\E_q[\\log p(x \\given z)] + \\KL(q \\,\\Vert\\, p(z)),\\ \\text{closed form}" },
+      {
+        name: "loss",
+        tex: "\\mathcal{L} = -\\E_q[\\log p(x \\given z)] + \\KL(q \\,\\Vert\\, p(z)),\\ \\text{closed form}",
+      },
       { name: "loss_mc", tex: "\\text{minus the Monte Carlo ELBO}" },
       { name: "loss_mc_se", tex: "\\text{its standard error}" },
       { name: "neg_log_px", tex: "-\\log p(x), \\text{ the least the loss can be}" },
@@ -109,7 +121,10 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
       { name: "sq_error", tex: "(x - \\mu)^2,\\ \\mu = w q_m + b" },
       { name: "log_density", tex: "\\log \\N(x;\\, \\mu,\\, s^2)" },
       { name: "formula", tex: "-\\tfrac{1}{2}\\log(2\\pi s^2) - \\tfrac{1}{2s^2}(x - \\mu)^2" },
-      { name: "notes_version", tex: "\\text{with the notes' sign: } -\\tfrac{1}{2}\\log(2\\pi s^2) + \\tfrac{1}{2s^2}(x - \\mu)^2" },
+      {
+        name: "notes_version",
+        tex: "\\text{with the notes' sign: } -\\tfrac{1}{2}\\log(2\\pi s^2) + \\tfrac{1}{2s^2}(x - \\mu)^2",
+      },
     ],
     values: ({ state }) => {
       const mean = state.w * state.qm + state.b;
@@ -146,7 +161,11 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
       };
     },
     verdict: (v) =>
-      agreement(at(v, "best") - at(v, "log_likelihood"), at(v, "kl"), "The shortfall from the largest log-likelihood and the KL"),
+      agreement(
+        at(v, "best") - at(v, "log_likelihood"),
+        at(v, "kl"),
+        "The shortfall from the largest log-likelihood and the KL",
+      ),
   },
   "kl-prior": {
     rows: [

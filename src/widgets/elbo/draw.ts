@@ -1,10 +1,9 @@
 import { select } from "d3-selection";
 import type { DensityLayout, IdentityLayout, Tick } from "./view";
-import { WIDTH } from "./view";
 
 /** Redraws a density-plot.astro SVG in place from a new layout (the markup the server wrote). */
 export function drawDensities(svg: SVGSVGElement, layout: DensityLayout): void {
-  const root = select(svg).attr("viewBox", `0 0 ${WIDTH} ${layout.height}`);
+  const root = select(svg).attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
   root.select(".axis line").attr("y1", layout.axisY).attr("y2", layout.axisY);
   root
     .select(".axis")
@@ -36,7 +35,7 @@ export function drawDensities(svg: SVGSVGElement, layout: DensityLayout): void {
 
 /** Redraws an identity-bars.astro SVG in place from a new layout. */
 export function drawIdentity(svg: SVGSVGElement, layout: IdentityLayout): void {
-  const root = select(svg).attr("viewBox", `0 0 ${WIDTH} ${layout.height}`);
+  const root = select(svg).attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
   const top = layout.rowY[0] ?? 0;
   const ticks = root
     .select(".ticks")

@@ -1,15 +1,16 @@
 import { defineWidget, WidgetElement } from "../widget-element";
 import { drawDensities, drawIdentity } from "./draw";
 import { bindModelControls, showModelControls } from "./model-controls";
-import { ELBO_STATE_EVENT, ELBO_STATE_REQUEST, elboResults, type ElboStateDetail } from "./results";
+import { ELBO_STATE_EVENT, ELBO_STATE_REQUEST, elboResults, type ElboResults, type ElboStateDetail } from "./results";
 import { spec, type LinearGaussianState } from "./spec";
-import { densityLayout, identityLayout } from "./view";
+import { DEFAULT_WIDTH, densityLayout, identityLayout } from "./view";
 
 const STANDARD_NORMAL = { mean: 0, sd: 1 };
 
 class ElboElement extends WidgetElement<LinearGaussianState> {
   protected readonly spec = spec;
   private latest: ElboStateDetail = null;
+  private resizeObserver?: ResizeObserver;
 
   protected override setup(): void {
     bindModelControls(this, this.signal, (changes) => this.setParamsSoon(changes));
@@ -27,6 +28,15 @@ class ElboElement extends WidgetElement<LinearGaussianState> {
     });
     document.addEventListener(ELBO_STATE_REQUEST, () => this.announce(), { signal: this.signal });
     this.addEventListener("widget-error", () => this.announce(null), { signal: this.signal });
+    // Redraw at the figures' real width so their labels keep their size on a phone.
+    this.resizeObserver = new ResizeObserver(() => {
+      if (this.latest) this.draw(this.latest);
+    });
+    this.querySelectorAll("svg[data-role]").forEach((svg) => this.resizeObserver?.observe(svg));
+  }
+
+  protected override teardown(): void {
+    this.resizeObserver?.disconnect();
   }
 
   private button(role: string): HTMLButtonElement | null {
@@ -53,12 +63,20 @@ class ElboElement extends WidgetElement<LinearGaussianState> {
     this.showNote(
       state.n === 1 ? "One sample says nothing about the spread: its standard error is unbounded (∞). Use n ≥ 2." : "",
     );
-    const densities = this.querySelector<SVGSVGElement>("svg[data-role=densities]");
-    if (densities) drawDensities(densities, densityLayout(STANDARD_NORMAL, posterior, { mean: state.qm, sd: state.qs }));
-    const identity = this.querySelector<SVGSVGElement>("svg[data-role=identity]");
-    if (identity) drawIdentity(identity, identityLayout(terms, mc.elbo));
     this.latest = results;
+    this.draw(results);
     this.announce();
+  }
+
+  private draw({ state, posterior, terms, mc }: ElboResults): void {
+    const width = (svg: SVGSVGElement) => Math.round(svg.getBoundingClientRect().width) || DEFAULT_WIDTH;
+    const densities = this.querySelector<SVGSVGElement>("svg[data-role=densities]");
+    if (densities) {
+      const q = { mean: state.qm, sd: state.qs };
+      drawDensities(densities, densityLayout(STANDARD_NORMAL, posterior, q, width(densities)));
+    }
+    const identity = this.querySelector<SVGSVGElement>("svg[data-role=identity]");
+    if (identity) drawIdentity(identity, identityLayout(terms, mc.elbo, width(identity)));
   }
 
   /** Tells the chapter's step checks the current example (null while the input is bad). */

@@ -1,4 +1,11 @@
-import { elboTerms, monteCarloElbo, truePosterior, type ElboMonteCarlo, type ElboTerms, type Normal1D } from "../../lib/elbo";
+import {
+  elboTerms,
+  monteCarloElbo,
+  truePosterior,
+  type ElboMonteCarlo,
+  type ElboTerms,
+  type Normal1D,
+} from "../../lib/elbo";
 import { createRandom } from "../../lib/random";
 import type { LinearGaussianState } from "./spec";
 

@@ -8,7 +8,10 @@ import type { MeanEstimate } from "../../lib/running-mean";
  * Geometry of the elbo widget's two figures with no DOM: the shell renders it as static SVG on the
  * server, the element redraws the same geometry with D3 (draw.ts), so the fallback is the figure.
  */
-export const WIDTH = 640;
+export const DEFAULT_WIDTH = 640;
+
+/** Row labels need room; on a phone the bars get less of it rather than the text getting smaller. */
+const labelColumn = (width: number): number => (width < 480 ? 112 : 150);
 
 export interface Tick {
   readonly x: number;
@@ -25,6 +28,7 @@ export interface Curve {
 }
 
 export interface DensityLayout {
+  readonly width: number;
   readonly height: number;
   readonly curves: readonly Curve[];
   readonly ticks: readonly Tick[];
@@ -52,7 +56,9 @@ function separateLabels(curves: Curve[]): Curve[] {
   const placed: Curve[] = [];
   for (const curve of curves) {
     let labelY = curve.labelY;
-    while (placed.some((other) => Math.abs(other.labelX - curve.labelX) < 110 && Math.abs(other.labelY - labelY) < 15)) {
+    while (
+      placed.some((other) => Math.abs(other.labelX - curve.labelX) < 110 && Math.abs(other.labelY - labelY) < 15)
+    ) {
       labelY -= 16;
     }
     placed.push({ ...curve, labelY });
@@ -60,14 +66,15 @@ function separateLabels(curves: Curve[]): Curve[] {
   return placed;
 }
 
-export function densityLayout(prior: Normal1D, posterior: Normal1D, q: Normal1D, height = 230): DensityLayout {
+export function densityLayout(prior: Normal1D, posterior: Normal1D, q: Normal1D, width = DEFAULT_WIDTH): DensityLayout {
+  const height = 230;
   const all = [prior, posterior, q];
   const lo = Math.min(...all.map((d) => d.mean - 4 * d.sd));
   const hi = Math.max(...all.map((d) => d.mean + 4 * d.sd));
   const peak = Math.max(...all.map((d) => density(d.mean, d)));
   const x = scaleLinear()
     .domain([lo, hi])
-    .range([DENSITY_MARGIN.left, WIDTH - DENSITY_MARGIN.right]);
+    .range([DENSITY_MARGIN.left, width - DENSITY_MARGIN.right]);
   const y = scaleLinear()
     .domain([0, peak * 1.05])
     .range([height - DENSITY_MARGIN.bottom, DENSITY_MARGIN.top]);
@@ -84,6 +91,7 @@ export function densityLayout(prior: Normal1D, posterior: Normal1D, q: Normal1D,
     };
   };
   return {
+    width,
     height,
     // The dashed prior is drawn last, so it stays visible when q lies on it.
     curves: separateLabels([
@@ -91,10 +99,10 @@ export function densityLayout(prior: Normal1D, posterior: Normal1D, q: Normal1D,
       curve("q", "q(z | x)", q),
       curve("prior", "prior p(z)", prior),
     ]),
-    ticks: x.ticks(8).map((value) => ({ x: x(value), label: formatNumber(value, 3) })),
+    ticks: x.ticks(width < 480 ? 5 : 8).map((value) => ({ x: x(value), label: formatNumber(value, 3) })),
     axisY: height - DENSITY_MARGIN.bottom,
     left: DENSITY_MARGIN.left,
-    right: WIDTH - DENSITY_MARGIN.right,
+    right: width - DENSITY_MARGIN.right,
   };
 }
 
@@ -107,6 +115,7 @@ export interface Segment {
 }
 
 export interface IdentityLayout {
+  readonly width: number;
   readonly height: number;
   readonly rowY: readonly number[];
   readonly rowHeight: number;
@@ -121,7 +130,7 @@ export interface IdentityLayout {
   readonly axisY: number;
 }
 
-const BAR_MARGIN = { top: 8, right: 16, bottom: 28, left: 150 };
+const BAR_MARGIN = { top: 8, right: 16, bottom: 28 };
 const ROW_HEIGHT = 26;
 const ROW_GAP = 10;
 
@@ -138,7 +147,7 @@ function trackY(rowTop: number, track: Track): { y: number; height: number } {
  * Three rows on one number line (nats): log p(x); the ELBO with the gap stacked on it, ending at
  * log p(x); recon with the KL to the prior taken off it, ending at the ELBO; and the Monte Carlo ELBO.
  */
-export function identityLayout(terms: ElboTerms, mc: MeanEstimate): IdentityLayout {
+export function identityLayout(terms: ElboTerms, mc: MeanEstimate, width = DEFAULT_WIDTH): IdentityLayout {
   const rowLabels = ["log p(x)", "ELBO + KL gap", "recon − KL to prior", "Monte Carlo ELBO"];
   const height = BAR_MARGIN.top + rowLabels.length * (ROW_HEIGHT + ROW_GAP) + BAR_MARGIN.bottom;
   const whisker = Number.isFinite(mc.standardError) ? 2 * mc.standardError : 0;
@@ -146,7 +155,7 @@ export function identityLayout(terms: ElboTerms, mc: MeanEstimate): IdentityLayo
   const x = scaleLinear()
     .domain([Math.min(...values), Math.max(...values)])
     .nice()
-    .range([BAR_MARGIN.left, WIDTH - BAR_MARGIN.right]);
+    .range([labelColumn(width), width - BAR_MARGIN.right]);
   const rowY = rowLabels.map((_, row) => BAR_MARGIN.top + row * (ROW_HEIGHT + ROW_GAP));
   // A span from a to b on the axis, whichever way round.
   const span = (key: string, row: number, track: Track, a: number, b: number): Segment => {
@@ -161,6 +170,7 @@ export function identityLayout(terms: ElboTerms, mc: MeanEstimate): IdentityLayo
     span("kl-prior", 2, "lower", terms.recon, terms.recon - terms.klPrior),
   ];
   return {
+    width,
     height,
     rowY,
     rowHeight: ROW_HEIGHT,
@@ -169,7 +179,7 @@ export function identityLayout(terms: ElboTerms, mc: MeanEstimate): IdentityLayo
     evidenceX: x(terms.logPx),
     zeroX: x(0),
     mc: { x: x(mc.mean), lo: x(mc.mean - whisker), hi: x(mc.mean + whisker), row: 3 },
-    ticks: x.ticks(6).map((value) => ({ x: x(value), label: formatNumber(value, 3) })),
+    ticks: x.ticks(width < 480 ? 4 : 6).map((value) => ({ x: x(value), label: formatNumber(value, 3) })),
     axisY: height - BAR_MARGIN.bottom,
   };
 }

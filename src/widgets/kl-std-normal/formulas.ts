@@ -21,7 +21,13 @@ export function bothFormulas(mu: readonly number[], logvar: readonly number[]): 
 
 /** What the reader sees about the two routes: equal up to rounding, or not. */
 export function agreementText({ vae, general, difference }: BothFormulas): string {
-  const scale = Math.max(1, Math.abs(vae.total), general.traceTerm, general.meanTerm, Math.abs(general.logDeterminantRatio));
+  const scale = Math.max(
+    1,
+    Math.abs(vae.total),
+    general.traceTerm,
+    general.meanTerm,
+    Math.abs(general.logDeterminantRatio),
+  );
   return Math.abs(difference) <= 1e-12 * scale
     ? "The two formulas agree to rounding."
     : "The two formulas differ by more than rounding.";

@@ -1,10 +1,9 @@
 import { select } from "d3-selection";
 import type { GradientLayout, Interval, Panel } from "./view";
-import { WIDTH } from "./view";
 
 /** Redraws a gradient-plot.astro SVG in place from a new layout (the markup the server wrote). */
 export function drawGradients(svg: SVGSVGElement, layout: GradientLayout): void {
-  const root = select(svg).attr("viewBox", `0 0 ${WIDTH} ${layout.height}`);
+  const root = select(svg).attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
   // The server always writes both panels in this order, so the data join is by index.
   const panels = root.selectAll<SVGGElement, Panel>("g.panel").data(layout.panels);
   panels.select(".panel-title").attr("y", (panel) => panel.top + 12);
@@ -27,7 +26,10 @@ export function drawGradients(svg: SVGSVGElement, layout: GradientLayout): void 
     .select(".exact")
     .attr("x1", (panel) => panel.exactX)
     .attr("x2", (panel) => panel.exactX);
-  const intervals = panels.select(".intervals").selectAll<SVGGElement, Interval>("g.interval").data((panel) => panel.intervals);
+  const intervals = panels
+    .select(".intervals")
+    .selectAll<SVGGElement, Interval>("g.interval")
+    .data((panel) => panel.intervals);
   intervals
     .select("line")
     .attr("x1", (interval) => interval.lo)

@@ -3,7 +3,7 @@ import { formatNumber } from "../../lib/format";
 import type { GradientResults } from "./results";
 
 /** Geometry of the two interval panels (∂/∂qm, ∂/∂qs) with no DOM, shared by the shell and the element. */
-export const WIDTH = 640;
+export const DEFAULT_WIDTH = 640;
 
 export interface Interval {
   readonly key: "score" | "reparam";
@@ -25,17 +25,21 @@ export interface Panel {
 }
 
 export interface GradientLayout {
+  readonly width: number;
   readonly height: number;
   readonly panels: readonly Panel[];
   readonly left: number;
   readonly right: number;
 }
 
-const MARGIN = { left: 150, right: 16 };
+const MARGIN = { right: 16 };
+/** Row labels need room; on a phone the intervals get less of it rather than the text getting smaller. */
+const labelColumn = (width: number): number => (width < 480 ? 120 : 150);
 const PANEL_HEIGHT = 110;
 
 /** Each estimate with ±2 standard errors; a one-draw estimate (infinite error) shows no whisker. */
-export function gradientLayout({ exact, estimates }: GradientResults): GradientLayout {
+export function gradientLayout({ exact, estimates }: GradientResults, width = DEFAULT_WIDTH): GradientLayout {
+  const left = labelColumn(width);
   const panels = (["qm", "qs"] as const).map((key, index): Panel => {
     const top = index * PANEL_HEIGHT;
     const rows = [
@@ -43,11 +47,17 @@ export function gradientLayout({ exact, estimates }: GradientResults): GradientL
       { key: "reparam" as const, label: "reparameterisation", estimate: estimates.reparam[key] },
     ];
     const whisker = (se: number) => (Number.isFinite(se) ? 2 * se : 0);
-    const values = [exact[key], ...rows.flatMap(({ estimate }) => [estimate.mean - whisker(estimate.standardError), estimate.mean + whisker(estimate.standardError)])];
+    const values = [
+      exact[key],
+      ...rows.flatMap(({ estimate }) => [
+        estimate.mean - whisker(estimate.standardError),
+        estimate.mean + whisker(estimate.standardError),
+      ]),
+    ];
     const x = scaleLinear()
       .domain([Math.min(...values), Math.max(...values)])
       .nice()
-      .range([MARGIN.left, WIDTH - MARGIN.right]);
+      .range([left, width - MARGIN.right]);
     return {
       key,
       title: key === "qm" ? "∂ELBO/∂qm" : "∂ELBO/∂qs",
@@ -61,9 +71,9 @@ export function gradientLayout({ exact, estimates }: GradientResults): GradientL
         hi: x(estimate.mean + whisker(estimate.standardError)),
         y: top + 30 + row * 28,
       })),
-      ticks: x.ticks(6).map((value) => ({ x: x(value), label: formatNumber(value, 3) })),
+      ticks: x.ticks(width < 480 ? 4 : 6).map((value) => ({ x: x(value), label: formatNumber(value, 3) })),
       axisY: top + 84,
     };
   });
-  return { height: PANEL_HEIGHT * 2, panels, left: MARGIN.left, right: WIDTH - MARGIN.right };
+  return { width, height: PANEL_HEIGHT * 2, panels, left, right: width - MARGIN.right };
 }

@@ -89,8 +89,12 @@ describe("score-function and reparameterisation estimates", () => {
 
   it("reject bad values by name", () => {
     const model = { w: 1, b: 0, s: 1 };
-    expect(() => estimateElboGradients(model, 0, { mean: 0, sd: -1 }, 10, createRandom(1))).toThrow(/^qs must be a positive/);
-    expect(() => estimateElboGradients({ ...model, s: 0 }, 0, { mean: 0, sd: 1 }, 10, createRandom(1))).toThrow(/^s must be/);
+    expect(() => estimateElboGradients(model, 0, { mean: 0, sd: -1 }, 10, createRandom(1))).toThrow(
+      /^qs must be a positive/,
+    );
+    expect(() => estimateElboGradients({ ...model, s: 0 }, 0, { mean: 0, sd: 1 }, 10, createRandom(1))).toThrow(
+      /^s must be/,
+    );
     expect(() => estimateElboGradients(model, 0, { mean: 0, sd: 1 }, 0, createRandom(1))).toThrow(/^n must be/);
   });
 });

@@ -64,7 +64,8 @@ describe("the 1-D linear-Gaussian model", () => {
       fc.property(caseArb, finite(-3, 3), ({ model, x }, offset) => {
         const posterior = truePosterior(model, x);
         const z = posterior.mean + offset * posterior.sd;
-        const bayes = logNormalDensity(x, model.w * z + model.b, model.s) + logNormalDensity(z, 0, 1) - logEvidence(model, x);
+        const bayes =
+          logNormalDensity(x, model.w * z + model.b, model.s) + logNormalDensity(z, 0, 1) - logEvidence(model, x);
         expect(bayes).toBeCloseTo(logNormalDensity(z, posterior.mean, posterior.sd), 9);
       }),
       runs,
@@ -78,7 +79,9 @@ describe("the ELBO identity", () => {
       fc.property(caseArb, ({ model, x, q }) => {
         const t = elboTerms(model, x, q);
         const residual = t.logPx - (t.elbo + t.klGap);
-        expect(Math.abs(residual)).toBeLessThanOrEqual(64 * Number.EPSILON * scale(t.logPx, t.recon, t.klPrior, t.klGap));
+        expect(Math.abs(residual)).toBeLessThanOrEqual(
+          64 * Number.EPSILON * scale(t.logPx, t.recon, t.klPrior, t.klGap),
+        );
       }),
       runs,
     );
@@ -145,7 +148,9 @@ describe("the Monte Carlo ELBO", () => {
         ];
         for (const [exact, estimate] of pairs) {
           // The rounding term matters only at the posterior, where the ELBO integrand is constant.
-          expect(Math.abs(estimate.mean - exact)).toBeLessThanOrEqual(4 * estimate.standardError + 1e-12 * scale(exact));
+          expect(Math.abs(estimate.mean - exact)).toBeLessThanOrEqual(
+            4 * estimate.standardError + 1e-12 * scale(exact),
+          );
         }
       }),
       { ...runs, numRuns: 100 },
