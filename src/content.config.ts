@@ -13,7 +13,11 @@ const reference = z.object({
 });
 
 const chapters = defineCollection({
-  loader: glob({ base: "./content/chapters", pattern: "*.mdx", generateId: ({ entry }) => entry.replace(/^\d+-|\.mdx$/g, "") }),
+  loader: glob({
+    base: "./content/chapters",
+    pattern: "*.mdx",
+    generateId: ({ entry }) => entry.replace(/^\d+-|\.mdx$/g, ""),
+  }),
   schema: z.object({
     title: z.string().min(1),
     order: z.number().int().min(1),

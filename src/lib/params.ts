@@ -71,7 +71,9 @@ export function numberParam(options: NumberOptions): Param<number> {
     description: options.description,
     parse(raw) {
       const value = parseFiniteNumber(raw);
-      return value !== undefined && inRange(value, options) ? ok(value) : fail(`expected ${expected}, got ${quoted(raw)}`);
+      return value !== undefined && inRange(value, options)
+        ? ok(value)
+        : fail(`expected ${expected}, got ${quoted(raw)}`);
     },
   };
 }

@@ -25,7 +25,10 @@ function validate(tex, displayMode, file) {
     katex.renderToString(tex, { displayMode, throwOnError: true, macros: { ...macros }, strict: "ignore" });
   } catch (error) {
     const where = file?.path ?? "a Markdown file";
-    throw new Error(`KaTeX cannot render ${JSON.stringify(tex)} in ${where}: ${error instanceof Error ? error.message : error}`);
+    throw new Error(
+      `KaTeX cannot render ${JSON.stringify(tex)} in ${where}: ${error instanceof Error ? error.message : error}`,
+      { cause: error },
+    );
   }
 }
 

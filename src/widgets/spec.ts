@@ -1,4 +1,4 @@
-import type { ParamSpecs } from "../lib/params";
+import type { Param, ParamSpecs } from "../lib/params";
 
 /** Everything the book knows about one widget: the single source for its element, shell, embed page and gallery. */
 export interface WidgetSpec<S> {
@@ -19,3 +19,8 @@ export interface WidgetSpec<S> {
 }
 
 export const elementName = (id: string): string => `vae-${id}`;
+
+/** Any widget's spec, for code that lists or frames widgets without knowing their state type. */
+export type AnyWidgetSpec = Omit<WidgetSpec<unknown>, "params" | "check"> & {
+  readonly params: Readonly<Record<string, Param<unknown>>>;
+};

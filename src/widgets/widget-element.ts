@@ -201,10 +201,14 @@ export abstract class WidgetElement<S> extends HTMLElement {
         const done = (message: string) => {
           if (status) status.textContent = message;
         };
-        navigator.clipboard?.writeText(snippet).then(
+        if (!navigator.clipboard) {
+          done("Select the snippet and copy it by hand.");
+          return;
+        }
+        navigator.clipboard.writeText(snippet).then(
           () => done("Copied."),
           () => done("Copy failed: select the snippet and copy it by hand."),
-        ) ?? done("Select the snippet and copy it by hand.");
+        );
       },
       { signal: this.signal },
     );

@@ -1,0 +1,183 @@
+/** Every symbol the book uses, once: the notation page lists it and the chapters follow it. */
+export interface NotationEntry {
+  /** A stable key, used for links (`notation/#sym-<key>`) and hover definitions. */
+  readonly key: string;
+  readonly tex: string;
+  readonly meaning: string;
+  /** Chapter slug where the symbol is introduced. */
+  readonly introduced: string;
+}
+
+export interface NotationGroup {
+  readonly title: string;
+  readonly entries: readonly NotationEntry[];
+}
+
+export const notation: readonly NotationGroup[] = [
+  {
+    title: "Data and latent variables",
+    entries: [
+      {
+        key: "x",
+        tex: "x",
+        meaning: "an observed data point, e.g. a digit image as a vector of 784 pixel intensities in [0, 1]",
+        introduced: "autoencoders",
+      },
+      { key: "x-i", tex: "x^{(i)}", meaning: "the i-th of n training examples", introduced: "autoencoders" },
+      {
+        key: "x-tilde",
+        tex: "\\tilde{x}",
+        meaning: "a corrupted copy of x, fed to a denoising autoencoder",
+        introduced: "autoencoders",
+      },
+      { key: "z", tex: "z", meaning: "the latent code (latent variable) of a data point", introduced: "autoencoders" },
+      { key: "k", tex: "k", meaning: "dimension of a Gaussian or of the latent space", introduced: "kl-divergence" },
+      {
+        key: "n",
+        tex: "n",
+        meaning: "number of training examples, or of Monte Carlo samples",
+        introduced: "autoencoders",
+      },
+    ],
+  },
+  {
+    title: "Networks and parameters",
+    entries: [
+      {
+        key: "phi",
+        tex: "\\phi",
+        meaning: "encoder (recognition) parameters: they map x to a code or to q_φ(z | x)",
+        introduced: "autoencoders",
+      },
+      {
+        key: "theta",
+        tex: "\\theta",
+        meaning: "decoder (generative) parameters: they map z back to x or to p_θ(x | z)",
+        introduced: "autoencoders",
+      },
+      { key: "g-phi", tex: "g_\\phi", meaning: "the encoder network", introduced: "autoencoders" },
+      { key: "f-theta", tex: "f_\\theta", meaning: "the decoder network", introduced: "autoencoders" },
+      {
+        key: "loss",
+        tex: "\\mathcal{L}(\\theta, \\phi)",
+        meaning: "the loss minimised in training; for a VAE, the negative ELBO",
+        introduced: "autoencoders",
+      },
+      {
+        key: "beta",
+        tex: "\\beta",
+        meaning: "weight of the KL term in a β-VAE (β = 1 is the plain VAE)",
+        introduced: "vae",
+      },
+    ],
+  },
+  {
+    title: "Probability",
+    entries: [
+      {
+        key: "p-x",
+        tex: "p(x)",
+        meaning: "probability (or density) of x; for a VAE, the marginal likelihood or evidence",
+        introduced: "probability",
+      },
+      {
+        key: "p-x-given-y",
+        tex: "p(x \\mid y)",
+        meaning: "conditional probability of x given y (the notes write p(x/y))",
+        introduced: "probability",
+      },
+      { key: "p-xy", tex: "p(x, y)", meaning: "joint probability of x and y", introduced: "probability" },
+      {
+        key: "prior",
+        tex: "p(z)",
+        meaning: "the prior over latent codes; in a VAE, fixed to N(0, I)",
+        introduced: "elbo",
+      },
+      {
+        key: "likelihood",
+        tex: "p_\\theta(x \\mid z)",
+        meaning: "the decoder's likelihood of x given a code z",
+        introduced: "elbo",
+      },
+      {
+        key: "posterior",
+        tex: "p_\\theta(z \\mid x)",
+        meaning: "the true posterior over codes given x, usually intractable",
+        introduced: "elbo",
+      },
+      {
+        key: "q",
+        tex: "q_\\phi(z \\mid x)",
+        meaning: "the encoder's approximate posterior (variational distribution)",
+        introduced: "elbo",
+      },
+      {
+        key: "expectation",
+        tex: "\\E_{p}[f(x)]",
+        meaning: "expectation of f(x) with x drawn from p",
+        introduced: "probability",
+      },
+      {
+        key: "normal",
+        tex: "\\N(x; \\mu, \\Sigma)",
+        meaning: "the (multivariate) normal density with mean μ and covariance Σ",
+        introduced: "kl-divergence",
+      },
+      { key: "mu", tex: "\\mu", meaning: "a mean vector; μ_φ(x) is the encoder's mean", introduced: "kl-divergence" },
+      {
+        key: "sigma",
+        tex: "\\Sigma",
+        meaning: "a covariance matrix; Σ_φ(x) = diag(σ²) is the encoder's",
+        introduced: "kl-divergence",
+      },
+      {
+        key: "logvar",
+        tex: "\\log \\sigma^2",
+        meaning: "log-variance, what a VAE encoder outputs so that σ² = exp(log σ²) stays positive",
+        introduced: "elbo",
+      },
+      {
+        key: "epsilon",
+        tex: "\\varepsilon",
+        meaning: "standard normal noise in the reparameterisation z = μ + σ ⊙ ε",
+        introduced: "elbo",
+      },
+      {
+        key: "identity",
+        tex: "I",
+        meaning: "the identity matrix; I_k when its size matters",
+        introduced: "kl-divergence",
+      },
+    ],
+  },
+  {
+    title: "Divergences and objectives",
+    entries: [
+      {
+        key: "kl",
+        tex: "\\KL(P \\,\\Vert\\, Q)",
+        meaning: "Kullback–Leibler divergence of Q from P: the expected log-ratio log(P/Q) under P",
+        introduced: "kl-divergence",
+      },
+      {
+        key: "elbo",
+        tex: "\\ELBO",
+        meaning: "evidence lower bound: E_q[log p_θ(x | z)] − D_KL(q_φ(z | x) ‖ p(z)) ≤ log p(x)",
+        introduced: "elbo",
+      },
+      {
+        key: "trace",
+        tex: "\\tr(A)",
+        meaning: "trace of a square matrix: the sum of its diagonal",
+        introduced: "kl-divergence",
+      },
+      { key: "det", tex: "\\lvert \\Sigma \\rvert", meaning: "determinant of a matrix", introduced: "kl-divergence" },
+      {
+        key: "log",
+        tex: "\\log",
+        meaning: "natural logarithm; results are in nats unless bits are asked for",
+        introduced: "kl-divergence",
+      },
+    ],
+  },
+];

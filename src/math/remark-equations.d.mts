@@ -1,0 +1,3 @@
+declare const remarkEquations: () => (tree: unknown, file: { path?: string }) => void;
+export default remarkEquations;
+export declare const equationId: (label: string) => string;

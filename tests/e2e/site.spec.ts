@@ -1,0 +1,102 @@
+import { gzipSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { builtHtml, builtPages, watchPage } from "./site";
+
+const pages = builtPages();
+const chapterSlugs = ["autoencoders", "probability", "kl-divergence", "elbo", "vae"];
+
+test("the build has the chapters, notation, gallery and an embed page per widget", () => {
+  for (const slug of chapterSlugs) expect(pages).toContain(`chapters/${slug}/`);
+  expect(pages).toContain("notation/");
+  expect(pages).toContain("embed/");
+  expect(pages).toContain("");
+});
+
+test("the built HTML has no unrendered or broken math", () => {
+  for (const page of pages) {
+    const html = builtHtml(page);
+    expect(html, page).not.toContain("$$");
+    expect(html, page).not.toContain("language-math");
+    expect(html, page).not.toContain("katex-error");
+  }
+});
+
+for (const path of pages) {
+  test(`page /${path} loads cleanly, stays on this host and passes axe`, async ({ page }) => {
+    const watch = watchPage(page);
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await page.waitForLoadState("networkidle");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    expect(serious).toEqual([]);
+    expect(watch.problems).toEqual([]);
+    expect(watch.foreign).toEqual([]);
+  });
+}
+
+test("every same-site link, script, stylesheet and image resolves", async ({ page, request, baseURL }) => {
+  const origin = new URL(baseURL ?? "").origin;
+  const checked = new Map<string, number>();
+  for (const path of pages) {
+    await page.goto(path);
+    const targets = await page.evaluate(() =>
+      [
+        ...Array.from(document.querySelectorAll<HTMLAnchorElement>("a[href]"), (a) => a.href),
+        ...Array.from(document.querySelectorAll<HTMLLinkElement>("link[href]"), (link) => link.href),
+        ...Array.from(document.querySelectorAll<HTMLScriptElement>("script[src]"), (script) => script.src),
+        ...Array.from(document.querySelectorAll<HTMLImageElement>("img[src]"), (img) => img.src),
+      ].filter((href) => href.startsWith(location.origin)),
+    );
+    for (const target of targets) {
+      const url = target.split("#")[0] ?? target;
+      if (checked.has(url) || !url.startsWith(origin)) continue;
+      const response = await request.get(url);
+      checked.set(url, response.status());
+      expect(response.status(), `${url} linked from /${path}`).toBe(200);
+    }
+  }
+  expect(checked.size).toBeGreaterThan(pages.length);
+});
+
+test("fragment links point at ids that exist on their page", async ({ page }) => {
+  for (const path of pages) {
+    await page.goto(path);
+    const missing = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]'))
+        .map((a) => decodeURIComponent(a.getAttribute("href")?.slice(1) ?? ""))
+        .filter((id) => id !== "" && !document.getElementById(id)),
+    );
+    expect(missing, `/${path}`).toEqual([]);
+  }
+});
+
+test.describe("page weight on first load", () => {
+  for (const path of pages) {
+    test(`/${path} stays within its JavaScript budget and loads no TensorFlow.js`, async ({ page }) => {
+      const scripts: { url: string; body: Buffer }[] = [];
+      page.on("response", async (response) => {
+        if (response.request().resourceType() === "script") {
+          scripts.push({ url: response.url(), body: await response.body().catch(() => Buffer.alloc(0)) });
+        }
+      });
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      const inline = await page.evaluate(() =>
+        Array.from(document.querySelectorAll("script:not([src])"), (script) => script.textContent ?? "").join("\n"),
+      );
+      const gzipBytes =
+        scripts.reduce((sum, script) => sum + gzipSync(script.body).length, 0) + gzipSync(Buffer.from(inline)).length;
+      const hasWidgets = (await page.locator("[data-widget]").count()) > 0;
+      const budget = hasWidgets ? 80 * 1024 : 15 * 1024;
+      console.log(`/${path}: ${(gzipBytes / 1024).toFixed(1)} KB gzip JavaScript (budget ${budget / 1024} KB)`);
+      expect(gzipBytes).toBeLessThanOrEqual(budget);
+      for (const script of scripts) {
+        expect(script.body.toString("utf8"), script.url).not.toMatch(/@tensorflow\/tfjs|tensorflow\.org/);
+      }
+    });
+  }
+});

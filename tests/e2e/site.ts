@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { expect, type Page, type Request } from "@playwright/test";
+
+export const DIST = "dist";
+
+/** Every page of the built site, as a path relative to the base (e.g. "chapters/elbo/"). */
+export function builtPages(): string[] {
+  const pages: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === "index.html") pages.push(`${relative(DIST, folder)}/`.replace(/^\/$/, ""));
+    }
+  };
+  walk(DIST);
+  return pages.sort();
+}
+
+export function builtHtml(page: string): string {
+  return readFileSync(join(DIST, page, "index.html"), "utf8");
+}
+
+/** Collects console errors, page errors and requests to any other host while a page is used. */
+export function watchPage(page: Page): { problems: string[]; foreign: string[] } {
+  const problems: string[] = [];
+  const foreign: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("request", (request: Request) => {
+    const url = new URL(request.url());
+    if (!["127.0.0.1", "localhost"].includes(url.hostname) && !["data:", "blob:"].includes(url.protocol)) {
+      foreign.push(request.url());
+    }
+  });
+  return { problems, foreign };
+}
+
+/** Opens a widget's embed page with a query string and waits until its outputs match the state. */
+export async function openWidget(page: Page, id: string, query = "") {
+  await page.goto(`embed/${id}/${query ? `?${query}` : ""}`);
+  const root = page.locator(`[data-widget="${id}"]`);
+  await expect(root).toHaveAttribute("data-ready", "");
+  return root;
+}
+
+/** The full-precision value of an output, as a number (or undefined when it is empty). */
+export async function outputValue(page: Page, name: string): Promise<number | undefined> {
+  const value = await page.locator(`output[name="${name}"]`).getAttribute("data-value");
+  return value === null ? undefined : Number(value);
+}
+
+/** Bad input: an alert that names the parameter, emptied outputs, and nothing reading NaN. */
+export async function expectBadInput(page: Page, id: string, query: string, parameter: string) {
+  const root = await openWidget(page, id, query);
+  const alert = root.locator("[role=alert]");
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText(parameter);
+  for (const output of await root.locator("output[name]").all()) {
+    await expect(output).not.toHaveAttribute("data-value");
+  }
+  const text = await root.innerText();
+  expect(text).not.toMatch(/\bNaN\b|undefined/);
+}
