@@ -7,6 +7,7 @@ import { analyseDice, FACES } from "../lib/dice";
 import { expectation, variance } from "../lib/expectation";
 import { formatNumber } from "../lib/format";
 import { normaliseWeights } from "../lib/weights";
+import { MEDICAL_TEST } from "../widgets/bayes/presets";
 
 function defined<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`probability-figures: ${what} is not defined`);
@@ -35,9 +36,7 @@ const twoDiceMean = expectation(
 );
 
 /** The base-rate example (Gigerenzer et al., 2007): prevalence 1 %, sensitivity 90 %, false positives 9 %. */
-const prevalence = 0.01;
-const sensitivity = 0.9;
-const falsePositive = 0.09;
+const { prevalence, sensitivity, falsePositive } = MEDICAL_TEST;
 const testPrior = [prevalence, 1 - prevalence];
 const positiveLikelihood = [sensitivity, falsePositive];
 const negativeLikelihood = [1 - sensitivity, 1 - falsePositive];

@@ -24,3 +24,29 @@ export function normaliseWeights(weights: readonly number[]): NormalisedWeights 
     wasNormalised: Math.abs(total - 1) > SUM_TOLERANCE,
   };
 }
+
+/**
+ * Sets entry `index` of a distribution to `target` (0–1) and rescales the others to share 1 − target
+ * in their old proportions, or equally when they were all 0: dragging one bar of a distribution.
+ */
+export function withProbability(probabilities: readonly number[], index: number, target: number): number[] {
+  const value = Math.min(1, Math.max(0, target));
+  const rest = probabilities.reduce((sum, p, i) => (i === index ? sum : sum + p), 0);
+  const others = probabilities.length - 1;
+  return probabilities.map((p, i) => {
+    if (i === index) return value;
+    return rest > 0 ? (p * (1 - value)) / rest : others > 0 ? (1 - value) / others : 0;
+  });
+}
+
+/**
+ * Rounds a distribution to `decimals` places for a readable URL while keeping its sum exactly 1
+ * (to rounding of the sum itself): entry `keep` absorbs the residual, so it is the one that moves.
+ */
+export function roundDistribution(probabilities: readonly number[], keep: number, decimals = 4): number[] {
+  const scale = 10 ** decimals;
+  const rounded = probabilities.map((p) => Math.round(p * scale) / scale);
+  const others = rounded.reduce((sum, p, i) => (i === keep ? sum : sum + p), 0);
+  rounded[keep] = Math.max(0, Math.round((1 - others) * scale) / scale);
+  return rounded;
+}

@@ -46,6 +46,10 @@ export default function remarkEquations() {
         const number = numbers.size + 1;
         numbers.set(label, number);
         node.value = node.value.replace(LABEL, `\\tag{${number}}`);
+        // remark-math copied the TeX into the hast children it made; rehype-katex renders those.
+        for (const code of node.data?.hChildren ?? []) {
+          for (const text of code.children ?? []) if (text.type === "text") text.value = node.value;
+        }
         parent.children[index] = {
           type: "equationBlock",
           data: { hName: "div", hProperties: { id: equationId(label), className: ["equation"] } },
