@@ -49,6 +49,21 @@ class BayesElement extends WidgetElement<BayesState> {
       svg.addEventListener(type, () => (this.dragging = undefined), { signal });
     }
     svg.addEventListener("keydown", (event) => this.keyStep(event), { signal });
+    this.showRaw();
+  }
+
+  /** Puts the URL's values into the table as written, even bad ones, so the reader sees what the alert is about. */
+  private showRaw(): void {
+    const prior = (this.raw.prior ?? spec.params.prior.fallback).split(",");
+    const likelihood = (this.raw.likelihood ?? spec.params.likelihood.fallback).split(",");
+    const rows = Math.min(MAX_HYPOTHESES, Math.max(MIN_HYPOTHESES, prior.length, likelihood.length));
+    this.syncRows(rows);
+    for (let i = 0; i < rows; i++) {
+      for (const [kind, parts] of [["prior", prior], ["likelihood", likelihood]] as const) {
+        const input = this.querySelector<HTMLInputElement>(`input[name="${kind}-${i}"]`);
+        if (input) input.value = parts[i]?.trim() ?? "";
+      }
+    }
   }
 
   protected override showState(state: BayesState): void {

@@ -47,6 +47,30 @@ class DiceElement extends WidgetElement<DiceState> {
       die.addEventListener(type, () => (this.dragging = undefined), { signal });
     }
     die.addEventListener("keydown", (event) => this.keyStep(event), { signal });
+    this.showRaw();
+  }
+
+  /** Puts the URL's values into the controls as written, even bad ones, so the reader sees what the alert is about. */
+  private showRaw(): void {
+    const value = (key: keyof DiceState) => this.raw[key] ?? spec.params[key].fallback;
+    const weights = value("weights").split(",");
+    if (weights.length === FACES.length) {
+      FACES.forEach((face, i) => {
+        const input = this.weightInput(face);
+        if (input) input.value = weights[i]?.trim() ?? "";
+      });
+    }
+    for (const name of ["n", "seed"] as const) {
+      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (input) input.value = value(name);
+    }
+    for (const set of ["event", "condition"] as const) {
+      const parsed = spec.params[set].parse(value(set));
+      if (!parsed.ok) continue;
+      this.querySelectorAll<HTMLButtonElement>(`.face-picker[data-set="${set}"] button`).forEach((button) => {
+        button.setAttribute("aria-pressed", String(parsed.value.includes(Number(button.dataset.face))));
+      });
+    }
   }
 
   protected override showState(state: DiceState): void {
@@ -116,17 +140,22 @@ class DiceElement extends WidgetElement<DiceState> {
     return FACES.map((face) => this.weightInput(face)?.value.trim() ?? "").join(",");
   }
 
+  /** Toggles a face in the event or condition as the URL has it (the buttons may lag a state that failed its check). */
   private toggleFace(button: HTMLButtonElement): void {
     const set = button.closest<HTMLElement>(".face-picker")?.dataset.set as FaceSetName | undefined;
     const face = Number(button.dataset.face);
-    if (!set) return;
-    const pressed = button.getAttribute("aria-pressed") === "true";
-    button.setAttribute("aria-pressed", String(!pressed));
-    const faces = [...this.querySelectorAll<HTMLButtonElement>(`.face-picker[data-set="${set}"] button`)]
-      .filter((b) => b.getAttribute("aria-pressed") === "true")
-      .map((b) => Number(b.dataset.face));
-    if (!Number.isInteger(face)) return;
-    this.setParams({ [set]: faces.join(",") });
+    if (!set || !Number.isInteger(face)) return;
+    const param = spec.params[set];
+    const parsed = param.parse(this.raw[set] ?? param.fallback);
+    const current = parsed.ok
+      ? parsed.value
+      : [...this.querySelectorAll<HTMLButtonElement>(`.face-picker[data-set="${set}"] button[aria-pressed="true"]`)].map((b) => Number(b.dataset.face));
+    const next = current.includes(face) ? current.filter((f) => f !== face) : [...current, face];
+    next.sort((a, b) => a - b);
+    this.querySelectorAll<HTMLButtonElement>(`.face-picker[data-set="${set}"] button`).forEach((b) => {
+      b.setAttribute("aria-pressed", String(next.includes(Number(b.dataset.face))));
+    });
+    this.setParams({ [set]: next.join(",") });
   }
 
   /** Sets one face's probability, the others keeping their proportions; the URL gets rounded probabilities. */

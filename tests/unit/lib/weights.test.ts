@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normaliseWeights } from "../../../src/lib/weights";
+import { normaliseWeights, roundDistribution, withProbability } from "../../../src/lib/weights";
 
 describe("normaliseWeights", () => {
   it("divides by the total and says when it had to", () => {
@@ -35,6 +35,39 @@ describe("normaliseWeights", () => {
         const total = ws.reduce((a, b) => a + b, 0);
         ws.forEach((w, i) => expect(ps[i]).toBeCloseTo(w / total, 12));
       }),
+    );
+  });
+});
+
+describe("withProbability and roundDistribution", () => {
+  it("sets one entry and keeps the others' proportions", () => {
+    const result = withProbability([0.1, 0.2, 0.7], 0, 0.5);
+    expect(result[0]).toBe(0.5);
+    expect((result[1] ?? 0) / (result[2] ?? 1)).toBeCloseTo(0.2 / 0.7, 14);
+    expect(result.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
+  });
+
+  it("shares the rest equally when the others were all zero", () => {
+    expect(withProbability([1, 0, 0], 0, 0.4)).toEqual([0.4, 0.3, 0.3]);
+  });
+
+  it("always gives a distribution, for any start, index and target", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 2, maxLength: 8 }).filter((ws) => ws.some((w) => w > 1e-6)),
+        fc.nat(),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (weights, rawIndex, target) => {
+          const start = normaliseWeights(weights)?.probabilities ?? [];
+          const index = rawIndex % start.length;
+          const result = withProbability(start, index, target);
+          expect(result[index]).toBe(target);
+          for (const p of result) expect(p).toBeGreaterThanOrEqual(0);
+          expect(result.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+          const rounded = roundDistribution(result, index, 4);
+          expect(normaliseWeights(rounded)?.wasNormalised ?? true).toBe(false);
+        },
+      ),
     );
   });
 });
