@@ -5,7 +5,11 @@
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 export function readAnswer(text: string): number | undefined {
-  const cleaned = text.trim().replace(/\s+/g, "").replace(/−/g, "-").replace(/,(?=\d{3}\b)/g, "");
+  const cleaned = text
+    .trim()
+    .replace(/\s+/g, "")
+    .replace(/−/g, "-")
+    .replace(/,(?=\d{3}\b)/g, "");
   if (cleaned.endsWith("%")) {
     const value = readAnswer(cleaned.slice(0, -1));
     return value === undefined ? undefined : value / 100;
@@ -13,7 +17,8 @@ export function readAnswer(text: string): number | undefined {
   const fraction = cleaned.split("/");
   if (fraction.length === 2) {
     const [top, bottom] = fraction.map((part) => (NUMBER.test(part) ? Number(part) : Number.NaN));
-    if (top === undefined || bottom === undefined || !Number.isFinite(top) || !Number.isFinite(bottom) || bottom === 0) return undefined;
+    if (top === undefined || bottom === undefined || !Number.isFinite(top) || !Number.isFinite(bottom) || bottom === 0)
+      return undefined;
     return top / bottom;
   }
   if (!NUMBER.test(cleaned)) return undefined;

@@ -29,7 +29,11 @@ export function conditionalDistribution(probabilities: readonly number[], condit
 }
 
 /** P(A | B) = P(A ∩ B) / P(B); undefined when P(B) = 0. */
-export function conditionalProbability(probabilities: readonly number[], event: Faces, condition: Faces): number | undefined {
+export function conditionalProbability(
+  probabilities: readonly number[],
+  event: Faces,
+  condition: Faces,
+): number | undefined {
   const pCondition = probabilityOf(probabilities, condition);
   if (!(pCondition > 0)) return undefined;
   const both = event.filter((face) => contains(condition, face));
@@ -58,7 +62,11 @@ export interface DiceAnalysis {
 }
 
 /** Everything exact about event A and condition B; undefined when P(B) = 0. */
-export function analyseDice(probabilities: readonly number[], event: Faces, condition: Faces): DiceAnalysis | undefined {
+export function analyseDice(
+  probabilities: readonly number[],
+  event: Faces,
+  condition: Faces,
+): DiceAnalysis | undefined {
   const given = conditionalDistribution(probabilities, condition);
   if (!given) return undefined;
   const pCondition = probabilityOf(probabilities, condition);

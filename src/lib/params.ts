@@ -142,7 +142,8 @@ export function integerSetParam(options: IntegerSetOptions): Param<number[]> {
     parse(raw) {
       const text = raw.trim();
       const parts = text === "" ? [] : text.split(",");
-      if (parts.length < minSize) return fail(`expected ${expected}, got ${text === "" ? "an empty value" : quoted(raw)}`);
+      if (parts.length < minSize)
+        return fail(`expected ${expected}, got ${text === "" ? "an empty value" : quoted(raw)}`);
       const values: number[] = [];
       for (const part of parts) {
         const value = parseFiniteNumber(part);

@@ -123,7 +123,9 @@ test("bad input gets a clear alert naming the parameter", async ({ page }) => {
 test("fits a 320 px wide screen", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 700 });
   await openWidget(page, ID, "prior=1,1,1,1,1,1,1,1&likelihood=0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 

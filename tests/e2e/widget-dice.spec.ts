@@ -15,8 +15,19 @@ function exact(weights: number[], event: number[], condition: number[]) {
 }
 
 async function outputs(page: Page) {
-  const names = ["p_event", "expectation", "p_condition", "p_joint", "sample_p_event", "sample_p_event_se", "sample_mean", "sample_mean_se"];
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await outputValue(page, name)] as const)));
+  const names = [
+    "p_event",
+    "expectation",
+    "p_condition",
+    "p_joint",
+    "sample_p_event",
+    "sample_p_event_se",
+    "sample_mean",
+    "sample_mean_se",
+  ];
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await outputValue(page, name)] as const)),
+  );
 }
 
 test("computes P(A | B) and E[X | B] exactly for the state in the URL", async ({ page }) => {
@@ -74,7 +85,10 @@ test("clicking faces, typing weights and rolling again change the outputs and th
   await expect(page).toHaveURL(/condition=1%2C3%2C5/);
   await expect(root).toHaveAttribute("data-ready", "");
   expect(await outputValue(page, "p_event")).toBeCloseTo(1 / 3, 12);
-  await expect(root.locator('.face-picker[data-set="condition"] button[data-face="2"]')).toHaveAttribute("aria-pressed", "false");
+  await expect(root.locator('.face-picker[data-set="condition"] button[data-face="2"]')).toHaveAttribute(
+    "aria-pressed",
+    "false",
+  );
 
   await root.locator('.face-picker[data-set="event"] button[data-face="5"]').click();
   await expect(page).toHaveURL(/event=3%2C5/);
@@ -158,7 +172,9 @@ test("recovers from bad input once a control fixes it", async ({ page }) => {
 test("fits a 320 px wide screen", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 700 });
   await openWidget(page, ID);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 

@@ -88,7 +88,10 @@ export function drawArea(svg: SVGSVGElement, layout: AreaLayout, label: string):
         .attr("width", 12),
     )
     .attr("data-index", (b) => b.index)
-    .attr("aria-label", (b) => `Border between H${b.index + 1} and H${b.index + 2}: prior of H1 to H${b.index + 1} together`)
+    .attr(
+      "aria-label",
+      (b) => `Border between H${b.index + 1} and H${b.index + 2}: prior of H1 to H${b.index + 1} together`,
+    )
     .attr("x", (b) => b.x - 6)
     .attr("y", layout.top)
     .attr("height", layout.squareBottom - layout.top)

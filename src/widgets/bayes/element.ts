@@ -8,7 +8,14 @@ import { describeArea, priorNote } from "./text";
 import { areaLayout, fractionAtX, fractionAtY, hypothesisLabel } from "./view";
 
 /** Arrow keys move a handle by 0.01, Page keys by 0.1. */
-const KEY_STEPS: Record<string, number> = { ArrowUp: 0.01, ArrowRight: 0.01, ArrowDown: -0.01, ArrowLeft: -0.01, PageUp: 0.1, PageDown: -0.1 };
+const KEY_STEPS: Record<string, number> = {
+  ArrowUp: 0.01,
+  ArrowRight: 0.01,
+  ArrowDown: -0.01,
+  ArrowLeft: -0.01,
+  PageUp: 0.1,
+  PageDown: -0.1,
+};
 
 const round = (value: number, decimals = 4) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
@@ -59,7 +66,10 @@ class BayesElement extends WidgetElement<BayesState> {
     const rows = Math.min(MAX_HYPOTHESES, Math.max(MIN_HYPOTHESES, prior.length, likelihood.length));
     this.syncRows(rows);
     for (let i = 0; i < rows; i++) {
-      for (const [kind, parts] of [["prior", prior], ["likelihood", likelihood]] as const) {
+      for (const [kind, parts] of [
+        ["prior", prior],
+        ["likelihood", likelihood],
+      ] as const) {
         const input = this.querySelector<HTMLInputElement>(`input[name="${kind}-${i}"]`);
         if (input) input.value = parts[i]?.trim() ?? "";
       }
@@ -113,7 +123,9 @@ class BayesElement extends WidgetElement<BayesState> {
   }
 
   private typed(kind: "prior" | "likelihood"): string {
-    return [...this.querySelectorAll<HTMLInputElement>(`input[name^="${kind}-"]`)].map((input) => input.value.trim()).join(",");
+    return [...this.querySelectorAll<HTMLInputElement>(`input[name^="${kind}-"]`)]
+      .map((input) => input.value.trim())
+      .join(",");
   }
 
   /** One table row per hypothesis; rows are added or removed to match the state. */

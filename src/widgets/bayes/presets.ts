@@ -4,7 +4,12 @@ export const MEDICAL_TEST = { prevalence: 0.01, sensitivity: 0.9, falsePositive:
 const { prevalence, sensitivity, falsePositive } = MEDICAL_TEST;
 
 /** Ready-made states for the widget's preset menu: raw parameter values, as a URL would give them. */
-export const PRESETS: readonly { readonly key: string; readonly label: string; readonly prior: string; readonly likelihood: string }[] = [
+export const PRESETS: readonly {
+  readonly key: string;
+  readonly label: string;
+  readonly prior: string;
+  readonly likelihood: string;
+}[] = [
   {
     key: "test-positive",
     label: "Medical test, positive result (H1 ill, H2 healthy)",

@@ -46,7 +46,10 @@ export const spec: WidgetSpec<BayesState> = {
   },
   outputs: ["evidence", "posterior_0", "posterior_1", "joint_0", "joint_1"],
   examples: [
-    { query: "prior=0.01,0.99&likelihood=0.9,0.09", caption: "a medical test: prevalence 1 %, sensitivity 90 %, 9 % false positives" },
+    {
+      query: "prior=0.01,0.99&likelihood=0.9,0.09",
+      caption: "a medical test: prevalence 1 %, sensitivity 90 %, 9 % false positives",
+    },
     { query: "prior=1,1,1,1&likelihood=0.2,0.4,0.6,0.8", caption: "which of four coins? one head seen, uniform prior" },
   ],
 };

@@ -3,7 +3,12 @@ import type { NormalisedWeights } from "../../lib/weights";
 import { hypothesisLabel } from "./view";
 
 /** The diagram's text alternative and the normalisation note, shared by the shell and the element. */
-export function describeArea(prior: readonly number[], likelihood: readonly number[], posterior: readonly number[], evidence: number): string {
+export function describeArea(
+  prior: readonly number[],
+  likelihood: readonly number[],
+  posterior: readonly number[],
+  evidence: number,
+): string {
   const parts = prior.map(
     (p, i) =>
       `${hypothesisLabel(i)}: prior ${formatNumber(p)}, likelihood ${formatNumber(likelihood[i] ?? 0)}, posterior ${formatNumber(posterior[i] ?? 0)}`,

@@ -56,9 +56,7 @@ export interface AreaLayout {
 const x = scaleLinear()
   .domain([0, 1])
   .range([AREA.left, AREA.width - AREA.right]);
-const y = scaleLinear()
-  .domain([0, 1])
-  .range([AREA.squareBottom, AREA.top]);
+const y = scaleLinear().domain([0, 1]).range([AREA.squareBottom, AREA.top]);
 
 /** Pointer coordinates (viewBox units) to the unit square's axes, clamped to [0, 1], for dragging. */
 export const fractionAtX = (px: number) => Math.min(1, Math.max(0, x.invert(px)));

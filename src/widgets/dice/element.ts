@@ -10,7 +10,14 @@ import { panelLayout, traceLayout } from "./view";
 type FaceSetName = "event" | "condition";
 
 /** Arrow keys move a bar by a percentage point, Page keys by ten. */
-const KEY_STEPS: Record<string, number> = { ArrowUp: 0.01, ArrowRight: 0.01, ArrowDown: -0.01, ArrowLeft: -0.01, PageUp: 0.1, PageDown: -0.1 };
+const KEY_STEPS: Record<string, number> = {
+  ArrowUp: 0.01,
+  ArrowRight: 0.01,
+  ArrowDown: -0.01,
+  ArrowLeft: -0.01,
+  PageUp: 0.1,
+  PageDown: -0.1,
+};
 
 /** Simulations longer than this wait a tick, so that dragging redraws the exact figures every frame. */
 const DEFER_ABOVE = 20_000;
@@ -25,7 +32,9 @@ class DiceElement extends WidgetElement<DiceState> {
       button.addEventListener("click", () => this.toggleFace(button), { signal });
     });
     for (const face of FACES) {
-      this.weightInput(face)?.addEventListener("input", () => this.setParamsSoon({ weights: this.typedWeights() }), { signal });
+      this.weightInput(face)?.addEventListener("input", () => this.setParamsSoon({ weights: this.typedWeights() }), {
+        signal,
+      });
     }
     for (const name of ["n", "seed"] as const) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
@@ -116,7 +125,11 @@ class DiceElement extends WidgetElement<DiceState> {
     const frequencies = simulation.counts.map((count) => count / state.n);
     const given = this.querySelector<SVGSVGElement>("svg[data-role=panel-given]");
     if (given) {
-      drawPanel(given, panelLayout(exact.given, state.event, state.condition, frequencies), describeGiven(exact.given, state.condition));
+      drawPanel(
+        given,
+        panelLayout(exact.given, state.event, state.condition, frequencies),
+        describeGiven(exact.given, state.condition),
+      );
     }
     const trace = this.querySelector<SVGSVGElement>("svg[data-role=trace]");
     if (trace) {
@@ -149,7 +162,9 @@ class DiceElement extends WidgetElement<DiceState> {
     const parsed = param.parse(this.raw[set] ?? param.fallback);
     const current = parsed.ok
       ? parsed.value
-      : [...this.querySelectorAll<HTMLButtonElement>(`.face-picker[data-set="${set}"] button[aria-pressed="true"]`)].map((b) => Number(b.dataset.face));
+      : [
+          ...this.querySelectorAll<HTMLButtonElement>(`.face-picker[data-set="${set}"] button[aria-pressed="true"]`),
+        ].map((b) => Number(b.dataset.face));
     const next = current.includes(face) ? current.filter((f) => f !== face) : [...current, face];
     next.sort((a, b) => a - b);
     this.querySelectorAll<HTMLButtonElement>(`.face-picker[data-set="${set}"] button`).forEach((b) => {

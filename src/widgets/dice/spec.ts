@@ -27,7 +27,8 @@ export const spec: WidgetSpec<DiceState> = {
       maxLength: 6,
       min: 0,
       max: 1e6,
-      description: "weights of faces 1 to 6; probabilities are the weights divided by their total (default: a fair die)",
+      description:
+        "weights of faces 1 to 6; probabilities are the weights divided by their total (default: a fair die)",
     }),
     event: faces([3], 0, "the event A: the faces it contains (empty means the impossible event)"),
     condition: faces([...FACES], 1, "the condition B: the faces known to be possible"),

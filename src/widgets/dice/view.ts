@@ -45,7 +45,12 @@ export function faceRole(face: number, event: Faces, condition: Faces): FaceBar[
 }
 
 /** Bars of a distribution over the six faces on a fixed 0–1 scale, so that conditioning visibly rescales. */
-export function panelLayout(values: readonly number[], event: Faces, condition: Faces, markers?: readonly number[]): PanelLayout {
+export function panelLayout(
+  values: readonly number[],
+  event: Faces,
+  condition: Faces,
+  markers?: readonly number[],
+): PanelLayout {
   const baseY = probability(0);
   return {
     bars: FACES.map((face, i) => {
@@ -108,7 +113,10 @@ export function traceLayout(trace: readonly TracePoint[], expectation: number, s
     meanPath: mean(trace as TracePoint[]) ?? "",
     bandPath: band(bandRolls) ?? "",
     expectationY: y(expectation),
-    xTicks: decades.map((tick) => ({ x: x(tick), label: tick >= 1000 ? `${formatNumber(tick / 1000)}k` : String(tick) })),
+    xTicks: decades.map((tick) => ({
+      x: x(tick),
+      label: tick >= 1000 ? `${formatNumber(tick / 1000)}k` : String(tick),
+    })),
     yTicks: FACES.map((face) => ({ y: y(face), label: String(face) })),
     left: TRACE.left,
     right: TRACE.width - TRACE.right,

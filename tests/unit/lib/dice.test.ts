@@ -34,7 +34,9 @@ describe("dice, exactly", () => {
 
   it("reduces the sample space: p(x | B) is zero outside B and sums to 1", () => {
     const given = conditionalDistribution(fair, odd) ?? [];
-    expect(given.map((p) => Number(p.toFixed(12)))).toEqual([1 / 3, 0, 1 / 3, 0, 1 / 3, 0].map((p) => Number(p.toFixed(12))));
+    expect(given.map((p) => Number(p.toFixed(12)))).toEqual(
+      [1 / 3, 0, 1 / 3, 0, 1 / 3, 0].map((p) => Number(p.toFixed(12))),
+    );
   });
 
   it("is undefined for a condition of probability zero", () => {
@@ -99,7 +101,13 @@ describe("dice, simulated", () => {
   });
 
   it("only rolls faces in the condition, n of them, and traces up to n", () => {
-    const result = simulateConditionalRolls([1, 2, 3, 4, 5, 6].map((w) => w / 21), [2, 3], [2, 3, 4], 1000, createRandom(3));
+    const result = simulateConditionalRolls(
+      [1, 2, 3, 4, 5, 6].map((w) => w / 21),
+      [2, 3],
+      [2, 3, 4],
+      1000,
+      createRandom(3),
+    );
     expect(result?.counts[0]).toBe(0);
     expect(result?.counts[4]).toBe(0);
     expect(result?.counts[5]).toBe(0);
@@ -121,8 +129,12 @@ describe("dice, simulated", () => {
         const simulated = simulateConditionalRolls(p, event, condition, 4000, createRandom(seed));
         if (!exact || !simulated) throw new Error("expected a defined result");
         // Zero variance (one possible face) means the estimate is exact.
-        expect(Math.abs(simulated.mean.estimate - exact.expectation)).toBeLessThanOrEqual(4 * simulated.mean.standardError + 1e-12);
-        expect(Math.abs(simulated.pEvent.estimate - exact.pEvent)).toBeLessThanOrEqual(4 * simulated.pEvent.standardError + 1e-12);
+        expect(Math.abs(simulated.mean.estimate - exact.expectation)).toBeLessThanOrEqual(
+          4 * simulated.mean.standardError + 1e-12,
+        );
+        expect(Math.abs(simulated.pEvent.estimate - exact.pEvent)).toBeLessThanOrEqual(
+          4 * simulated.pEvent.standardError + 1e-12,
+        );
       }),
       // A fixed seed: at 4 standard errors a random one would fail about once in 8,000 checks.
       { numRuns: 60, seed: 20261125 },

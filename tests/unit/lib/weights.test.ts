@@ -54,7 +54,9 @@ describe("withProbability and roundDistribution", () => {
   it("always gives a distribution, for any start, index and target", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 2, maxLength: 8 }).filter((ws) => ws.some((w) => w > 1e-6)),
+        fc
+          .array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 2, maxLength: 8 })
+          .filter((ws) => ws.some((w) => w > 1e-6)),
         fc.nat(),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (weights, rawIndex, target) => {
