@@ -4,12 +4,14 @@
  */
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
+/** "29,167" has a thousands separator; "0,333" and "2,5" have a decimal comma. */
+function readCommas(text: string): string {
+  if (/^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?%?$/.test(text)) return text.replace(/,/g, "");
+  return /^[^,.]*,[^,.]*$/.test(text) ? text.replace(",", ".") : text;
+}
+
 export function readAnswer(text: string): number | undefined {
-  const cleaned = text
-    .trim()
-    .replace(/\s+/g, "")
-    .replace(/−/g, "-")
-    .replace(/,(?=\d{3}\b)/g, "");
+  const cleaned = readCommas(text.trim().replace(/\s+/g, "").replace(/−/g, "-"));
   if (cleaned.endsWith("%")) {
     const value = readAnswer(cleaned.slice(0, -1));
     return value === undefined ? undefined : value / 100;
