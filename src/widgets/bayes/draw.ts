@@ -70,9 +70,9 @@ export function drawArea(svg: SVGSVGElement, layout: AreaLayout, label: string):
     )
     .attr("data-index", (c) => c.index)
     .attr("aria-label", (c) => `Likelihood P(E | ${c.label})`)
-    .attr("x", (c) => c.x)
+    .attr("x", (c) => c.handleX)
     .attr("y", (c) => c.shadedY - 7)
-    .attr("width", (c) => c.width)
+    .attr("width", (c) => c.handleWidth)
     .attr("aria-valuenow", (c) => String(c.likelihood))
     .attr("aria-valuetext", (c) => fmt(c.likelihood));
   handles

@@ -11,6 +11,7 @@ export const AREA = { width: 400, height: 312, left: 34, right: 8, top: 8, squar
 const EVIDENCE_Y = 222;
 const POSTERIOR_Y = 274;
 const ROW_HEIGHT = 20;
+const MIN_HANDLE_WIDTH = 12;
 
 export interface Column {
   readonly index: number;
@@ -28,6 +29,9 @@ export interface Column {
   readonly posteriorWidth: number;
   /** Show the column label only where it fits. */
   readonly showLabel: boolean;
+  /** The likelihood handle's span: the column, widened to stay grabbable when the prior is tiny. */
+  readonly handleX: number;
+  readonly handleWidth: number;
 }
 
 export interface BorderHandle {
@@ -98,6 +102,8 @@ export function areaLayout(
       posteriorX: x(posteriorStart),
       posteriorWidth: x(posteriorCumulative) - x(posteriorStart),
       showLabel: width >= 18,
+      handleX: x(start) + Math.min(0, width - MIN_HANDLE_WIDTH) / 2,
+      handleWidth: Math.max(width, MIN_HANDLE_WIDTH),
     };
   });
   const cumulatives = prior.reduce<number[]>((acc, p) => [...acc, (acc.at(-1) ?? 0) + p], []);
