@@ -46,6 +46,9 @@ export default function remarkEquations() {
         const number = numbers.size + 1;
         numbers.set(label, number);
         node.value = node.value.replace(LABEL, `\\tag{${number}}`);
+        // remark-math keeps a copy of the TeX for rehype-katex in data.hChildren; it must change too.
+        const code = node.data?.hChildren?.[0];
+        if (code?.children?.[0]?.type === "text") code.children[0].value = node.value;
         parent.children[index] = {
           type: "equationBlock",
           data: { hName: "div", hProperties: { id: equationId(label), className: ["equation"] } },
