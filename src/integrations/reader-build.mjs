@@ -22,7 +22,8 @@ async function* filesUnder(folder) {
 const shortHash = (data) => createHash("sha256").update(data).digest("hex").slice(0, 16);
 
 async function buildSearchIndex(out, logger) {
-  const { index, errors } = await pagefind.createIndex({});
+  // KaTeX writes each formula three times: index the MathML text once, not its visual copy or TeX source.
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: [".katex-html", "annotation"] });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   const indexed = await index.addDirectory({ path: out });
   if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join("; ")}`);

@@ -48,7 +48,10 @@ function contentFor(trigger: HTMLElement): DocumentFragment | undefined {
     if (!equation) return undefined;
     const wrapper = document.createElement("div");
     wrapper.className = "tip-equation";
-    wrapper.append(inertCopy(equation));
+    const label = document.createElement("p");
+    label.className = "tip-label";
+    label.textContent = `Equation ${trigger.textContent ?? ""}`;
+    wrapper.append(label, inertCopy(equation));
     const fragment = document.createDocumentFragment();
     fragment.append(wrapper);
     return fragment;
