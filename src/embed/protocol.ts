@@ -32,7 +32,9 @@ export function displayParamProblems(query: URLSearchParams): string[] {
   const problems: string[] = [];
   const theme = query.get("theme");
   if (theme !== null && !(THEMES as readonly string[]).includes(theme)) {
-    problems.push(`theme: expected one of "light", "dark", "projector", got "${theme.slice(0, 40)}"; showing the default theme.`);
+    problems.push(
+      `theme: expected one of "light", "dark", "projector", got "${theme.slice(0, 40)}"; showing the default theme.`,
+    );
   }
   const controls = query.get("controls");
   if (controls !== null && controls !== "0" && controls !== "1") {

@@ -74,20 +74,26 @@ function figures(widget: HTMLElement): (SVGSVGElement | HTMLCanvasElement)[] {
   });
 }
 
+/** Copies each computed presentation property that the element does not simply inherit from its parent. */
 function inlineStyles(source: Element, clone: Element): void {
   const sources = [source, ...Array.from(source.querySelectorAll("*"))];
   const clones = [clone, ...Array.from(clone.querySelectorAll("*"))];
   sources.forEach((element, index) => {
     const computed = getComputedStyle(element);
-    const style = STYLE_PROPERTIES.map((name) => `${name}:${computed.getPropertyValue(name)}`).join(";");
-    clones[index]?.setAttribute("style", style);
+    const parent = element === source || !element.parentElement ? undefined : getComputedStyle(element.parentElement);
+    const declarations = STYLE_PROPERTIES.flatMap((name) => {
+      const value = computed.getPropertyValue(name);
+      if (name === "display") return value === "none" ? [`${name}:none`] : [];
+      return parent && parent.getPropertyValue(name) === value ? [] : [`${name}:${value}`];
+    });
+    clones[index]?.setAttribute("style", declarations.join(";"));
   });
 }
 
 function placeFigure(element: SVGSVGElement | HTMLCanvasElement, y: number): { markup: string; height: number } {
   const rect = element.getBoundingClientRect();
   const width = WIDTH - 2 * PAD;
-  const height = Math.min(420, (rect.height / rect.width) * width);
+  const height = Math.round(Math.min(420, (rect.height / rect.width) * width));
   if (element instanceof HTMLCanvasElement) {
     const href = element.toDataURL("image/png");
     const markup = `<image x="${PAD}" y="${y}" width="${width}" height="${height}" preserveAspectRatio="xMidYMid meet" href="${href}"/>`;
@@ -125,7 +131,9 @@ export function snapshotSvg(source: SnapshotSource): string {
     const label = output.closest(".widget-result")?.querySelector(".result-label");
     parts.push(text(`${label ? visibleText(label) : output.name}: ${visibleText(output)}`, 15, foreground, 600));
   }
-  for (const message of Array.from(source.widget.querySelectorAll<HTMLElement>("[data-role=note], [data-role=alert]"))) {
+  for (const message of Array.from(
+    source.widget.querySelectorAll<HTMLElement>("[data-role=note], [data-role=alert]"),
+  )) {
     if (!message.hidden && message.textContent) parts.push(text(message.textContent, 13, foreground));
   }
   for (const figure of figures(source.widget)) {

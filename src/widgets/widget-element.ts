@@ -186,7 +186,8 @@ export abstract class WidgetElement<S> extends HTMLElement {
 
   /** Every parameter of the current state, defaults included (for images of the state). */
   parameters(): Record<string, string> {
-    return Object.fromEntries(Object.entries(this.spec.params).map(([key, param]) => [key, this.raw[key] ?? param.fallback]));
+    const specs: Readonly<Record<string, { readonly fallback: string }>> = this.spec.params;
+    return Object.fromEntries(Object.entries(specs).map(([key, param]) => [key, this.raw[key] ?? param.fallback]));
   }
 
   /** The embed page URL for the current state. */
