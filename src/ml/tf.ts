@@ -23,7 +23,10 @@ let chosen: Promise<BackendChoice> | undefined;
  * .wasm files served from `wasmPrefix` on our own host, else plain JavaScript on the CPU.
  * WebGL is not preferred: on CPU-only machines (SwiftShader) it measured about a third of WASM.
  */
-export function chooseBackend(wasmPrefix?: string, order: readonly BackendName[] = ["wasm", "cpu"]): Promise<BackendChoice> {
+export function chooseBackend(
+  wasmPrefix?: string,
+  order: readonly BackendName[] = ["wasm", "cpu"],
+): Promise<BackendChoice> {
   chosen ??= (async () => {
     if (wasmPrefix !== undefined) setWasmPaths(wasmPrefix);
     const fallbacks: string[] = [];
@@ -45,6 +48,9 @@ export function chooseBackend(wasmPrefix?: string, order: readonly BackendName[]
 async function describe(name: BackendName): Promise<string> {
   if (name !== "wasm") return name;
   const simd = Boolean(await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT"));
+  const threadable = Boolean(await tf.env().getAsync("WASM_HAS_MULTITHREAD_SUPPORT"));
   const threads = getThreadsCount();
-  return `wasm (${simd ? "SIMD" : "no SIMD"}, ${threads} thread${threads === 1 ? "" : "s"})`;
+  // Threads need SharedArrayBuffer, which browsers give only to cross-origin isolated pages.
+  const why = threads === 1 && !threadable ? ": no SharedArrayBuffer" : "";
+  return `wasm (${simd ? "SIMD" : "no SIMD"}, ${threads} thread${threads === 1 ? "" : "s"}${why})`;
 }

@@ -18,7 +18,9 @@ test("trains for its budget, then shows the held-out MSE and the digit strip", a
   expect(mse).toBeGreaterThan(0);
   expect(mse).toBeLessThan(0.08);
   await expect(root.locator("[role=alert]")).toBeHidden();
-  const strip = await root.locator("canvas[data-role=reconstructed]").evaluate((canvas: HTMLCanvasElement) => canvas.width);
+  const strip = await root
+    .locator("canvas[data-role=reconstructed]")
+    .evaluate((canvas: HTMLCanvasElement) => canvas.width);
   expect(strip).toBeGreaterThan(28 * 7);
   expect(await root.innerText()).not.toMatch(/\bNaN\b|undefined/);
   expect(watch.foreign).toEqual([]);

@@ -22,7 +22,9 @@ async function figures(page: Page) {
   };
 }
 
-test("trains for its budget; the held-out ELBO is −(recon + KL) and far above an untrained model's", async ({ page }) => {
+test("trains for its budget; the held-out ELBO is −(recon + KL) and far above an untrained model's", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const watch = watchPage(page);
   const root = await ready(page, "latent=2&autostart=1&seconds=5");
