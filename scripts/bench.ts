@@ -119,13 +119,31 @@ async function job(port: number, kind: Job["kind"], backend: Job["backend"], sec
 /** The VAE widget itself, on its embed page: its own worker, periodic held-out evaluations and all. */
 async function widget(port: number, seconds: number): Promise<JobResult> {
   const page = await browser.newPage();
+  // The page must stay responsive while the worker trains: record main-thread tasks over 50 ms.
+  await page.addInitScript(() => {
+    const durations: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = durations;
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => durations.push(entry.duration))).observe({
+      type: "longtask",
+      buffered: true,
+    });
+  });
   try {
     await page.goto(`http://127.0.0.1:${port}${BASE}embed/vae/?latent=20&autostart=1&seconds=${seconds}`);
+    await page.waitForTimeout(1000);
+    const before = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
     const root = page.locator('[data-widget="vae"]');
     await root.and(page.locator("[data-ready]")).waitFor({ timeout: (seconds + 120) * 1000 });
     const value = async (name: string) => page.locator(`output[name="${name}"]`).getAttribute("data-value");
     const steps = Number(await value("steps"));
     const stepsPerSecond = Number(await value("steps_per_s"));
+    const longTasks = await page.evaluate(
+      (skip) => (window as unknown as { longTasks: number[] }).longTasks.slice(skip),
+      before,
+    );
+    console.log(
+      `    main-thread tasks over 50 ms while training: ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : ""}`,
+    );
     return {
       backend: `${await value("backend")}`,
       steps,
