@@ -111,3 +111,22 @@ test("bad input gets a clear alert", async ({ page }) => {
   await expectBadInput(page, ID, "hidden=0", "hidden");
   await expectBadInput(page, ID, "latent=5&pretrained=1", "pretrained");
 });
+
+test("a training worker that cannot start is reported, not waited on", async ({ page }) => {
+  await page.route("**/*train.worker*", (route) => route.abort());
+  await page.goto(`embed/${ID}/?autostart=1&seconds=5`);
+  const root = page.locator(`[data-widget="${ID}"]`);
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  await expect(root.locator("[role=alert]")).toContainText(/training worker/i);
+  for (const output of await root.locator("output[name]").all()) {
+    await expect(output).not.toHaveAttribute("data-value");
+  }
+});
+
+test("the digits failing to load is reported too", async ({ page }) => {
+  await page.route("**/data/digits.bin", (route) => route.fulfill({ status: 404, body: "" }));
+  await page.goto(`embed/${ID}/`);
+  const root = page.locator(`[data-widget="${ID}"]`);
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  await expect(root.locator("[role=alert]")).toContainText(/digits could not be loaded/);
+});
