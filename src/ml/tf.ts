@@ -48,9 +48,6 @@ export function chooseBackend(
 async function describe(name: BackendName): Promise<string> {
   if (name !== "wasm") return name;
   const simd = Boolean(await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT"));
-  const threadable = Boolean(await tf.env().getAsync("WASM_HAS_MULTITHREAD_SUPPORT"));
   const threads = getThreadsCount();
-  // Threads need SharedArrayBuffer, which browsers give only to cross-origin isolated pages.
-  const why = threads === 1 && !threadable ? ": no SharedArrayBuffer" : "";
-  return `wasm (${simd ? "SIMD" : "no SIMD"}, ${threads} thread${threads === 1 ? "" : "s"}${why})`;
+  return `wasm, ${simd ? "SIMD" : "no SIMD"}, ${threads} thread${threads === 1 ? "" : "s"}`;
 }
