@@ -9,7 +9,7 @@ export { tf };
 export type BackendName = "wasm" | "webgl" | "cpu";
 
 export interface BackendChoice {
-  /** The backend that runs the model, with detail such as "wasm (SIMD, 1 thread)". */
+  /** The backend that runs the model, with detail such as "wasm, SIMD, 1 thread". */
   readonly name: BackendName;
   readonly detail: string;
   /** Backends tried first that could not start, each with its reason: shown, never hidden. */
