@@ -61,7 +61,6 @@ export function drawPlot(svg: SVGSVGElement, plot: PlotDescription): void {
     .join("circle")
     .attr("class", (point) => point.className)
     .attr("data-key", (point) => point.key)
-    .attr("aria-label", (point) => point.label ?? null)
     .attr("cx", (point) => point.cx)
     .attr("cy", (point) => point.cy)
     .attr("r", (point) => point.r);

@@ -129,7 +129,6 @@ function ellipses(p: Gaussian, q: Gaussian, width: number): GaussianFigure {
         cx: x(shape.mean[0]),
         cy: y(shape.mean[1]),
         r: 7,
-        label: `mean of ${names[index]}`,
       })),
       legend: LEGEND,
     },
