@@ -60,6 +60,6 @@ export function drawPlot(svg: SVGSVGElement, plot: PlotDescription): void {
 }
 
 /** Keys elements by data-key, so the server-rendered elements (which carry no bound datum yet) are reused. */
-function keyOf(this: Element | { key: string }[] | ArrayLike<Element>, datum: { key: string } | undefined): string {
+function keyOf(this: unknown, datum: { key: string } | undefined): string {
   return datum?.key ?? (this instanceof Element ? (this.getAttribute("data-key") ?? "") : "");
 }
