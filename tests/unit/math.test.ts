@@ -67,6 +67,13 @@ describe("remarkEquations", () => {
     expect(() => run({ type: "root", children: [paragraph("\\frac{1}{")] })).toThrow(/KaTeX cannot render/);
   });
 
+  it("numbers the TeX that rehype-katex renders, which remark-math keeps in the node's hast child", () => {
+    const code = { type: "element", children: [{ type: "text", value: "a = b \\label{only}" }] };
+    const math = { type: "math", value: "a = b \\label{only}", data: { hChildren: [code] } };
+    run({ type: "root", children: [math] });
+    expect(code.children).toEqual([{ type: "text", value: "a = b \\tag{1}" }]);
+  });
+
   it("knows the book's macros", () => {
     expect(() =>
       run({ type: "root", children: [{ type: "math", value: "\\KL(q \\Vert p) = \\E[\\log q]" }] }),
