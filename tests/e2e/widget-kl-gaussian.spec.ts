@@ -4,7 +4,8 @@ import { expectBadInput, openWidget, outputValue } from "./site";
 const ID = "kl-gaussian";
 
 /** The 1-D closed form written out. */
-const kl1 = (m1: number, v1: number, m2: number, v2: number) => 0.5 * (Math.log(v2 / v1) - 1 + v1 / v2 + (m2 - m1) ** 2 / v2);
+const kl1 = (m1: number, v1: number, m2: number, v2: number) =>
+  0.5 * (Math.log(v2 / v1) - 1 + v1 / v2 + (m2 - m1) ** 2 / v2);
 
 test("gives the closed form and a Monte Carlo estimate within four standard errors", async ({ page }) => {
   await openWidget(page, ID, "mu1=0&cov1=1&mu2=1&cov2=4&n=20000&seed=3");
