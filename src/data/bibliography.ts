@@ -119,6 +119,15 @@ export const bibliography: readonly BibEntry[] = [
     note: "The ELBO and variational inference in general.",
   },
   {
+    key: "williams1992",
+    short: "Williams, 1992",
+    authors: "Ronald J. Williams",
+    year: 1992,
+    title: "Simple Statistical Gradient-Following Algorithms for Connectionist Reinforcement Learning",
+    venue: "Machine Learning 8(3–4), 229–256",
+    note: "The score-function (REINFORCE) gradient estimator, the alternative to reparameterisation.",
+  },
+  {
     key: "doersch2016",
     short: "Doersch, 2016",
     authors: "Carl Doersch",
@@ -198,7 +207,9 @@ export interface ResolvedReference {
  * each once, resolved from the bibliography; an unknown key fails the build.
  */
 export function resolveReferences(references: readonly ChapterReference[], body: string): ResolvedReference[] {
-  const given = new Map(references.map((reference) => [typeof reference === "string" ? reference : reference.key, reference]));
+  const given = new Map(
+    references.map((reference) => [typeof reference === "string" ? reference : reference.key, reference]),
+  );
   const keys = [...new Set([...given.keys(), ...citedKeys(body)])];
   return keys.map((key) => {
     const reference = given.get(key);
