@@ -14,8 +14,12 @@ type FaceSetName = "event" | "condition";
 const dieLayout = panelLayout([], [], []);
 const faceOf = (handle: Element) => Number((handle as SVGElement).dataset.face);
 
-/** Simulations longer than this wait a tick, so that dragging redraws the exact figures every frame. */
+/**
+ * A simulation of more rolls than this (a million take about 50 ms) waits until changes pause, so
+ * that dragging redraws the exact figures every frame; a newer change aborts the wait.
+ */
 const DEFER_ABOVE = 20_000;
+const DEFER_MS = 120;
 
 class DiceElement extends WidgetElement<DiceState> {
   protected readonly spec = spec;
@@ -117,7 +121,7 @@ class DiceElement extends WidgetElement<DiceState> {
     if (die) drawPanel(die, panelLayout(p, state.event, state.condition), describeDie(p));
 
     if (state.n > DEFER_ABOVE) {
-      await new Promise((resolve) => window.setTimeout(resolve, 0));
+      await new Promise((resolve) => window.setTimeout(resolve, DEFER_MS));
       if (signal.aborted) return;
     }
     const simulation = simulateConditionalRolls(p, state.event, state.condition, state.n, createRandom(state.seed));
