@@ -27,7 +27,9 @@ async function installed(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+      );
     }
     return caches.keys();
   });
@@ -39,7 +41,10 @@ test("after one visit every page, search, data file and model works with no netw
   await page.goto("");
   const cacheNames = await installed(page);
   expect(cacheNames).toEqual([`vae-book-${build.version}`]);
-  const cachedCount = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).length, cacheNames[0] ?? "");
+  const cachedCount = await page.evaluate(
+    async (name) => (await (await caches.open(name)).keys()).length,
+    cacheNames[0] ?? "",
+  );
   // Every file of the build, plus the worker's own record of revisions.
   expect(cachedCount).toBe(Object.keys(build.files).length + 1);
   const paths = Object.keys(build.files);
@@ -87,14 +92,28 @@ test("a new deploy installs beside the old one and replaces its cache when the r
   });
   try {
     const site = `http://127.0.0.1:${port}${basePath}`;
-    await expect.poll(() => fetch(site).then((response) => response.status, () => 0)).toBe(200);
+    await expect
+      .poll(() =>
+        fetch(site).then(
+          (response) => response.status,
+          () => 0,
+        ),
+      )
+      .toBe(200);
     const { build, source } = builtServiceWorker();
     await page.goto(site);
     await installed(page);
 
     const changedPage = `${build.base}notation/`;
-    const next: Build = { ...build, version: `${build.version}-next`, files: { ...build.files, [changedPage]: "changed" } };
-    writeFileSync(join(folder, "sw.js"), source.replace(/^const BUILD = .*;$/m, `const BUILD = ${JSON.stringify(next)};`));
+    const next: Build = {
+      ...build,
+      version: `${build.version}-next`,
+      files: { ...build.files, [changedPage]: "changed" },
+    };
+    writeFileSync(
+      join(folder, "sw.js"),
+      source.replace(/^const BUILD = .*;$/m, `const BUILD = ${JSON.stringify(next)};`),
+    );
     await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
     const notice = page.getByRole("status").filter({ hasText: "A new edition of the book is ready." });
     await expect(notice).toBeVisible({ timeout: 30_000 });
