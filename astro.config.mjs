@@ -6,6 +6,7 @@ import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import remarkEquations from "./src/math/remark-equations.mjs";
 import { macros } from "./src/math/macros.mjs";
+import readerBuild from "./src/integrations/reader-build.mjs";
 
 /** GitHub Pages serves a project at /<repo>/; BASE_PATH says which (default: the root). */
 function normaliseBase(value = "/") {
@@ -18,7 +19,8 @@ export default defineConfig({
   base: normaliseBase(process.env.BASE_PATH),
   trailingSlash: "always",
   srcDir: "./src",
-  integrations: [mdx()],
+  // readerBuild must stay last: it indexes and precaches the finished build.
+  integrations: [mdx(), readerBuild()],
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, remarkEquations],

@@ -17,6 +17,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}${BASE_PATH}`,
     trace: "off",
+    // The site's service worker precaches the whole book; tests that need it (offline.spec.ts) allow it.
+    serviceWorkers: "block",
     launchOptions: {
       // Debian's Chromium where it is installed (browsers cannot be downloaded here); Playwright's own elsewhere.
       executablePath: existsSync(debianChromium) ? debianChromium : undefined,

@@ -181,3 +181,14 @@ export const notation: readonly NotationGroup[] = [
     ],
   },
 ];
+
+const entriesByKey = new Map(notation.flatMap((group) => group.entries.map((entry) => [entry.key, entry] as const)));
+
+/** The entry for a key; fails the build with the known keys when a chapter names an unknown one. */
+export function notationEntry(key: string): NotationEntry {
+  const entry = entriesByKey.get(key);
+  if (!entry) {
+    throw new Error(`Unknown notation key "${key}"; src/data/notation.ts has ${[...entriesByKey.keys()].join(", ")}`);
+  }
+  return entry;
+}

@@ -11,3 +11,16 @@ export function tex(expression: string, displayMode = false): string {
     strict: "ignore",
   });
 }
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** Renders a short text in which `$…$` spans are TeX (frontmatter such as learning goals). */
+export function textWithMath(text: string): string {
+  return text
+    .split(/(\$[^$]+\$)/)
+    .map((part) =>
+      part.startsWith("$") && part.endsWith("$") && part.length > 2 ? tex(part.slice(1, -1)) : escapeHtml(part),
+    )
+    .join("");
+}

@@ -38,5 +38,10 @@ export function drawBars(svg: SVGSVGElement, layout: BarLayout): void {
     .attr("x", (bar) => bar.x + bar.width / 2)
     .attr("y", layout.height - 6)
     .text((bar) => bar.label);
-  root.select("line.zero").attr("y1", layout.zeroY).attr("y2", layout.zeroY);
+  root
+    .select("line.zero")
+    .attr("x1", layout.left)
+    .attr("x2", layout.right)
+    .attr("y1", layout.zeroY)
+    .attr("y2", layout.zeroY);
 }

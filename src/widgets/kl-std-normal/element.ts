@@ -1,17 +1,28 @@
-import { klStdNormal } from "../../lib/kl-std-normal";
 import { drawBars } from "../charts/draw-bars";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type KlStdNormalState } from "./spec";
+import { agreementText, bothFormulas } from "./formulas";
 import { termsLayout } from "./view";
 
 class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
   protected readonly spec = spec;
+  private resizeObserver?: ResizeObserver;
+  private terms: readonly number[] = [];
 
   protected override setup(): void {
+    this.addEventListener("widget-error", () => this.showVerdict(""), { signal: this.signal });
     for (const name of ["mu", "logvar"] as const) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value }), { signal: this.signal });
     }
+    // Redraw at the figure's real width so labels keep their size on a phone.
+    this.resizeObserver = new ResizeObserver(() => this.draw());
+    const svg = this.querySelector("svg[data-role=bars]");
+    if (svg) this.resizeObserver.observe(svg);
+  }
+
+  protected override teardown(): void {
+    this.resizeObserver?.disconnect();
   }
 
   protected override showState(state: KlStdNormalState): void {
@@ -22,11 +33,30 @@ class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
     }
   }
 
+  private showVerdict(text: string): void {
+    const verdict = this.querySelector<HTMLElement>("[data-role=verdict]");
+    if (verdict) verdict.textContent = text;
+  }
+
   protected render(state: KlStdNormalState): void {
-    const { total, terms } = klStdNormal(state.mu, state.logvar);
-    this.setOutput("kl", total);
+    const formulas = bothFormulas(state.mu, state.logvar);
+    const { vae, general } = formulas;
+    this.setOutput("kl", vae.total);
+    this.setOutput("kl_general", general.value);
+    this.setOutput("log_det_ratio", general.logDeterminantRatio);
+    this.setOutput("dimension", general.dimension);
+    this.setOutput("trace_term", general.traceTerm);
+    this.setOutput("mean_term", general.meanTerm);
+    this.setOutput("difference", formulas.difference);
+    this.showVerdict(agreementText(formulas));
+    this.terms = vae.terms;
+    this.draw();
+  }
+
+  private draw(): void {
     const svg = this.querySelector<SVGSVGElement>("svg[data-role=bars]");
-    if (svg) drawBars(svg, termsLayout(terms));
+    if (!svg || this.terms.length === 0) return;
+    drawBars(svg, termsLayout(this.terms, Math.round(svg.getBoundingClientRect().width) || 640));
   }
 }
 

@@ -1,0 +1,54 @@
+import { createRandom } from "../../lib/random";
+import { crossTermMonteCarlo, quadraticFormMonteCarlo } from "../../lib/trace-trick";
+import { convergencePlot } from "../charts/convergence";
+import { drawPlot } from "../charts/draw-plot";
+import { defineWidget, WidgetElement } from "../widget-element";
+import { spec, type TraceTrickState } from "./spec";
+import { IDENTITY_OUTPUTS, traceTrickExact } from "./view";
+
+const FIELDS = ["mu", "cov", "a", "m", "n", "seed"] as const;
+
+class TraceTrickElement extends WidgetElement<TraceTrickState> {
+  protected readonly spec = spec;
+
+  protected override setup(): void {
+    for (const name of FIELDS) {
+      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value }), { signal: this.signal });
+    }
+  }
+
+  protected override showState(state: TraceTrickState): void {
+    for (const name of FIELDS) {
+      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      const value = state[name];
+      if (input && document.activeElement !== input) input.value = Array.isArray(value) ? value.join(", ") : String(value ?? "");
+    }
+  }
+
+  protected async render(state: TraceTrickState, signal: AbortSignal): Promise<void> {
+    const { x, a, m, expectation, identities } = traceTrickExact(state);
+    this.setOutput("exact", expectation.value);
+    this.setOutput("trace_term", expectation.traceTerm);
+    this.setOutput("shift_term", expectation.shiftTerm);
+    for (const [name, key] of IDENTITY_OUTPUTS) this.setOutput(name, identities[key]);
+    for (const name of ["mc", "mc_se", "cross_mc", "cross_mc_se"]) {
+      const output = this.output(name);
+      if (output) {
+        delete output.dataset.value;
+        output.textContent = "sampling…";
+      }
+    }
+    // The same seed for both: the cross term is sampled on the very draws of x behind the mean.
+    const estimate = await quadraticFormMonteCarlo(x, a, m, state.n, createRandom(state.seed), { signal });
+    const cross = await crossTermMonteCarlo(x, a, m, state.n, createRandom(state.seed), { signal });
+    this.setOutput("mc", estimate.mean);
+    this.setOutput("mc_se", estimate.standardError);
+    this.setOutput("cross_mc", cross.mean);
+    this.setOutput("cross_mc_se", cross.standardError);
+    const svg = this.querySelector<SVGSVGElement>("svg[data-role=convergence]");
+    if (svg) drawPlot(svg, convergencePlot(estimate.path, expectation.value, "mean of (x − m)ᵀA(x − m)"));
+  }
+}
+
+defineWidget("vae-trace-trick", TraceTrickElement);

@@ -1,0 +1,219 @@
+import { expect, test, type Page } from "@playwright/test";
+import { builtPages, watchPage } from "./site";
+
+const pages = builtPages();
+const chapterPages = pages.filter((path) => path.startsWith("chapters/"));
+const READING = "reading/";
+
+/** The text a reader sees in a page's indexed body, without KaTeX's hidden copies. */
+async function bodyText(page: Page, path: string): Promise<string> {
+  await page.goto(path);
+  return page.evaluate(() => {
+    const body = document.querySelector("[data-pagefind-body]");
+    if (!body) return "";
+    const skipped = ".katex, [data-pagefind-ignore], .tip-source";
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const words: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement?.closest(skipped)) words.push(node.textContent ?? "");
+    }
+    return words.join(" ");
+  });
+}
+
+const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[a-z]{7,}/g) ?? []);
+
+test.describe("search", () => {
+  test("finds a word of each chapter and jumps to its section", async ({ page }) => {
+    const texts = new Map<string, Set<string>>();
+    for (const path of chapterPages) texts.set(path, wordsOf(await bodyText(page, path)));
+    for (const path of chapterPages) {
+      const others = chapterPages.filter((other) => other !== path).map((other) => texts.get(other) ?? new Set());
+      // A word only this chapter has, so the chapter must be among the results.
+      const word = [...(texts.get(path) ?? [])].find((candidate) => others.every((words) => !words.has(candidate)));
+      expect(word, `a word that only /${path} uses`).toBeDefined();
+      await page.goto("");
+      await page.getByRole("searchbox", { name: "Search the book" }).fill(word ?? "");
+      const results = page.locator("#site-search-results");
+      await expect(results.locator("a").first()).toBeVisible();
+      const hrefs = await results.locator("a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+      expect(hrefs.some((href) => href.includes(`/vae-textbook/${path}`)), `"${word}" finds /${path}: ${hrefs}`).toBe(true);
+    }
+  });
+
+  test("results link to the matching section under the base path, by keyboard", async ({ page }) => {
+    await page.goto("notation/");
+    const box = page.getByRole("searchbox", { name: "Search the book" });
+    await box.fill("evidence lower bound");
+    const first = page.locator("#site-search-results a").first();
+    await expect(first).toHaveAttribute("href", /^\/vae-textbook\/.+#.+/);
+    await expect(page.locator("#site-search-status")).toContainText("match");
+    await box.press("ArrowDown");
+    await expect(first).toBeFocused();
+    const href = (await first.getAttribute("href")) ?? "";
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    const id = decodeURIComponent(href.split("#")[1] ?? "");
+    await expect(page.locator(`[id="${id}"]`)).toBeVisible();
+  });
+
+  test("announces the number of results, and Escape closes them", async ({ page }) => {
+    await page.goto("");
+    const box = page.getByRole("searchbox", { name: "Search the book" });
+    await box.fill("divergence");
+    await expect(page.locator("#site-search-status")).toHaveText(/^\d+ pages? match “divergence”\.$/);
+    await box.press("Escape");
+    await expect(page.locator("#site-search-results")).toBeHidden();
+  });
+});
+
+test.describe("light and dark", () => {
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const isDark = (rgb: string) => {
+    const [r = 0, g = 0, b = 0] = rgb.match(/\d+/g)?.map(Number) ?? [];
+    return r + g + b < 3 * 128;
+  };
+
+  test("follows the system scheme", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("");
+    expect(isDark(await background(page))).toBe(true);
+    await expect(page.locator("[data-theme-toggle]")).toHaveAttribute("aria-pressed", "true");
+    await page.emulateMedia({ colorScheme: "light" });
+    expect(isDark(await background(page))).toBe(false);
+    await expect(page.locator("[data-theme-toggle]")).toHaveAttribute("aria-pressed", "false");
+  });
+
+  test("the toggle switches, is remembered with no flash, and choosing the system's scheme follows it again", async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto("");
+    const toggle = page.getByRole("button", { name: "Dark" });
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    expect(isDark(await background(page))).toBe(true);
+    // Record the theme at the moment <body> is parsed, before anything is painted.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        (window as unknown as { themeAtBody: string }).themeAtBody = document.documentElement.dataset.theme ?? "";
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto("notation/");
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe("dark");
+    expect(isDark(await background(page))).toBe(true);
+    await page.getByRole("button", { name: "Dark" }).click();
+    expect(isDark(await background(page))).toBe(false);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(isDark(await background(page))).toBe(true);
+  });
+});
+
+test("printing hides navigation and controls, unfolds solutions and keeps each widget's figure and values", async ({
+  page,
+}) => {
+  await page.goto(READING);
+  const widget = page.locator('[data-widget="kl-std-normal"]');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute("data-ready", "");
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  for (const selector of ["header.site-header", ".site-footer nav", "[data-search]", "[data-theme-toggle]"]) {
+    await expect(page.locator(selector).first(), selector).toBeHidden();
+  }
+  await expect(widget.locator(".embed-panel")).toBeHidden();
+  await expect(widget.locator("svg").first()).toBeVisible();
+  await expect(widget.locator("output[name=kl]")).toHaveText(/\d/);
+  await expect(widget.locator('input[name="mu"]')).toHaveValue(/1/);
+  await expect(page.locator("details.solution")).toHaveAttribute("open", "");
+  await expect(page.locator("details.solution .solution-body")).toBeVisible();
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await page.emulateMedia({ media: "screen" });
+  await expect(page.locator("details.solution")).not.toHaveAttribute("open", "");
+  await expect(page.locator("header.site-header")).toBeVisible();
+});
+
+test("no page scrolls sideways on a 320 px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of pages) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `/${path} is ${width}px wide`).toBeLessThanOrEqual(320);
+  }
+});
+
+test.describe("hover definitions", () => {
+  const popover = (page: Page) => page.locator(".tip-popover");
+
+  async function tabTo(page: Page, selector: string) {
+    for (let presses = 0; presses < 80; presses++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  }
+
+  test("a symbol, an equation reference and a citation open by keyboard and close with Escape", async ({ page }) => {
+    const watch = watchPage(page);
+    await page.goto(READING);
+    await tabTo(page, "a.term");
+    await expect(popover(page)).toBeVisible();
+    await expect(popover(page)).toContainText("encoder (recognition) parameters");
+    await page.keyboard.press("Escape");
+    await expect(popover(page)).toBeHidden();
+
+    await tabTo(page, "a.eqref");
+    await expect(popover(page)).toBeVisible();
+    await expect(popover(page)).toContainText("Equation (1)");
+    await expect(popover(page).locator(".katex-display")).toBeVisible();
+    expect(await popover(page).locator("[id]").count()).toBe(0);
+
+    await tabTo(page, ".cite a");
+    await expect(popover(page)).toContainText("Auto-Encoding Variational Bayes");
+    expect(await popover(page).locator("a, button, input").count()).toBe(0);
+    await page.keyboard.press("Escape");
+    await expect(popover(page)).toBeHidden();
+    expect(watch.problems).toEqual([]);
+  });
+
+  test("open on hover and stay while the pointer moves onto them", async ({ page }) => {
+    await page.goto(READING);
+    await page.locator(".cite a").first().hover();
+    await expect(popover(page)).toBeVisible();
+    await popover(page).hover();
+    await page.waitForTimeout(500);
+    await expect(popover(page)).toBeVisible();
+    await page.mouse.move(5, 5);
+    await expect(popover(page)).toBeHidden();
+  });
+
+  test("every description and every citation target exists on its page", async ({ page }) => {
+    for (const path of pages) {
+      await page.goto(path);
+      const missing = await page.evaluate(() =>
+        Array.from(document.querySelectorAll("[aria-describedby]"))
+          .flatMap((element) => (element.getAttribute("aria-describedby") ?? "").split(/\s+/))
+          .filter((id) => id !== "" && !document.getElementById(id)),
+      );
+      expect(missing, `/${path}`).toEqual([]);
+    }
+  });
+});
+
+test.describe("on a touch screen", () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } });
+
+  test("a first tap shows the meaning, a second follows the link", async ({ page }) => {
+    await page.goto(READING);
+    const term = page.locator("a.term").first();
+    await term.tap();
+    await expect(page.locator(".tip-popover")).toBeVisible();
+    await expect(page).toHaveURL(/\/reading\/$/);
+    await term.tap();
+    await expect(page).toHaveURL(/\/notation\/#sym-phi$/);
+  });
+});
