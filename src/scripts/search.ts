@@ -15,11 +15,7 @@ interface PagefindData {
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(
-    term: string,
-    options?: object,
-    debounceMs?: number,
-  ): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+  debouncedSearch(term: string, options?: object, debounceMs?: number): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
 }
 
 const MAX_PAGES = 6;
@@ -100,11 +96,7 @@ export function initSearch(): void {
       pagefind = await load();
     } catch {
       engine = undefined;
-      panel.replaceChildren(
-        Object.assign(document.createElement("p"), {
-          textContent: "Search is not available here: the index is built with the site (npm run build).",
-        }),
-      );
+      panel.replaceChildren(Object.assign(document.createElement("p"), { textContent: "Search is not available here: the index is built with the site (npm run build)." }));
       panel.hidden = false;
       return;
     }
