@@ -33,6 +33,8 @@ class VaeElement extends ModelWidget<VaeState> {
   private heldRecon: [number, number][] = [];
   private heldKl: [number, number][] = [];
   private sampleRound = 0;
+  /** Counts evaluations shown, so that the pictures of an older one are not drawn over a newer. */
+  private frame = 0;
   /** The code decoded in the side panel: dragged on the plane (latent 2) or set by sliders. */
   private probe: number[] = [];
   private sliderDims: number[] = [];
@@ -135,16 +137,24 @@ class VaeElement extends ModelWidget<VaeState> {
     this.heldRecon.push([progress.steps, evaluation.recon]);
     this.heldKl.push([progress.steps, evaluation.kl]);
     this.drawCurves();
-    this.drawCanvas("originals", evaluation.originals, RECONSTRUCTED, RECONSTRUCTED);
-    this.drawCanvas("reconstructions", evaluation.reconstructions, RECONSTRUCTED, RECONSTRUCTED);
-    this.drawCanvas("samples", evaluation.samples, SAMPLES, 8);
-    this.drawCanvas("interpolation", evaluation.interpolation, INTERPOLATION_STEPS, INTERPOLATION_STEPS);
-    const gridFigure = this.querySelector<HTMLElement>("[data-role=grid-figure]");
-    if (gridFigure) gridFigure.hidden = !evaluation.grid;
-    if (evaluation.grid) this.drawCanvas("grid", evaluation.grid, GRID_SIDE * GRID_SIDE, GRID_SIDE);
-    this.drawScatter(evaluation);
-    this.buildSliders(evaluation);
-    this.requestProbe();
+    // The pictures follow in the next two frames, so that no single main-thread task grows long.
+    const frame = ++this.frame;
+    requestAnimationFrame(() => {
+      if (frame !== this.frame) return;
+      this.drawCanvas("originals", evaluation.originals, RECONSTRUCTED, RECONSTRUCTED);
+      this.drawCanvas("reconstructions", evaluation.reconstructions, RECONSTRUCTED, RECONSTRUCTED);
+      this.drawCanvas("samples", evaluation.samples, SAMPLES, 8);
+      this.drawCanvas("interpolation", evaluation.interpolation, INTERPOLATION_STEPS, INTERPOLATION_STEPS);
+      const gridFigure = this.querySelector<HTMLElement>("[data-role=grid-figure]");
+      if (gridFigure) gridFigure.hidden = !evaluation.grid;
+      if (evaluation.grid) this.drawCanvas("grid", evaluation.grid, GRID_SIDE * GRID_SIDE, GRID_SIDE);
+      requestAnimationFrame(() => {
+        if (frame !== this.frame) return;
+        this.drawScatter(evaluation);
+        this.buildSliders(evaluation);
+        this.requestProbe();
+      });
+    });
   }
 
   private sendViews(): void {
