@@ -1,7 +1,8 @@
-import { logNormalDensity } from "../../lib/elbo";
+import { logEvidenceByQuadrature, logNormalDensity } from "../../lib/elbo";
 import { formatNumber } from "../../lib/format";
 import { klStdNormal } from "../../lib/kl-std-normal";
 import type { ElboResults } from "./results";
+import { modelOf } from "./spec";
 
 /**
  * The numeric check that follows each step of the chapter's derivation, on the reader's current
@@ -45,7 +46,24 @@ function monteCarloAgreement(exact: number, estimate: number, standardError: num
   return `The Monte Carlo estimate is ${formatNumber(score, 2)} standard errors from the closed form${score <= 4 ? ", as sampling noise allows." : ": change the seed; more than 4 would point to a mistake."}`;
 }
 
+const QUADRATURE_POINTS = 2001;
+
 const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
+  evidence: {
+    rows: [
+      { name: "closed", tex: "\\log \\N(x;\\, b,\\, w^2 + s^2),\\ \\text{closed form}" },
+      {
+        name: "quadrature",
+        tex: `\\log \\textstyle\\int p(x \\given z)\\, p(z)\\, dz \\text{ on a grid of ${QUADRATURE_POINTS} points}`,
+      },
+    ],
+    values: ({ state, terms }) => ({
+      closed: terms.logPx,
+      quadrature: logEvidenceByQuadrature(modelOf(state), state.x, QUADRATURE_POINTS),
+    }),
+    verdict: (v) =>
+      `${agreement(at(v, "closed"), at(v, "quadrature"))} One dimension takes ${QUADRATURE_POINTS} evaluations of the decoder; the same grid in 20 dimensions would take ${QUADRATURE_POINTS}²⁰ ≈ ${formatNumber(QUADRATURE_POINTS ** 20)}.`,
+  },
   "kl-definition": {
     rows: [
       { name: "closed", tex: "\\KL(q \\,\\Vert\\, p(z \\given x)),\\ \\text{closed form}" },
@@ -166,6 +184,22 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
         at(v, "kl"),
         "The shortfall from the largest log-likelihood and the KL",
       ),
+  },
+  "final-loss": {
+    rows: [
+      { name: "loss", tex: "-\\ELBO,\\ \\text{closed form}" },
+      {
+        name: "loss_final",
+        tex: "-\\text{mean of } \\log p(x \\given q_m + q_s \\varepsilon) + \\tfrac{1}{2}\\big(e^{v} + q_m^2 - 1 - v\\big)",
+      },
+      { name: "loss_final_se", tex: "\\text{its standard error (from the draws of } \\varepsilon)" },
+    ],
+    values: ({ state, terms, mc }) => ({
+      loss: terms.klPrior - terms.recon,
+      loss_final: -mc.recon.mean + klStdNormal([state.qm], [2 * Math.log(state.qs)]).total,
+      loss_final_se: mc.recon.standardError,
+    }),
+    verdict: (v) => monteCarloAgreement(at(v, "loss"), at(v, "loss_final"), at(v, "loss_final_se")),
   },
   "kl-prior": {
     rows: [
