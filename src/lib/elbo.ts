@@ -11,6 +11,7 @@
  */
 import type { Random } from "./random";
 import { RunningMean, type MeanEstimate } from "./running-mean";
+import { drawAll, type Sampler } from "./sampler";
 
 export interface LinearGaussianModel {
   /** Decoder weight: the mean of x given z is w·z + b. */
@@ -175,9 +176,49 @@ export function elboTerms(model: LinearGaussianModel, x: number, q: Normal1D): E
 }
 
 /**
- * Monte Carlo estimates of the ELBO and its parts from n draws z = qm + qs·ε, ε ~ N(0, 1): the
+ * Monte Carlo estimates of the ELBO and its parts from draws z = qm + qs·ε, ε ~ N(0, 1): the
  * average of log p(x | z) + log p(z) − log q(z) and of its pieces, each with its standard error.
  */
+export function elboSampler(
+  model: LinearGaussianModel,
+  x: number,
+  q: Normal1D,
+  random: Random,
+): Sampler<ElboMonteCarlo> {
+  checkModel(model, x);
+  checkApproximation(q);
+  const posterior = truePosterior(model, x);
+  const elbo = new RunningMean();
+  const recon = new RunningMean();
+  const klPrior = new RunningMean();
+  const klGap = new RunningMean();
+  const logQConstant = -HALF_LOG_TWO_PI - Math.log(q.sd);
+  return {
+    draw() {
+      const epsilon = random.normal();
+      const z = q.mean + q.sd * epsilon;
+      const logQ = logQConstant - 0.5 * epsilon * epsilon;
+      const logLikelihood = logNormalDensity(x, model.w * z + model.b, model.s);
+      const logPrior = logNormalDensity(z, 0, 1);
+      elbo.add(logLikelihood + logPrior - logQ);
+      recon.add(logLikelihood);
+      klPrior.add(logQ - logPrior);
+      klGap.add(logQ - logNormalDensity(z, posterior.mean, posterior.sd));
+    },
+    result() {
+      const estimates = {
+        elbo: elbo.estimate(),
+        recon: recon.estimate(),
+        klPrior: klPrior.estimate(),
+        klGap: klGap.estimate(),
+      };
+      checkResult("The Monte Carlo ELBO", estimates.elbo.mean);
+      return estimates;
+    },
+  };
+}
+
+/** The Monte Carlo estimates from n draws, in one loop. */
 export function monteCarloElbo(
   model: LinearGaussianModel,
   x: number,
@@ -185,32 +226,6 @@ export function monteCarloElbo(
   n: number,
   random: Random,
 ): ElboMonteCarlo {
-  checkModel(model, x);
-  checkApproximation(q);
   checkSampleCount(n);
-  const posterior = truePosterior(model, x);
-  const elbo = new RunningMean();
-  const recon = new RunningMean();
-  const klPrior = new RunningMean();
-  const klGap = new RunningMean();
-  const logQConstant = -HALF_LOG_TWO_PI - Math.log(q.sd);
-  for (let i = 0; i < n; i++) {
-    const epsilon = random.normal();
-    const z = q.mean + q.sd * epsilon;
-    const logQ = logQConstant - 0.5 * epsilon * epsilon;
-    const logLikelihood = logNormalDensity(x, model.w * z + model.b, model.s);
-    const logPrior = logNormalDensity(z, 0, 1);
-    elbo.add(logLikelihood + logPrior - logQ);
-    recon.add(logLikelihood);
-    klPrior.add(logQ - logPrior);
-    klGap.add(logQ - logNormalDensity(z, posterior.mean, posterior.sd));
-  }
-  const result = {
-    elbo: elbo.estimate(),
-    recon: recon.estimate(),
-    klPrior: klPrior.estimate(),
-    klGap: klGap.estimate(),
-  };
-  checkResult("The Monte Carlo ELBO", result.elbo.mean);
-  return result;
+  return drawAll(elboSampler(model, x, q, random), n);
 }
