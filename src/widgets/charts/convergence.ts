@@ -46,7 +46,10 @@ export function convergencePlot(path: readonly MonteCarloPoint[], exact: number,
     xTicks: x
       .ticks(6)
       .filter((tick) => Number.isInteger(Math.log10(tick)))
-      .map((tick) => ({ position: x(tick), label: tick >= 1000 ? tick.toExponential(0).replace("e+", "e") : String(tick) })),
+      .map((tick) => ({
+        position: x(tick),
+        label: tick >= 1000 ? tick.toExponential(0).replace("e+", "e") : String(tick),
+      })),
     yTicks: y.ticks(5).map((tick) => ({ position: y(tick), label: formatNumber(tick, 3) })),
     xLabel: "number of samples n (log scale)",
     yLabel,

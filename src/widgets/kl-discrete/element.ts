@@ -22,11 +22,9 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
     const unit = this.querySelector<HTMLSelectElement>('select[name="unit"]');
     unit?.addEventListener("change", () => this.setParams({ unit: unit.value }), { signal: this.signal });
     this.querySelectorAll<HTMLButtonElement>("button[data-preset-p]").forEach((button) =>
-      button.addEventListener(
-        "click",
-        () => this.setParams({ p: button.dataset.presetP, q: button.dataset.presetQ }),
-        { signal: this.signal },
-      ),
+      button.addEventListener("click", () => this.setParams({ p: button.dataset.presetP, q: button.dataset.presetQ }), {
+        signal: this.signal,
+      }),
     );
   }
 

@@ -36,7 +36,10 @@ export function klDiscreteResults(state: KlDiscreteState) {
   const q = normaliseWeights(state.q);
   const forward = klDiscrete(p.probabilities, q.probabilities, state.unit);
   const reverse = klDiscrete(q.probabilities, p.probabilities, state.unit);
-  const notes = [p.normalised ? `P's weights sum to ${formatNumber(p.total)}` : "", q.normalised ? `Q's weights sum to ${formatNumber(q.total)}` : ""].filter(Boolean);
+  const notes = [
+    p.normalised ? `P's weights sum to ${formatNumber(p.total)}` : "",
+    q.normalised ? `Q's weights sum to ${formatNumber(q.total)}` : "",
+  ].filter(Boolean);
   return {
     p: p.probabilities,
     q: q.probabilities,

@@ -31,7 +31,8 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
     for (const name of FIELDS) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       const value = state[name];
-      if (input && document.activeElement !== input) input.value = Array.isArray(value) ? value.join(", ") : String(value);
+      if (input && document.activeElement !== input)
+        input.value = Array.isArray(value) ? value.join(", ") : String(value);
     }
   }
 
@@ -63,7 +64,8 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
     this.setOutput("kl_mc", estimate.mean);
     this.setOutput("kl_mc_se", estimate.standardError);
     const convergence = this.querySelector<SVGSVGElement>("svg[data-role=convergence]");
-    if (convergence) drawPlot(convergence, convergencePlot(estimate.path, closedForm.value, "estimate of the KL (nats)"));
+    if (convergence)
+      drawPlot(convergence, convergencePlot(estimate.path, closedForm.value, "estimate of the KL (nats)"));
     // The chapter's derivation checks (src/components/proof-check.ts) follow this example.
     this.dispatchEvent(new CustomEvent(KL_GAUSSIAN_STATE, { detail: state, bubbles: true }));
   }

@@ -88,10 +88,10 @@ function ellipses(p: Gaussian, q: Gaussian): GaussianFigure {
       const angle = (2 * Math.PI * i) / 96;
       const [c, s] = [Math.cos(angle) * radius, Math.sin(angle) * radius];
       const l = shape.factor;
-      return [
-        shape.mean[0] + (l[0]?.[0] ?? 0) * c,
-        shape.mean[1] + (l[1]?.[0] ?? 0) * c + (l[1]?.[1] ?? 0) * s,
-      ] as [number, number];
+      return [shape.mean[0] + (l[0]?.[0] ?? 0) * c, shape.mean[1] + (l[1]?.[0] ?? 0) * c + (l[1]?.[1] ?? 0) * s] as [
+        number,
+        number,
+      ];
     });
   const outer = shapes.flatMap((shape) => outline(shape, 2.5));
   const xs = outer.map(([a]) => a);
@@ -103,8 +103,12 @@ function ellipses(p: Gaussian, q: Gaussian): GaussianFigure {
   const yMid = (yLow + yHigh) / 2;
   const xHalf = (box.right - box.left) / 2 / pixelsPerUnit;
   const yHalf = (box.bottom - box.top) / 2 / pixelsPerUnit;
-  const x = scaleLinear().domain([xMid - xHalf, xMid + xHalf]).range([box.left, box.right]);
-  const y = scaleLinear().domain([yMid - yHalf, yMid + yHalf]).range([box.bottom, box.top]);
+  const x = scaleLinear()
+    .domain([xMid - xHalf, xMid + xHalf])
+    .range([box.left, box.right]);
+  const y = scaleLinear()
+    .domain([yMid - yHalf, yMid + yHalf])
+    .range([box.bottom, box.top]);
   const path = (points: [number, number][]) =>
     line<[number, number]>()
       .x(([a]) => x(a))

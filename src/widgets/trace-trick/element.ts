@@ -22,7 +22,8 @@ class TraceTrickElement extends WidgetElement<TraceTrickState> {
     for (const name of FIELDS) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       const value = state[name];
-      if (input && document.activeElement !== input) input.value = Array.isArray(value) ? value.join(", ") : String(value ?? "");
+      if (input && document.activeElement !== input)
+        input.value = Array.isArray(value) ? value.join(", ") : String(value ?? "");
     }
   }
 
