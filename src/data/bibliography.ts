@@ -138,6 +138,15 @@ export const bibliography: readonly BibEntry[] = [
     note: "The ELBO and variational inference in general.",
   },
   {
+    key: "williams1992",
+    short: "Williams, 1992",
+    authors: "Ronald J. Williams",
+    year: 1992,
+    title: "Simple Statistical Gradient-Following Algorithms for Connectionist Reinforcement Learning",
+    venue: "Machine Learning 8(3–4), 229–256",
+    note: "The score-function (REINFORCE) gradient estimator, the alternative to reparameterisation.",
+  },
+  {
     key: "doersch2016",
     short: "Doersch, 2016",
     authors: "Carl Doersch",

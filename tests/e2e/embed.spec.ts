@@ -31,6 +31,7 @@ interface HostFrame {
 
 /** A page on another origin that embeds widgets by their embed URLs, as an instructor's page would. */
 function hostPage(siteUrl: string, frames: readonly HostFrame[], withHostScript: boolean): string {
+  const recordKeys = `<script>window.hostKeys=[];document.addEventListener("keydown",(e)=>hostKeys.push(e.key));</script>`;
   const iframes = frames
     .map(
       (frame) =>
@@ -38,7 +39,7 @@ function hostPage(siteUrl: string, frames: readonly HostFrame[], withHostScript:
     )
     .join("\n");
   const script = withHostScript ? `<script src="${siteUrl}embed-host.js"></script>` : "";
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course page</title><link rel="icon" href="data:,"></head><body><h1>Lecture 5</h1>${iframes}${script}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course page</title><link rel="icon" href="data:,"></head><body><h1>Lecture 5</h1>${iframes}${script}${recordKeys}</body></html>`;
 }
 
 let server: Server;
@@ -146,6 +147,36 @@ test("the host script fits each frame's height to its widget, on another origin"
   }
 });
 
+for (const withHostScript of [true, false]) {
+  test(`Esc in a widget on another origin gives the keys back to the page (${withHostScript ? "with" : "without"} the host script)`, async ({
+    page,
+    baseURL,
+  }) => {
+    await openHost(
+      page,
+      `/keys-${withHostScript}`,
+      baseURL ?? "",
+      [{ id: "kl-std-normal", width: 800, height: 500 }],
+      withHostScript,
+    );
+    const frame = frameOf(page, 0);
+    await expectReadyFrame(frame, "kl-std-normal");
+    await page.keyboard.press("ArrowRight");
+    const input = frame.locator('input[name="mu"]');
+    await input.click();
+    await page.keyboard.press("ArrowLeft");
+    await expect(input).toBeFocused();
+    expect(await page.evaluate(() => (window as unknown as { hostKeys: string[] }).hostKeys)).toEqual(["ArrowRight"]);
+    await page.keyboard.press("Escape");
+    await expect(input).not.toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { hostKeys: string[] }).hostKeys))
+      .toEqual(["ArrowRight", "ArrowDown"]);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("IFRAME");
+  });
+}
+
 test("the host script is served by the site as JavaScript with no dependency", async ({ request }) => {
   const response = await request.get("embed-host.js");
   expect(response.status()).toBe(200);
@@ -221,7 +252,7 @@ test.describe("Embed panel (chapters and gallery)", () => {
     await expect(root.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
     await root.locator("[data-role=embed] summary").click();
     const permalink = root.locator("[data-role=permalink]");
-    await expect(permalink).toHaveValue(/\/vae-textbook\/embed\/kl-std-normal\/\?mu=0%2C\+?0&logvar=0%2C\+?0$/);
+    await expect(permalink).toHaveValue(/\/vae-textbook\/embed\/kl-std-normal\/\?mu=0,\+?0&logvar=0,\+?0$/);
     const snippet = root.locator("[data-role=snippet]");
     await expect(snippet).toHaveValue(
       /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=/,
@@ -263,7 +294,7 @@ test.describe("Embed panel (chapters and gallery)", () => {
     const svg = readFileSync((await svgDownload.path()) ?? "", "utf8");
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     const origin = new URL(page.url()).origin;
-    expect(svg).toContain(`<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1%2C2&#38;logvar=0%2C0.5">`);
+    expect(svg).toContain(`<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5">`);
     expect(svg).toContain("mu = 1,2");
     expect(svg).toContain(`: ${kl.slice(0, 5)}`);
     expect(svg).toContain("<rect");
