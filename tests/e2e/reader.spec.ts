@@ -222,3 +222,45 @@ test.describe("on a touch screen", () => {
     await expect(page).toHaveURL(/\/notation\/#sym-phi$/);
   });
 });
+
+test("widgets: named controls, results in live regions, figures with a text alternative", async ({ page }) => {
+  const pagesWithWidgets = pages.filter((path) => path.startsWith("embed/") && path !== "embed/").concat(READING);
+  for (const path of pagesWithWidgets) {
+    await page.goto(path);
+    for (const widget of await page.locator("[data-widget]").all()) {
+      await widget.scrollIntoViewIfNeeded();
+      await expect(widget).toHaveAttribute("data-ready", "");
+      const problems = await widget.evaluate((root) => {
+        const found: string[] = [];
+        const named = (element: Element) =>
+          Boolean(
+            element.getAttribute("aria-label") ||
+            element.getAttribute("aria-labelledby") ||
+            (element instanceof HTMLInputElement && element.labels?.length) ||
+            (element instanceof HTMLSelectElement && element.labels?.length) ||
+            (element instanceof HTMLTextAreaElement && element.labels?.length) ||
+            element.querySelector(":scope > title") ||
+            element.textContent?.trim(),
+          );
+        root.querySelectorAll("input:not([type=hidden]), select, textarea, button").forEach((control) => {
+          if (!named(control)) found.push(`unnamed ${control.outerHTML.slice(0, 80)}`);
+          if ((control as HTMLElement).tabIndex < 0)
+            found.push(`not keyboard-reachable ${control.outerHTML.slice(0, 80)}`);
+        });
+        root.querySelectorAll("output").forEach((output) => {
+          // <output> is a live region (role status); it must not be hidden from assistive technology.
+          if (output.closest("[aria-hidden=true]")) found.push(`hidden result ${output.getAttribute("name")}`);
+        });
+        root.querySelectorAll("svg").forEach((svg) => {
+          if (svg.closest("[aria-hidden=true]") || svg.closest("button")) return;
+          const alternative = svg.getAttribute("role") === "img" && named(svg);
+          const captioned = svg.closest("figure")?.querySelector("figcaption")?.textContent?.trim();
+          if (!alternative && !captioned)
+            found.push(`figure without a text alternative in ${root.getAttribute("data-widget")}`);
+        });
+        return found;
+      });
+      expect(problems, `/${path}`).toEqual([]);
+    }
+  }
+});
