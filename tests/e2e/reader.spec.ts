@@ -132,12 +132,18 @@ test("printing hides navigation and controls, unfolds solutions and keeps each w
   await expect(widget.locator(".embed-panel")).toBeHidden();
   await expect(widget.locator("svg").first()).toBeVisible();
   await expect(widget.locator("output[name=kl]")).toHaveText(/\d/);
-  await expect(widget.locator('input[name="mu"]')).toHaveValue(/1/);
+  await expect(widget.locator(".widget-controls")).toBeHidden();
+  // The settings, written out in place of the controls.
+  const settings = widget.locator(".print-state");
+  await expect(settings).toBeVisible();
+  await expect(settings.locator("dd").first()).toHaveText("1, -0.5");
+  await expect(settings.locator("dt").first()).toContainText("Means");
   await expect(page.locator("details.solution")).toHaveAttribute("open", "");
   await expect(page.locator("details.solution .solution-body")).toBeVisible();
   await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
   await page.emulateMedia({ media: "screen" });
   await expect(page.locator("details.solution")).not.toHaveAttribute("open", "");
+  await expect(page.locator(".print-state")).toHaveCount(0);
   await expect(page.locator("header.site-header")).toBeVisible();
 });
 
