@@ -121,6 +121,43 @@ export function vectorParam(options: VectorOptions): Param<number[]> {
   };
 }
 
+export interface IntegerSetOptions {
+  readonly fallback: readonly number[];
+  readonly description: string;
+  readonly min: number;
+  readonly max: number;
+  /** Fewest members; 0 lets an empty value stand for the empty set. */
+  readonly minSize: number;
+}
+
+/** A set of integers written as a comma-separated list, e.g. faces of a die; each listed once. */
+export function integerSetParam(options: IntegerSetOptions): Param<number[]> {
+  const { min, max, minSize } = options;
+  const size = minSize === 0 ? "a comma-separated list (possibly empty)" : `${minSize} or more comma-separated`;
+  const expected = `${size} of distinct integers from ${min} to ${max}`;
+  return {
+    fallback: options.fallback.join(","),
+    expected,
+    description: options.description,
+    parse(raw) {
+      const text = raw.trim();
+      const parts = text === "" ? [] : text.split(",");
+      if (parts.length < minSize)
+        return fail(`expected ${expected}, got ${text === "" ? "an empty value" : quoted(raw)}`);
+      const values: number[] = [];
+      for (const part of parts) {
+        const value = parseFiniteNumber(part);
+        if (value === undefined || !Number.isInteger(value) || value < min || value > max) {
+          return fail(`expected ${expected}; ${quoted(part.trim())} is not an integer from ${min} to ${max}`);
+        }
+        if (values.includes(value)) return fail(`expected ${expected}; ${value} is listed twice`);
+        values.push(value);
+      }
+      return ok(values);
+    },
+  };
+}
+
 export function enumParam<const T extends string>(options: {
   readonly fallback: T;
   readonly values: readonly T[];

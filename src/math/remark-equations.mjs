@@ -32,6 +32,14 @@ function validate(tex, displayMode, file) {
   }
 }
 
+/** Replaces the text of every text node below `children` (the hast form remark-math prepared). @param {any[] | undefined} children @param {string} value */
+function setText(children, value) {
+  for (const child of children ?? []) {
+    if (child.type === "text") child.value = value;
+    else setText(child.children, value);
+  }
+}
+
 export default function remarkEquations() {
   /** @param {any} tree @param {any} file */
   return (tree, file) => {
@@ -46,9 +54,8 @@ export default function remarkEquations() {
         const number = numbers.size + 1;
         numbers.set(label, number);
         node.value = node.value.replace(LABEL, `\\tag{${number}}`);
-        // remark-math keeps a copy of the TeX for rehype-katex in data.hChildren; it must change too.
-        const code = node.data?.hChildren?.[0];
-        if (code?.children?.[0]?.type === "text") code.children[0].value = node.value;
+        // remark-math also copied the TeX into the node's hast children at parse time; keep them in step.
+        setText(node.data?.hChildren, node.value);
         parent.children[index] = {
           type: "equationBlock",
           data: { hName: "div", hProperties: { id: equationId(label), className: ["equation"] } },

@@ -17,7 +17,9 @@ function load(id: string): void {
 
 function observe(): void {
   const roots = document.querySelectorAll<HTMLElement>("[data-widget]");
-  if (!("IntersectionObserver" in window)) {
+  // An embed page is its widget: start at once, even in a slide that is not shown yet.
+  const embedded = Array.from(roots).some((root) => root.hasAttribute("url-state"));
+  if (embedded || !("IntersectionObserver" in window)) {
     roots.forEach((root) => load(root.dataset.widget ?? ""));
     return;
   }

@@ -1,3 +1,4 @@
+import { attachEmbedPanel } from "../embed/panel";
 import { formatNumber } from "../lib/format";
 import { parseParams, toQuery, type RawParams } from "../lib/params";
 import type { WidgetSpec } from "./spec";
@@ -21,6 +22,7 @@ export abstract class WidgetElement<S> extends HTMLElement {
   private lifetime?: AbortController;
   private pending?: AbortController;
   private refreshTimer = 0;
+  private updateEmbedPanel: () => void = () => {};
 
   /** Embed pages set `url-state`: the query string is then the state and follows every change. */
   protected get usesUrlState(): boolean {
@@ -32,7 +34,7 @@ export abstract class WidgetElement<S> extends HTMLElement {
     this.signal = this.lifetime.signal;
     this.raw = this.readInitialParams();
     this.setup();
-    this.setupEmbedPanel();
+    this.updateEmbedPanel = attachEmbedPanel(this, this.spec.title, this.signal);
     void this.refresh();
   }
 
@@ -182,50 +184,18 @@ export abstract class WidgetElement<S> extends HTMLElement {
     history.replaceState(history.state, "", url);
   }
 
+  /** Every parameter of the current state, defaults included (for images of the state). */
+  parameters(): Record<string, string> {
+    const specs: Readonly<Record<string, { readonly fallback: string }>> = this.spec.params;
+    return Object.fromEntries(Object.entries(specs).map(([key, param]) => [key, this.raw[key] ?? param.fallback]));
+  }
+
   /** The embed page URL for the current state. */
   permalink(): string {
-    const query = toQuery(this.spec.params, this.raw).toString();
+    // Commas need no escaping in a query; unescaped, a printed permalink stays readable.
+    const query = toQuery(this.spec.params, this.raw).toString().replace(/%2C/gi, ",");
     const path = `${import.meta.env.BASE_URL}embed/${this.spec.id}/`;
     return new URL(`${path}${query ? `?${query}` : ""}`, window.location.origin).href;
-  }
-
-  private setupEmbedPanel(): void {
-    const panel = this.querySelector<HTMLDetailsElement>("[data-role=embed]");
-    if (!panel) return;
-    const copy = panel.querySelector<HTMLButtonElement>("[data-role=copy]");
-    copy?.addEventListener(
-      "click",
-      () => {
-        const snippet = panel.querySelector<HTMLTextAreaElement>("[data-role=snippet]")?.value ?? "";
-        const status = panel.querySelector<HTMLElement>("[data-role=copy-status]");
-        const done = (message: string) => {
-          if (status) status.textContent = message;
-        };
-        if (!navigator.clipboard) {
-          done("Select the snippet and copy it by hand.");
-          return;
-        }
-        navigator.clipboard.writeText(snippet).then(
-          () => done("Copied."),
-          () => done("Copy failed: select the snippet and copy it by hand."),
-        );
-      },
-      { signal: this.signal },
-    );
-    panel.addEventListener("toggle", () => this.updateEmbedPanel(), { signal: this.signal });
-  }
-
-  private updateEmbedPanel(): void {
-    const panel = this.querySelector<HTMLDetailsElement>("[data-role=embed]");
-    if (!panel || !panel.open) return;
-    const link = this.permalink();
-    const permalink = panel.querySelector<HTMLInputElement>("[data-role=permalink]");
-    const snippet = panel.querySelector<HTMLTextAreaElement>("[data-role=snippet]");
-    if (permalink) permalink.value = link;
-    if (snippet) {
-      const title = this.spec.title.replace(/"/g, "&quot;");
-      snippet.value = `<iframe src="${link}" title="${title}" width="800" height="500" loading="lazy" style="border:0;max-width:100%"></iframe>`;
-    }
   }
 }
 

@@ -42,6 +42,16 @@ describe("remarkEquations", () => {
     expect(link?.children?.[0]?.value).toBe("(2)");
   });
 
+  it("replaces the label in the copy of the TeX that remark-math prepared for rendering", () => {
+    const code: Node = { type: "element", children: [{ type: "text", value: "a = b \\label{first}" }] };
+    const tree = run({
+      type: "root",
+      children: [{ type: "math", value: "a = b \\label{first}", data: { hChildren: [code] } }],
+    });
+    expect(code.children?.[0]?.value).toBe("a = b \\tag{1}");
+    expect(tree.children?.[0]?.type).toBe("equationBlock");
+  });
+
   it("fails on a reference to no equation, a repeated label, and TeX that KaTeX cannot parse", () => {
     const paragraph = (value: string): Node => ({ type: "paragraph", children: [{ type: "inlineMath", value }] });
     expect(() => run({ type: "root", children: [paragraph("\\eqref{nowhere}")] })).toThrow(/names no labelled/);
@@ -55,6 +65,13 @@ describe("remarkEquations", () => {
       }),
     ).toThrow(/used twice/);
     expect(() => run({ type: "root", children: [paragraph("\\frac{1}{")] })).toThrow(/KaTeX cannot render/);
+  });
+
+  it("numbers the TeX that rehype-katex renders, which remark-math keeps in the node's hast child", () => {
+    const code = { type: "element", children: [{ type: "text", value: "a = b \\label{only}" }] };
+    const math = { type: "math", value: "a = b \\label{only}", data: { hChildren: [code] } };
+    run({ type: "root", children: [math] });
+    expect(code.children).toEqual([{ type: "text", value: "a = b \\tag{1}" }]);
   });
 
   it("knows the book's macros", () => {

@@ -1,7 +1,7 @@
-import { klStdNormal } from "../../lib/kl-std-normal";
 import { drawBars } from "../charts/draw-bars";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type KlStdNormalState } from "./spec";
+import { agreementText, bothFormulas, GENERAL_OUTPUTS } from "./formulas";
 import { termsLayout } from "./view";
 
 class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
@@ -10,6 +10,7 @@ class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
   private terms: readonly number[] = [];
 
   protected override setup(): void {
+    this.addEventListener("widget-error", () => this.showVerdict(""), { signal: this.signal });
     for (const name of ["mu", "logvar"] as const) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value }), { signal: this.signal });
@@ -32,10 +33,36 @@ class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
     }
   }
 
+  private clearOutput(name: string): void {
+    const output = this.output(name);
+    if (!output) return;
+    delete output.dataset.value;
+    output.textContent = "—";
+  }
+
+  private showVerdict(text: string): void {
+    const verdict = this.querySelector<HTMLElement>("[data-role=verdict]");
+    if (verdict) verdict.textContent = text;
+  }
+
   protected render(state: KlStdNormalState): void {
-    const { total, terms } = klStdNormal(state.mu, state.logvar);
-    this.setOutput("kl", total);
-    this.terms = terms;
+    const formulas = bothFormulas(state.mu, state.logvar);
+    this.setOutput("kl", formulas.vae.total);
+    if (formulas.general) {
+      const { general } = formulas;
+      this.setOutput("kl_general", general.value);
+      this.setOutput("log_det_ratio", general.logDeterminantRatio);
+      this.setOutput("dimension", general.dimension);
+      this.setOutput("trace_term", general.traceTerm);
+      this.setOutput("mean_term", general.meanTerm);
+      this.setOutput("difference", formulas.difference);
+      this.showNote("");
+    } else {
+      for (const name of GENERAL_OUTPUTS) this.clearOutput(name);
+      this.showNote(formulas.generalProblem);
+    }
+    this.showVerdict(agreementText(formulas));
+    this.terms = formulas.vae.terms;
     this.draw();
   }
 

@@ -10,7 +10,7 @@ export const spec: WidgetSpec<KlStdNormalState> = {
   id: "kl-std-normal",
   title: "KL to the standard normal",
   summary:
-    "The KL term of the VAE loss: how far the encoder's N(μ, diag(exp(log σ²))) is from the prior N(0, I), dimension by dimension.",
+    "The KL term of the VAE loss: how far the encoder's N(μ, diag(exp(log σ²))) is from the prior N(0, I), dimension by dimension, by the VAE formula and by the general Gaussian formula.",
   chapter: "elbo",
   params: {
     mu: vectorParam({
@@ -34,7 +34,7 @@ export const spec: WidgetSpec<KlStdNormalState> = {
     mu.length === logvar.length
       ? undefined
       : `logvar: expected as many entries as mu (${mu.length}), got ${logvar.length}.`,
-  outputs: ["kl"],
+  outputs: ["kl", "kl_general", "log_det_ratio", "dimension", "trace_term", "mean_term", "difference"],
   examples: [
     { query: "mu=0,0&logvar=0,0", caption: "q equal to the prior: the KL is zero" },
     { query: "mu=2,0,0,0&logvar=0,-3,0,0", caption: "a shifted mean and a collapsing variance, each paid for" },

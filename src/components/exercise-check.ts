@@ -1,0 +1,62 @@
+/**
+ * Checks the answers typed into <Exercise> forms. Readers may type a decimal ("0.333"), a fraction
+ * ("1/3"), a percentage ("9.2 %", read as 0.092) or scientific notation ("1e-3").
+ */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** "29,167" has a thousands separator; "0,333" and "2,5" have a decimal comma. */
+function readCommas(text: string): string {
+  if (/^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?%?$/.test(text)) return text.replace(/,/g, "");
+  return /^[^,.]*,[^,.]*$/.test(text) ? text.replace(",", ".") : text;
+}
+
+export function readAnswer(text: string): number | undefined {
+  const cleaned = readCommas(text.trim().replace(/\s+/g, "").replace(/−/g, "-"));
+  if (cleaned.endsWith("%")) {
+    const value = readAnswer(cleaned.slice(0, -1));
+    return value === undefined ? undefined : value / 100;
+  }
+  const fraction = cleaned.split("/");
+  if (fraction.length === 2) {
+    const [top, bottom] = fraction.map((part) => (NUMBER.test(part) ? Number(part) : Number.NaN));
+    if (top === undefined || bottom === undefined || !Number.isFinite(top) || !Number.isFinite(bottom) || bottom === 0)
+      return undefined;
+    return top / bottom;
+  }
+  if (!NUMBER.test(cleaned)) return undefined;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+export type Verdict = "right" | "wrong" | "unreadable";
+
+export function judge(text: string, answer: number, tolerance: number): Verdict {
+  const value = readAnswer(text);
+  if (value === undefined) return "unreadable";
+  // Tolerance on the value, plus a hair for answers typed exactly at the edge.
+  return Math.abs(value - answer) <= tolerance * (1 + 1e-9) ? "right" : "wrong";
+}
+
+const MESSAGES: Record<Verdict, string> = {
+  right: "Right.",
+  wrong: "Not quite. Try again, or open the hint.",
+  unreadable: "Type a number, such as 0.25, 1/4 or 25 %.",
+};
+
+/** Shows the answer forms (they need JavaScript) and checks them on submit; safe to call twice. */
+export function bindExercises(root: ParentNode): void {
+  root.querySelectorAll<HTMLFormElement>("form.exercise-check:not([data-bound])").forEach((form) => {
+    form.dataset.bound = "";
+    form.hidden = false;
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const input = form.querySelector<HTMLInputElement>("input[name=answer]");
+      const feedback = form.querySelector<HTMLElement>(".exercise-feedback");
+      if (!input || !feedback) return;
+      const verdict = judge(input.value, Number(form.dataset.answer), Number(form.dataset.tolerance));
+      feedback.dataset.verdict = verdict;
+      feedback.textContent = MESSAGES[verdict];
+      input.setAttribute("aria-invalid", String(verdict !== "right"));
+    });
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * The Embed panel of a widget (rendered by WidgetFrame.astro): the permalink of the current state
+ * with display options, a ready `<iframe>` snippet, copy buttons, and "Download image".
+ */
+import { THEMES } from "./protocol";
+
+export interface EmbeddableWidget extends HTMLElement {
+  /** The embed page URL of the current state. */
+  permalink(): string;
+  /** Every parameter of the current state, defaults included. */
+  parameters(): Record<string, string>;
+}
+
+export function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export interface SnippetOptions {
+  readonly title: string;
+  /** The URL of the host script that fits the frame's height to the widget, when wanted. */
+  readonly hostScript?: string;
+}
+
+/** The snippet instructors paste: lazy, titled, 800×500 and never wider than its column. */
+export function iframeSnippet(src: string, options: SnippetOptions): string {
+  const frame = `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(options.title)}" width="800" height="500" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+  return options.hostScript ? `${frame}\n<script src="${escapeAttribute(options.hostScript)}" async></script>` : frame;
+}
+
+/** Where the site serves the host script (src/pages/embed-host.js.ts), as an absolute URL. */
+export function hostScriptUrl(origin: string): string {
+  return new URL(`${import.meta.env.BASE_URL}embed-host.js`, origin).href;
+}
+
+/** Adds the display parameters to a permalink; the defaults (reader's theme, controls shown) add nothing. */
+export function withDisplay(link: string, theme: string, controls: boolean): string {
+  const url = new URL(link);
+  if ((THEMES as readonly string[]).includes(theme)) url.searchParams.set("theme", theme);
+  else url.searchParams.delete("theme");
+  if (controls) url.searchParams.delete("controls");
+  else url.searchParams.set("controls", "0");
+  url.search = url.searchParams.toString().replace(/%2C/gi, ",");
+  return url.href;
+}
+
+/** Wires the panel inside `widget`, if it has one; returns the function that refreshes it. */
+export function attachEmbedPanel(widget: EmbeddableWidget, title: string, signal: AbortSignal): () => void {
+  const panel = widget.querySelector<HTMLDetailsElement>("[data-role=embed]");
+  if (!panel) return () => {};
+  const find = <E extends Element>(role: string) => panel.querySelector<E>(`[data-role=${role}]`);
+  const permalinkField = find<HTMLInputElement>("permalink");
+  const snippetField = find<HTMLTextAreaElement>("snippet");
+  const themeField = find<HTMLSelectElement>("theme");
+  const controlsField = find<HTMLInputElement>("controls");
+  const autoHeightField = find<HTMLInputElement>("autoheight");
+  const status = find<HTMLElement>("status");
+  if (widget.hasAttribute("url-state")) {
+    // On the embed page the display options start from the page's own.
+    const query = new URLSearchParams(window.location.search);
+    const theme = query.get("theme") ?? "";
+    if (themeField && (THEMES as readonly string[]).includes(theme)) themeField.value = theme;
+    if (controlsField) controlsField.checked = query.get("controls") !== "0";
+  }
+  const say = (message: string) => {
+    if (status) status.textContent = message;
+  };
+
+  const link = () => withDisplay(widget.permalink(), themeField?.value ?? "", controlsField?.checked ?? true);
+  const update = () => {
+    if (!panel.open) return;
+    const current = link();
+    if (permalinkField) permalinkField.value = current;
+    const hostScript = autoHeightField?.checked ? hostScriptUrl(window.location.origin) : undefined;
+    if (snippetField) snippetField.value = iframeSnippet(current, { title, hostScript });
+  };
+
+  const copy = (text: string, what: string) => {
+    if (!navigator.clipboard) {
+      say(`Select the ${what} and copy it by hand.`);
+      return;
+    }
+    navigator.clipboard.writeText(text).then(
+      () => say(`Copied the ${what}.`),
+      () => say(`Copy failed: select the ${what} and copy it by hand.`),
+    );
+  };
+
+  const listen = (target: Element | null, type: string, handler: (event: Event) => void) =>
+    target?.addEventListener(type, handler, { signal });
+  listen(panel, "toggle", update);
+  listen(panel, "change", update);
+  listen(find("copy"), "click", () => copy(snippetField?.value ?? "", "snippet"));
+  listen(find("copy-link"), "click", () => copy(permalinkField?.value ?? link(), "link"));
+  for (const button of Array.from(panel.querySelectorAll<HTMLButtonElement>("[data-role=download]"))) {
+    listen(button, "click", () => {
+      const format = button.dataset.format === "png" ? "png" : "svg";
+      say(`Making the ${format.toUpperCase()}…`);
+      import("./snapshot")
+        .then(({ downloadImage }) =>
+          downloadImage(
+            {
+              id: widget.dataset.widget ?? "widget",
+              title,
+              widget,
+              parameters: widget.parameters(),
+              permalink: widget.permalink(),
+            },
+            format,
+          ),
+        )
+        .then(
+          () => say(`Downloaded the ${format.toUpperCase()}; the permalink is printed under the figure.`),
+          (error: unknown) => say(error instanceof Error ? error.message : String(error)),
+        );
+    });
+  }
+  return update;
+}

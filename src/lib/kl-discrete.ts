@@ -1,0 +1,83 @@
+/**
+ * D_KL(P‖Q) = Σ_x P(x) log(P(x)/Q(x)) for distributions over the same finite set of outcomes,
+ * with the conventions 0·log(0/q) = 0 and p·log(p/0) = ∞ for p > 0 (Cover & Thomas, §2.3).
+ */
+export type Unit = "nats" | "bits";
+
+export interface NormalisedWeights {
+  readonly probabilities: number[];
+  /** The sum of the weights as given. */
+  readonly total: number;
+  /** True when the weights did not already sum to 1 and were divided by their total. */
+  readonly normalised: boolean;
+}
+
+/** Tolerance on Σ weights = 1 below which weights count as probabilities already (typed decimals). */
+const SUM_TOLERANCE = 1e-9;
+
+/** Divides non-negative weights by their sum; throws when they are negative, not finite or all zero. */
+export function normaliseWeights(weights: readonly number[]): NormalisedWeights {
+  if (weights.some((w) => !Number.isFinite(w) || w < 0))
+    throw new RangeError("weights must be finite and non-negative");
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  if (!(total > 0)) throw new RangeError("at least one weight must be positive");
+  const normalised = Math.abs(total - 1) > SUM_TOLERANCE;
+  return { probabilities: weights.map((w) => w / total), total, normalised };
+}
+
+/** How many units one nat is: 1 for nats, 1/ln 2 for bits. */
+export function unitFactor(unit: Unit): number {
+  return unit === "bits" ? 1 / Math.LN2 : 1;
+}
+
+/** x − log(1 + x), accurate also for tiny x where the subtraction would cancel. */
+function gapToLog1p(x: number): number {
+  if (Math.abs(x) < 1e-3) {
+    // Alternating series x²/2 − x³/3 + …; five terms leave an error below 1e-18 relative.
+    return x * x * (1 / 2 - x * (1 / 3 - x * (1 / 4 - x * (1 / 5 - x / 6))));
+  }
+  return x - Math.log1p(x);
+}
+
+export interface KlTerm {
+  /** P(x) log(P(x)/Q(x)) in the chosen unit: what the notes write term by term; may be negative. */
+  readonly contribution: number;
+  /** P(x) log(P(x)/Q(x)) − P(x) + Q(x) ≥ 0: the same total, term by term non-negative. */
+  readonly excess: number;
+}
+
+/** The term of outcome x for probabilities p = P(x), q = Q(x), in nats. */
+export function klTerm(p: number, q: number): KlTerm {
+  if (p === 0) return { contribution: 0, excess: q };
+  if (q === 0) return { contribution: Infinity, excess: Infinity };
+  const ratio = p / q;
+  // The ratio can overflow or underflow for extreme weights; the difference of logs cannot.
+  const contribution = p * (ratio > 0 && Number.isFinite(ratio) ? Math.log(ratio) : Math.log(p) - Math.log(q));
+  // p log(p/q) − p + q = p·(r − log(1 + r)) with r = (q − p)/p, free of cancellation near p = q;
+  // when q dwarfs p, q dominates and the direct sum is exact enough.
+  const r = (q - p) / p;
+  const excess = r < 1e3 ? p * gapToLog1p(r) : contribution - p + q;
+  return { contribution, excess };
+}
+
+export interface DiscreteKl {
+  /** D_KL(P‖Q) in the chosen unit; Infinity where Q is 0 and P is not. */
+  readonly value: number;
+  /** The term of each outcome, in the chosen unit. */
+  readonly terms: readonly KlTerm[];
+}
+
+/**
+ * D_KL(P‖Q) for probability vectors p and q of the same length (normalise weights first).
+ * The total adds the non-negative excess terms, so it is never negative through rounding.
+ */
+export function klDiscrete(p: readonly number[], q: readonly number[], unit: Unit = "nats"): DiscreteKl {
+  if (p.length !== q.length) throw new RangeError(`P has ${p.length} outcomes but Q has ${q.length}`);
+  const factor = unitFactor(unit);
+  const terms = p.map((pi, i) => {
+    const term = klTerm(pi, q[i] ?? 0);
+    return { contribution: term.contribution * factor, excess: term.excess * factor };
+  });
+  const value = terms.reduce((sum, term) => sum + term.excess, 0);
+  return { value, terms };
+}

@@ -1,0 +1,52 @@
+/**
+ * Turns non-negative weights into probabilities by dividing by their total. Widgets take weights
+ * rather than probabilities so that "1,1,1,1,1,1" means a fair die; the contract (rule 5) asks
+ * for a visible note whenever the total is not 1, which `wasNormalised` reports.
+ */
+export interface NormalisedWeights {
+  readonly probabilities: number[];
+  readonly total: number;
+  /** True when the total differs from 1 by more than rounding, so the reader should be told. */
+  readonly wasNormalised: boolean;
+}
+
+/** Tolerance for "the weights already sum to 1": typed decimals such as 0.1 + 0.2 + 0.7 are not exact. */
+const SUM_TOLERANCE = 1e-9;
+
+/** Returns undefined when a weight is negative or not finite, or when all weights are zero. */
+export function normaliseWeights(weights: readonly number[]): NormalisedWeights | undefined {
+  if (weights.some((w) => !Number.isFinite(w) || w < 0)) return undefined;
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  if (!(total > 0) || !Number.isFinite(total)) return undefined;
+  return {
+    probabilities: weights.map((w) => w / total),
+    total,
+    wasNormalised: Math.abs(total - 1) > SUM_TOLERANCE,
+  };
+}
+
+/**
+ * Sets entry `index` of a distribution to `target` (0–1) and rescales the others to share 1 − target
+ * in their old proportions, or equally when they were all 0: dragging one bar of a distribution.
+ */
+export function withProbability(probabilities: readonly number[], index: number, target: number): number[] {
+  const value = Math.min(1, Math.max(0, target));
+  const rest = probabilities.reduce((sum, p, i) => (i === index ? sum : sum + p), 0);
+  const others = probabilities.length - 1;
+  return probabilities.map((p, i) => {
+    if (i === index) return value;
+    return rest > 0 ? (p * (1 - value)) / rest : others > 0 ? (1 - value) / others : 0;
+  });
+}
+
+/**
+ * Rounds a distribution to `decimals` places for a readable URL while keeping its sum exactly 1
+ * (to rounding of the sum itself): entry `keep` absorbs the residual, so it is the one that moves.
+ */
+export function roundDistribution(probabilities: readonly number[], keep: number, decimals = 4): number[] {
+  const scale = 10 ** decimals;
+  const rounded = probabilities.map((p) => Math.round(p * scale) / scale);
+  const others = rounded.reduce((sum, p, i) => (i === keep ? sum : sum + p), 0);
+  rounded[keep] = Math.max(0, Math.round((1 - others) * scale) / scale);
+  return rounded;
+}

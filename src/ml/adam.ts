@@ -1,0 +1,46 @@
+import { variableFrom } from "./dense";
+import { tf } from "./tf";
+
+/**
+ * Adam (Kingma & Ba, 2015) on a fixed list of variables, with the bias corrections folded into the
+ * step size so each update is one small tidy block with no tensors left behind.
+ */
+export class Adam {
+  private readonly first: tf.Variable[];
+  private readonly second: tf.Variable[];
+  private steps = 0;
+
+  constructor(
+    private readonly variables: readonly tf.Variable[],
+    private readonly learningRate = 1e-3,
+    private readonly beta1 = 0.9,
+    private readonly beta2 = 0.999,
+    private readonly epsilon = 1e-7,
+  ) {
+    this.first = variables.map((v) => variableFrom(tf.zerosLike(v), false));
+    this.second = variables.map((v) => variableFrom(tf.zerosLike(v), false));
+  }
+
+  /** Applies one update; `grads[i]` belongs to `variables[i]`. Disposes nothing it was given. */
+  apply(grads: readonly tf.Tensor[]): void {
+    this.steps += 1;
+    const correction1 = 1 - this.beta1 ** this.steps;
+    const correction2 = 1 - this.beta2 ** this.steps;
+    const stepSize = (this.learningRate * Math.sqrt(correction2)) / correction1;
+    const epsilon = this.epsilon * Math.sqrt(correction2);
+    tf.tidy(() => {
+      this.variables.forEach((variable, i) => {
+        const grad = grads[i]!;
+        const m = this.first[i]!;
+        const v = this.second[i]!;
+        m.assign(tf.add(tf.mul(m, this.beta1), tf.mul(grad, 1 - this.beta1)));
+        v.assign(tf.add(tf.mul(v, this.beta2), tf.mul(tf.square(grad), 1 - this.beta2)));
+        variable.assign(tf.sub(variable, tf.div(tf.mul(m, stepSize), tf.add(tf.sqrt(v), epsilon))));
+      });
+    });
+  }
+
+  dispose(): void {
+    for (const variable of [...this.first, ...this.second]) variable.dispose();
+  }
+}

@@ -1,0 +1,62 @@
+import type { Random } from "../lib/random";
+import { DIGIT_PIXELS, gatherDigits, type DigitSet } from "./digits-format";
+
+/** Hands out batches of training digits, every digit once per epoch in a fresh seeded order. */
+export class EpochSampler {
+  private order: Uint32Array;
+  private position = 0;
+  /** Completed passes over the training set, fractional. */
+  epochsDone = 0;
+  private readonly buffer: Float32Array;
+
+  constructor(
+    private readonly set: DigitSet,
+    readonly batch: number,
+    private readonly random: Random,
+  ) {
+    this.order = Uint32Array.from({ length: set.count }, (_, i) => i);
+    this.shuffle();
+    this.buffer = new Float32Array(batch * DIGIT_PIXELS);
+  }
+
+  /** The next batch as intensities (a reused buffer: copy it before the next call). */
+  next(): Float32Array {
+    const indices = new Uint32Array(this.batch);
+    for (let i = 0; i < this.batch; i++) {
+      if (this.position === this.order.length) {
+        this.shuffle();
+        this.position = 0;
+      }
+      indices[i] = this.order[this.position++]!;
+    }
+    this.epochsDone += this.batch / this.set.count;
+    return gatherDigits(this.set, indices, this.buffer);
+  }
+
+  private shuffle(): void {
+    const order = this.order;
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(this.random.uniform() * (i + 1));
+      const swap = order[i]!;
+      order[i] = order[j]!;
+      order[j] = swap;
+    }
+  }
+}
+
+/** Standard normal draws, `count` of them, from the injected source. */
+export function normals(random: Random, count: number, into?: Float32Array): Float32Array {
+  const out = into ?? new Float32Array(count);
+  for (let i = 0; i < count; i++) out[i] = random.normal();
+  return out;
+}
+
+/**
+ * The corruption process x̃ ~ M(x̃ | x) of the denoising autoencoder: each pixel is set to 0 with
+ * probability `noise` (masking noise, Vincent et al., 2008), independently.
+ */
+export function maskPixels(clean: Float32Array, noise: number, random: Random, into?: Float32Array): Float32Array {
+  const out = into ?? new Float32Array(clean.length);
+  for (let i = 0; i < clean.length; i++) out[i] = random.uniform() < noise ? 0 : clean[i]!;
+  return out;
+}

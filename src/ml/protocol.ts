@@ -1,0 +1,109 @@
+// Messages between a model widget (main thread) and its training worker. Types only: importing
+// this file costs the page nothing, and keeps TensorFlow.js inside the worker.
+
+export interface VaeSetup {
+  readonly model: "vae";
+  readonly latent: number;
+  readonly hidden: number;
+  readonly batch: number;
+  readonly beta: number;
+  readonly seed: number;
+  /** Start from the shipped pretrained weights (latent 2 or 20, hidden 400). */
+  readonly pretrained: boolean;
+  /** Training budget per run, seconds. */
+  readonly seconds: number;
+  /** Adam's step size; not a reader's parameter (tests use a huge one to make a run diverge). */
+  readonly learningRate?: number;
+}
+
+export interface AutoencoderSetup {
+  readonly model: "autoencoder";
+  readonly latent: number;
+  readonly hidden: number;
+  readonly batch: number;
+  readonly noise: number;
+  readonly seed: number;
+  readonly seconds: number;
+  readonly learningRate?: number;
+}
+
+export type Setup = VaeSetup | AutoencoderSetup;
+
+/** What the VAE worker draws at each evaluation besides the figures. */
+export interface VaeViewRequest {
+  /** How many held-out digits to show with their reconstructions (the first of each class, 0, 1, …). */
+  readonly reconstructCount: number;
+  /** Codes drawn from the prior, row-major, decoded into samples. */
+  readonly priorCodes: Float32Array;
+  /** Classes of the held-out digits at the ends of the interpolation (the first of each), and the number of points. */
+  readonly interpolate: readonly [number, number];
+  readonly interpolationSteps: number;
+  /** For latent 2: the side of the decoded grid over [−range, range]². */
+  readonly gridSide: number;
+  readonly gridRange: number;
+}
+
+export type ToWorker =
+  | { readonly type: "setup"; readonly setup: Setup; readonly views?: VaeViewRequest; readonly wasmPrefix: string; readonly weightsUrl: string; readonly backends: readonly string[] }
+  | { readonly type: "start" }
+  | { readonly type: "pause" }
+  | { readonly type: "resume" }
+  | { readonly type: "reset" }
+  | { readonly type: "views"; readonly views: VaeViewRequest }
+  | { readonly type: "decode"; readonly id: number; readonly codes: Float32Array; readonly count: number };
+
+export type Status = "loading" | "idle" | "training" | "paused" | "done" | "diverged";
+
+export interface Progress {
+  readonly steps: number;
+  readonly epochs: number;
+  /** Seconds spent training in this session (held-out evaluations excluded). */
+  readonly elapsed: number;
+  readonly stepsPerSecond: number;
+  /** Running means over the last steps of the training batches (per digit). */
+  readonly train: { readonly recon: number; readonly kl: number } | { readonly mse: number };
+}
+
+export interface VaeEvaluationMessage {
+  readonly model: "vae";
+  readonly recon: number;
+  readonly kl: number;
+  readonly elbo: number;
+  /** μ of every held-out digit, row-major, and their labels. */
+  readonly codes: Float32Array;
+  readonly labels: Uint8Array;
+  /** For latent > 2: the codes projected on their first two principal axes, and those axes. */
+  readonly projection?: { readonly points: Float32Array; readonly axes: number[][]; readonly mean: number[] };
+  /** Var over held-out digits of each μ_j: a dimension with ~0 activity is unused (collapsed). */
+  readonly activity: number[];
+  /** Held-out indices of the digits reconstructed and of the interpolation's ends. */
+  readonly reconstructed: number[];
+  readonly ends: readonly [number, number];
+  readonly originals: Float32Array;
+  readonly reconstructions: Float32Array;
+  readonly samples: Float32Array;
+  readonly interpolation: Float32Array;
+  readonly grid?: Float32Array;
+}
+
+export interface AutoencoderEvaluationMessage {
+  readonly model: "autoencoder";
+  readonly mse: number;
+  readonly clean: Float32Array;
+  readonly corrupted: Float32Array;
+  readonly reconstructed: Float32Array;
+  /** Codes drawn from normals fitted to the held-out codes, decoded. */
+  readonly random: Float32Array;
+}
+
+export type FromWorker =
+  | { readonly type: "hello" }
+  | { readonly type: "backend"; readonly name: string; readonly detail: string; readonly fallbacks: readonly string[] }
+  | { readonly type: "status"; readonly status: Status; readonly message?: string }
+  | { readonly type: "progress"; readonly progress: Progress }
+  | { readonly type: "evaluation"; readonly progress: Progress; readonly evaluation: VaeEvaluationMessage | AutoencoderEvaluationMessage; readonly final: boolean }
+  | { readonly type: "decoded"; readonly id: number; readonly pixels: Float32Array }
+  | { readonly type: "error"; readonly message: string };
+
+/** The strip of held-out digits the autoencoder shows: one of each class. */
+export const STRIP_SIZE = 8;

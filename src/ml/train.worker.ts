@@ -1,0 +1,34 @@
+// The training worker: TensorFlow.js lives here, off the page's main thread. Messages in and out
+// are typed in protocol.ts; the logic is in session.ts.
+import { loadDigits } from "./data";
+import type { FromWorker, ToWorker } from "./protocol";
+import { TrainingSession } from "./session";
+import { chooseBackend, type BackendName } from "./tf";
+import { decodeWeights } from "./weights-format";
+
+// The DOM typings describe a window; a dedicated worker's global has this shape.
+interface WorkerScope {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+
+const session = new TrainingSession({
+  post,
+  chooseBackend: (wasmPrefix, backends) => chooseBackend(wasmPrefix, backends as BackendName[]),
+  loadDigits: () => loadDigits(),
+  async loadWeights(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`The pretrained weights could not be loaded (${response.status} ${response.statusText}).`);
+    return decodeWeights(new Uint8Array(await response.arrayBuffer())).tensors;
+  },
+  now: () => performance.now(),
+});
+
+// Messages are handled one at a time, in order: a "start" must not overtake the "setup" before it.
+let queue = Promise.resolve();
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  queue = queue.then(() => session.handle(event.data));
+};
+post({ type: "hello" });

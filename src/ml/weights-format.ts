@@ -1,0 +1,68 @@
+// The shipped pretrained weights: each tensor quantised to int8 with one scale per tensor
+// (value ≈ scale × q, q in −127…127), behind a small JSON header. Kept free of tfjs and DOM.
+const MAGIC = "VAEW";
+
+export interface WeightsMeta {
+  readonly latent: number;
+  readonly hidden: number;
+  readonly seed: number;
+  readonly steps: number;
+  readonly seconds: number;
+  /** Held-out figures of the quantised weights, as the script measured them. */
+  readonly heldOut: { readonly recon: number; readonly kl: number; readonly elbo: number };
+  readonly shapes: readonly (readonly number[])[];
+}
+
+interface Header extends WeightsMeta {
+  readonly scales: readonly number[];
+}
+
+export function quantise(values: Float32Array): { scale: number; q: Int8Array } {
+  let max = 0;
+  for (const value of values) max = Math.max(max, Math.abs(value));
+  const scale = max === 0 ? 1 : max / 127;
+  return { scale, q: Int8Array.from(values, (value) => Math.round(value / scale)) };
+}
+
+export function encodeWeights(meta: WeightsMeta, tensors: readonly Float32Array[]): Uint8Array {
+  const quantised = tensors.map(quantise);
+  const header: Header = { ...meta, scales: quantised.map(({ scale }) => scale) };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const total = quantised.reduce((sum, { q }) => sum + q.length, 0);
+  const out = new Uint8Array(8 + json.length + total);
+  out.set(new TextEncoder().encode(MAGIC), 0);
+  new DataView(out.buffer).setUint32(4, json.length, true);
+  out.set(json, 8);
+  let offset = 8 + json.length;
+  for (const { q } of quantised) {
+    out.set(new Uint8Array(q.buffer, q.byteOffset, q.length), offset);
+    offset += q.length;
+  }
+  return out;
+}
+
+export function decodeWeights(bytes: Uint8Array): { meta: WeightsMeta; tensors: Float32Array[] } {
+  if (new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) throw new Error("The weights file has an unknown format.");
+  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) as Header;
+  let offset = 8 + length;
+  const tensors = header.shapes.map((shape, i) => {
+    const size = shape.reduce((a, b) => a * b, 1);
+    if (offset + size > bytes.length) throw new Error("The weights file is truncated.");
+    const q = new Int8Array(bytes.buffer, bytes.byteOffset + offset, size);
+    offset += size;
+    const scale = header.scales[i] ?? 1;
+    return Float32Array.from(q, (value) => value * scale);
+  });
+  const { scales: _scales, ...meta } = header;
+  return { meta, tensors };
+}
+
+/** Where the site serves the pretrained VAE with this latent size. */
+export function pretrainedFile(latent: number): string {
+  return `models/vae-latent${latent}.bin`;
+}
+
+/** Latent sizes that ship pretrained weights (hidden 400). */
+export const PRETRAINED_LATENTS: readonly number[] = [2, 20];
+export const PRETRAINED_HIDDEN = 400;

@@ -1,0 +1,102 @@
+import { select } from "d3-selection";
+import type { AreaLayout, BorderHandle, Column } from "./view";
+
+const fmt = (value: number) => value.toFixed(3);
+
+/** Redraws an area.astro SVG in place; columns, pieces and handles join by hypothesis index. */
+export function drawArea(svg: SVGSVGElement, layout: AreaLayout, label: string): void {
+  const root = select(svg).attr("aria-label", label);
+  const columns = root
+    .select("g.columns")
+    .selectAll<SVGGElement, Column>("g.column")
+    .data(layout.columns)
+    .join((enter) => {
+      const g = enter.append("g").attr("class", "column");
+      g.append("rect").attr("class", "rest");
+      g.append("rect");
+      g.append("text").attr("class", "column-label").attr("text-anchor", "middle");
+      return g;
+    });
+  columns
+    .select("rect.rest")
+    .attr("x", (c) => c.x)
+    .attr("y", layout.top)
+    .attr("width", (c) => c.width)
+    .attr("height", layout.squareBottom - layout.top);
+  columns
+    .select("rect:nth-of-type(2)")
+    .attr("class", (c) => `shaded h-${c.index}`)
+    .attr("x", (c) => c.x)
+    .attr("y", (c) => c.shadedY)
+    .attr("width", (c) => c.width)
+    .attr("height", (c) => c.shadedHeight);
+  columns
+    .select("text")
+    .attr("x", (c) => c.x + c.width / 2)
+    .attr("y", layout.squareBottom + 14)
+    .attr("visibility", (c) => (c.showLabel ? "visible" : "hidden"))
+    .text((c) => c.label);
+
+  for (const [group, xOf, widthOf, y] of [
+    ["g.evidence", (c: Column) => c.evidenceX, (c: Column) => c.evidenceWidth, layout.evidenceY],
+    ["g.posterior", (c: Column) => c.posteriorX, (c: Column) => c.posteriorWidth, layout.posteriorY],
+  ] as const) {
+    root
+      .select(group)
+      .selectAll<SVGRectElement, Column>("rect")
+      .data(layout.columns)
+      .join("rect")
+      .attr("class", (c) => `h-${c.index}`)
+      .attr("x", xOf)
+      .attr("y", y)
+      .attr("width", widthOf)
+      .attr("height", layout.rowHeight);
+  }
+
+  const handles = root.select("g.handles");
+  handles
+    .selectAll<SVGRectElement, Column>("rect.likelihood-handle")
+    .data(layout.columns)
+    .join((enter) =>
+      enter
+        .insert("rect", "rect.prior-handle")
+        .attr("class", "likelihood-handle")
+        .attr("tabindex", "0")
+        .attr("role", "slider")
+        .attr("aria-valuemin", "0")
+        .attr("aria-valuemax", "1")
+        .attr("aria-orientation", "vertical")
+        .attr("height", 14),
+    )
+    .attr("data-index", (c) => c.index)
+    .attr("aria-label", (c) => `Likelihood P(E | ${c.label})`)
+    .attr("x", (c) => c.handleX)
+    .attr("y", (c) => c.shadedY - 7)
+    .attr("width", (c) => c.handleWidth)
+    .attr("aria-valuenow", (c) => String(c.likelihood))
+    .attr("aria-valuetext", (c) => fmt(c.likelihood));
+  handles
+    .selectAll<SVGRectElement, BorderHandle>("rect.prior-handle")
+    .data(layout.borders)
+    .join((enter) =>
+      enter
+        .append("rect")
+        .attr("class", "prior-handle")
+        .attr("tabindex", "0")
+        .attr("role", "slider")
+        .attr("aria-orientation", "horizontal")
+        .attr("width", 12),
+    )
+    .attr("data-index", (b) => b.index)
+    .attr(
+      "aria-label",
+      (b) => `Border between H${b.index + 1} and H${b.index + 2}: prior of H1 to H${b.index + 1} together`,
+    )
+    .attr("x", (b) => b.x - 6)
+    .attr("y", layout.top)
+    .attr("height", layout.squareBottom - layout.top)
+    .attr("aria-valuemin", (b) => String(b.min))
+    .attr("aria-valuemax", (b) => String(b.max))
+    .attr("aria-valuenow", (b) => String(b.value))
+    .attr("aria-valuetext", (b) => fmt(b.value));
+}

@@ -1,0 +1,59 @@
+import { select } from "d3-selection";
+import type { GroupedBar, GroupedLayout } from "./grouped-bars";
+
+/** Redraws a GroupedBars.astro SVG in place from a new layout (the same markup the server wrote). */
+export function drawGroups(svg: SVGSVGElement, layout: GroupedLayout): void {
+  const root = select(svg).attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
+  const ticks = root
+    .select<SVGGElement>("g.ticks")
+    .selectAll<SVGGElement, (typeof layout.ticks)[number]>("g")
+    .data(layout.ticks)
+    .join((enter) => {
+      const g = enter.append("g");
+      g.append("line");
+      g.append("text").attr("dy", "0.32em").attr("text-anchor", "end");
+      return g;
+    })
+    .attr("transform", (tick) => `translate(0,${tick.y})`);
+  ticks.select("line").attr("x1", layout.left).attr("x2", layout.right);
+  ticks
+    .select("text")
+    .attr("x", layout.left - 6)
+    .text((tick) => tick.label);
+  root
+    .select("g.bars")
+    .selectAll<SVGRectElement, GroupedBar>("rect")
+    .data(layout.bars)
+    .join("rect")
+    .attr("class", (bar) => `series-${bar.series}`)
+    .attr("data-outcome", (bar) => bar.outcome)
+    .attr("data-series", (bar) => bar.series)
+    .attr("x", (bar) => bar.x)
+    .attr("y", (bar) => bar.y)
+    .attr("width", (bar) => bar.width)
+    .attr("height", (bar) => bar.height);
+  root
+    .select("g.values")
+    .selectAll("text")
+    .data(layout.bars)
+    .join("text")
+    .attr("text-anchor", "middle")
+    .attr("x", (bar) => bar.x + bar.width / 2)
+    .attr("y", (bar) => bar.textY)
+    .text((bar) => bar.text);
+  root
+    .select("g.labels")
+    .selectAll("text")
+    .data(layout.groups)
+    .join("text")
+    .attr("text-anchor", "middle")
+    .attr("x", (group) => group.x)
+    .attr("y", layout.height - 6)
+    .text((group) => group.label);
+  root
+    .select("line.zero")
+    .attr("x1", layout.left)
+    .attr("x2", layout.right)
+    .attr("y1", layout.zeroY)
+    .attr("y2", layout.zeroY);
+}

@@ -1,0 +1,95 @@
+import { scaleBand, scaleLinear } from "d3-scale";
+import { formatNumber } from "../../lib/format";
+
+/**
+ * Geometry of grouped bars (one group per outcome, one bar per series), with no DOM: the shell
+ * renders it as static SVG and the element redraws the same geometry with D3.
+ */
+export interface GroupedBar {
+  readonly series: number;
+  readonly outcome: number;
+  readonly value: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  /** Shown past the bar's end: the rounded value, ∞ for an infinite one. */
+  readonly text: string;
+  readonly textY: number;
+}
+
+export interface GroupedLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly zeroY: number;
+  readonly bars: readonly GroupedBar[];
+  readonly ticks: readonly { readonly y: number; readonly label: string }[];
+  readonly groups: readonly { readonly x: number; readonly label: string }[];
+  /** The value at a vertical position, for dragging. */
+  readonly valueAt: (y: number) => number;
+}
+
+// The top margin holds the legend above the value labels.
+const MARGIN = { top: 32, right: 8, bottom: 22, left: 44 };
+
+export function layoutGroups(
+  series: readonly (readonly number[])[],
+  options: { readonly width?: number; readonly height?: number; readonly domain?: readonly [number, number] } = {},
+): GroupedLayout {
+  const width = options.width ?? 640;
+  const height = options.height ?? 200;
+  const outcomes = series[0]?.length ?? 0;
+  const finite = series.flat().filter(Number.isFinite);
+  const [low, high] = options.domain ?? [Math.min(0, ...finite), Math.max(0, ...finite)];
+  const y = scaleLinear()
+    .domain([low, high === low ? low + 1 : high])
+    .nice()
+    .range([height - MARGIN.bottom, MARGIN.top]);
+  const outer = scaleBand<number>()
+    .domain([...Array(outcomes).keys()])
+    .range([MARGIN.left, width - MARGIN.right])
+    .paddingInner(0.25)
+    .paddingOuter(0.1);
+  const inner = scaleBand<number>()
+    .domain([...series.keys()])
+    .range([0, outer.bandwidth()])
+    .padding(0.05);
+  const zeroY = y(0);
+  const bars = series.flatMap((values, s) =>
+    values.map((value, outcome) => {
+      const top = value === Infinity ? MARGIN.top : value === -Infinity ? height - MARGIN.bottom : y(value);
+      return {
+        series: s,
+        outcome,
+        value,
+        x: (outer(outcome) ?? 0) + (inner(s) ?? 0),
+        y: Math.min(top, zeroY),
+        width: inner.bandwidth(),
+        height: Math.abs(zeroY - top),
+        // Narrow bars keep only the ∞ mark; their values are in the typed weights and the outputs.
+        text: inner.bandwidth() >= 18 || !Number.isFinite(value) ? formatNumber(value, 2) : "",
+        textY: value < 0 ? Math.max(top, zeroY) + 10 : Math.min(top, zeroY) - 3,
+      };
+    }),
+  );
+  return {
+    width,
+    height,
+    left: MARGIN.left,
+    right: width - MARGIN.right,
+    top: MARGIN.top,
+    bottom: height - MARGIN.bottom,
+    zeroY,
+    bars,
+    ticks: y.ticks(4).map((tick) => ({ y: y(tick), label: formatNumber(tick, 3) })),
+    groups: [...Array(outcomes).keys()].map((outcome) => ({
+      x: (outer(outcome) ?? 0) + outer.bandwidth() / 2,
+      label: String(outcome + 1),
+    })),
+    valueAt: (position) => y.invert(position),
+  };
+}

@@ -1,0 +1,194 @@
+import { analyseDice, FACES, simulateConditionalRolls } from "../../lib/dice";
+import { createRandom } from "../../lib/random";
+import { normaliseWeights, roundDistribution, withProbability } from "../../lib/weights";
+import { bindSvgHandles, stepWithin } from "../svg-handles";
+import { defineWidget, WidgetElement } from "../widget-element";
+import { drawPanel, drawTrace } from "./draw";
+import { spec, type DiceState } from "./spec";
+import { describeDie, describeGiven, describeTrace, normalisedNote } from "./text";
+import { panelLayout, traceLayout } from "./view";
+
+type FaceSetName = "event" | "condition";
+
+/** The bars' geometry does not depend on the state: one layout converts pointer positions. */
+const dieLayout = panelLayout([], [], []);
+const faceOf = (handle: Element) => Number((handle as SVGElement).dataset.face);
+
+/**
+ * A simulation of more rolls than this (a million take about 50 ms) waits until changes pause, so
+ * that dragging redraws the exact figures every frame; a newer change aborts the wait.
+ */
+const DEFER_ABOVE = 20_000;
+const DEFER_MS = 120;
+
+class DiceElement extends WidgetElement<DiceState> {
+  protected readonly spec = spec;
+
+  protected override setup(): void {
+    const signal = this.signal;
+    this.querySelectorAll<HTMLButtonElement>(".face-picker button").forEach((button) => {
+      button.addEventListener("click", () => this.toggleFace(button), { signal });
+    });
+    for (const face of FACES) {
+      this.weightInput(face)?.addEventListener("input", () => this.setParamsSoon({ weights: this.typedWeights() }), {
+        signal,
+      });
+    }
+    for (const name of ["n", "seed"] as const) {
+      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value.trim() }), { signal });
+    }
+    this.querySelector("[data-role=reroll]")?.addEventListener(
+      "click",
+      () => {
+        const seed = this.currentState()?.seed;
+        if (seed !== undefined) this.setParams({ seed: String(seed + 1) });
+      },
+      { signal },
+    );
+    const die = this.dieSvg();
+    if (die) {
+      bindSvgHandles(
+        die,
+        {
+          selector: "rect.handle",
+          onDrag: (handle, point) => this.setFaceProbability(faceOf(handle), dieLayout.valueAt(point.y)),
+          onKey: (handle, step) => {
+            const normalised = normaliseWeights(this.currentState()?.weights ?? []);
+            const face = faceOf(handle);
+            // The state runs ahead of the drawing while a key repeats, so step from the state.
+            if (normalised)
+              this.setFaceProbability(face, stepWithin(normalised.probabilities[face - 1] ?? 0, step, 0, 1));
+          },
+        },
+        signal,
+      );
+    }
+    this.showRaw();
+  }
+
+  /** Puts the URL's values into the controls as written, even bad ones, so the reader sees what the alert is about. */
+  private showRaw(): void {
+    const value = (key: keyof DiceState) => this.raw[key] ?? spec.params[key].fallback;
+    const weights = value("weights").split(",");
+    if (weights.length === FACES.length) {
+      FACES.forEach((face, i) => {
+        const input = this.weightInput(face);
+        if (input) input.value = weights[i]?.trim() ?? "";
+      });
+    }
+    for (const name of ["n", "seed"] as const) {
+      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (input) input.value = value(name);
+    }
+    for (const set of ["event", "condition"] as const) {
+      const parsed = spec.params[set].parse(value(set));
+      if (!parsed.ok) continue;
+      this.querySelectorAll<HTMLButtonElement>(`.face-picker[data-set="${set}"] button`).forEach((button) => {
+        button.setAttribute("aria-pressed", String(parsed.value.includes(Number(button.dataset.face))));
+      });
+    }
+  }
+
+  protected override showState(state: DiceState): void {
+    for (const set of ["event", "condition"] as const) {
+      this.querySelectorAll<HTMLButtonElement>(`.face-picker[data-set="${set}"] button`).forEach((button) => {
+        button.setAttribute("aria-pressed", String(state[set].includes(Number(button.dataset.face))));
+      });
+    }
+    FACES.forEach((face, i) => {
+      const input = this.weightInput(face);
+      // Leave a field alone while the reader types in it.
+      if (input && document.activeElement !== input) input.value = String(state.weights[i]);
+    });
+    for (const name of ["n", "seed"] as const) {
+      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (input && document.activeElement !== input) input.value = String(state[name]);
+    }
+  }
+
+  protected async render(state: DiceState, signal: AbortSignal): Promise<void> {
+    const normalised = normaliseWeights(state.weights);
+    const exact = normalised && analyseDice(normalised.probabilities, state.event, state.condition);
+    if (!normalised || !exact) throw new Error("condition: P(B) = 0, so P(A | B) is not defined.");
+    const p = normalised.probabilities;
+    this.showNote(normalisedNote(normalised));
+    this.setOutput("p_event", exact.pEvent);
+    this.setOutput("expectation", exact.expectation);
+    this.setOutput("p_condition", exact.pCondition);
+    this.setOutput("p_joint", exact.pJoint);
+    const die = this.dieSvg();
+    if (die) drawPanel(die, panelLayout(p, state.event, state.condition), describeDie(p));
+
+    if (state.n > DEFER_ABOVE) {
+      await new Promise((resolve) => window.setTimeout(resolve, DEFER_MS));
+      if (signal.aborted) return;
+    }
+    const simulation = simulateConditionalRolls(p, state.event, state.condition, state.n, createRandom(state.seed));
+    if (!simulation) throw new Error("condition: P(B) = 0, so no roll can meet it.");
+    this.setOutput("sample_p_event", simulation.pEvent.estimate);
+    this.setOutput("sample_p_event_se", simulation.pEvent.standardError);
+    this.setOutput("sample_mean", simulation.mean.estimate);
+    this.setOutput("sample_mean_se", simulation.mean.standardError);
+    const frequencies = simulation.counts.map((count) => count / state.n);
+    const given = this.querySelector<SVGSVGElement>("svg[data-role=panel-given]");
+    if (given) {
+      drawPanel(
+        given,
+        panelLayout(exact.given, state.event, state.condition, frequencies),
+        describeGiven(exact.given, state.condition),
+      );
+    }
+    const trace = this.querySelector<SVGSVGElement>("svg[data-role=trace]");
+    if (trace) {
+      drawTrace(
+        trace,
+        traceLayout(simulation.trace, exact.expectation, Math.sqrt(exact.variance), state.n),
+        describeTrace(simulation.mean.estimate, exact.expectation, state.n),
+      );
+    }
+  }
+
+  private dieSvg(): SVGSVGElement | null {
+    return this.querySelector<SVGSVGElement>("svg[data-role=panel-die]");
+  }
+
+  private weightInput(face: number): HTMLInputElement | null {
+    return this.querySelector<HTMLInputElement>(`input[name="weight-${face}"]`);
+  }
+
+  private typedWeights(): string {
+    return FACES.map((face) => this.weightInput(face)?.value.trim() ?? "").join(",");
+  }
+
+  /** Toggles a face in the event or condition as the URL has it (the buttons may lag a state that failed its check). */
+  private toggleFace(button: HTMLButtonElement): void {
+    const set = button.closest<HTMLElement>(".face-picker")?.dataset.set as FaceSetName | undefined;
+    const face = Number(button.dataset.face);
+    if (!set || !Number.isInteger(face)) return;
+    const param = spec.params[set];
+    const parsed = param.parse(this.raw[set] ?? param.fallback);
+    const current = parsed.ok
+      ? parsed.value
+      : [
+          ...this.querySelectorAll<HTMLButtonElement>(`.face-picker[data-set="${set}"] button[aria-pressed="true"]`),
+        ].map((b) => Number(b.dataset.face));
+    const next = current.includes(face) ? current.filter((f) => f !== face) : [...current, face];
+    next.sort((a, b) => a - b);
+    this.querySelectorAll<HTMLButtonElement>(`.face-picker[data-set="${set}"] button`).forEach((b) => {
+      b.setAttribute("aria-pressed", String(next.includes(Number(b.dataset.face))));
+    });
+    this.setParams({ [set]: next.join(",") });
+  }
+
+  /** Sets one face's probability, the others keeping their proportions; the URL gets rounded probabilities. */
+  private setFaceProbability(face: number, target: number): void {
+    const state = this.currentState();
+    const normalised = state && normaliseWeights(state.weights);
+    if (!normalised) return;
+    const next = roundDistribution(withProbability(normalised.probabilities, face - 1, target), face - 1);
+    this.setParamsSoon({ weights: next.join(",") });
+  }
+}
+
+defineWidget("vae-dice", DiceElement);

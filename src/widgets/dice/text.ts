@@ -1,0 +1,21 @@
+import { FACES, type Faces } from "../../lib/dice";
+import { formatNumber } from "../../lib/format";
+import type { NormalisedWeights } from "../../lib/weights";
+
+/** Words for the figures (their text alternatives) and the normalisation note, shared by shell and element. */
+const listProbabilities = (values: readonly number[], faces: Faces) =>
+  faces.map((face) => `${face}: ${formatNumber(values[face - 1] ?? 0)}`).join(", ");
+
+export const describeDie = (p: readonly number[]) =>
+  `The die's distribution p(x), one draggable bar per face. ${listProbabilities(p, FACES)}.`;
+
+export const describeGiven = (given: readonly number[], condition: Faces) =>
+  `The reduced sample space p(x | B): only faces ${[...condition].sort((a, b) => a - b).join(", ")} remain. ${listProbabilities(given, FACES)}.`;
+
+export const describeTrace = (mean: number, expectation: number, n: number) =>
+  `Running mean of ${n} simulated rolls, ending at ${formatNumber(mean)}, against the exact expectation ${formatNumber(expectation)} and its band of ±2 standard errors.`;
+
+export const normalisedNote = (weights: NormalisedWeights) =>
+  weights.wasNormalised
+    ? `The weights sum to ${formatNumber(weights.total)}, not 1, so each is divided by ${formatNumber(weights.total)} to give a probability.`
+    : "";

@@ -1,0 +1,132 @@
+import { scaleBand, scaleLinear, scaleLog } from "d3-scale";
+import { area, line } from "d3-shape";
+import { FACES, type Faces, type TracePoint } from "../../lib/dice";
+import { formatNumber } from "../../lib/format";
+
+/**
+ * Geometry of the dice figures with no DOM: the shell renders it as static SVG on the server and
+ * the element redraws the same geometry with D3, so the fallback and the live figure are one picture.
+ */
+export const PANEL = { width: 320, height: 190, top: 10, bottom: 26, left: 36, right: 6 } as const;
+
+export interface FaceBar {
+  readonly face: number;
+  readonly x: number;
+  readonly width: number;
+  readonly y: number;
+  readonly height: number;
+  /** "event" (in A and B), "condition" (in B only) or "excluded" (outside B). */
+  readonly role: "event" | "condition" | "excluded";
+  readonly value: number;
+  /** A simulated frequency drawn as a tick over the bar, if any. */
+  readonly markerY?: number;
+}
+
+export interface PanelLayout {
+  readonly bars: readonly FaceBar[];
+  readonly ticks: readonly { readonly y: number; readonly label: string }[];
+  readonly baseY: number;
+  readonly topY: number;
+  /** Converts a pointer's y (in viewBox units) to a probability, for dragging. */
+  readonly valueAt: (y: number) => number;
+}
+
+const probability = scaleLinear()
+  .domain([0, 1])
+  .range([PANEL.height - PANEL.bottom, PANEL.top]);
+const faceBand = scaleBand<number>()
+  .domain([...FACES])
+  .range([PANEL.left, PANEL.width - PANEL.right])
+  .padding(0.22);
+
+export function faceRole(face: number, event: Faces, condition: Faces): FaceBar["role"] {
+  if (!condition.includes(face)) return "excluded";
+  return event.includes(face) ? "event" : "condition";
+}
+
+/** Bars of a distribution over the six faces on a fixed 0–1 scale, so that conditioning visibly rescales. */
+export function panelLayout(
+  values: readonly number[],
+  event: Faces,
+  condition: Faces,
+  markers?: readonly number[],
+): PanelLayout {
+  const baseY = probability(0);
+  return {
+    bars: FACES.map((face, i) => {
+      const value = values[i] ?? 0;
+      const marker = markers?.[i];
+      return {
+        face,
+        x: faceBand(face) ?? 0,
+        width: faceBand.bandwidth(),
+        y: probability(value),
+        height: baseY - probability(value),
+        role: faceRole(face, event, condition),
+        value,
+        markerY: marker === undefined ? undefined : probability(marker),
+      };
+    }),
+    ticks: [0, 0.25, 0.5, 0.75, 1].map((tick) => ({ y: probability(tick), label: formatNumber(tick) })),
+    baseY,
+    topY: probability(1),
+    valueAt: (y) => Math.min(1, Math.max(0, probability.invert(y))),
+  };
+}
+
+export const TRACE = { width: 420, height: 200, top: 10, bottom: 30, left: 36, right: 10 } as const;
+
+export interface TraceLayout {
+  readonly meanPath: string;
+  readonly bandPath: string;
+  readonly expectationY: number;
+  readonly xTicks: readonly { readonly x: number; readonly label: string }[];
+  readonly yTicks: readonly { readonly y: number; readonly label: string }[];
+  readonly left: number;
+  readonly right: number;
+  readonly baseY: number;
+  readonly topY: number;
+}
+
+/**
+ * The running mean against the number of rolls (log axis), the exact expectation, and the band
+ * expectation ± 2σ/√k in which the running mean after k rolls lies about 95 % of the time.
+ */
+export function traceLayout(trace: readonly TracePoint[], expectation: number, sd: number, n: number): TraceLayout {
+  const x = scaleLog()
+    .domain([1, Math.max(n, 10)])
+    .range([TRACE.left, TRACE.width - TRACE.right]);
+  const y = scaleLinear()
+    .domain([1, 6])
+    .range([TRACE.height - TRACE.bottom, TRACE.top]);
+  const clampFace = (value: number) => Math.min(6, Math.max(1, value));
+  const bandRolls = traceRolls(trace, n);
+  const band = area<number>()
+    .x((k) => x(k))
+    .y0((k) => y(clampFace(expectation - (2 * sd) / Math.sqrt(k))))
+    .y1((k) => y(clampFace(expectation + (2 * sd) / Math.sqrt(k))));
+  const mean = line<TracePoint>()
+    .x((point) => x(point.rolls))
+    .y((point) => y(point.mean));
+  const decades = x.ticks().filter((tick) => Number.isInteger(Math.log10(tick)));
+  return {
+    meanPath: mean(trace as TracePoint[]) ?? "",
+    bandPath: band(bandRolls) ?? "",
+    expectationY: y(expectation),
+    xTicks: decades.map((tick) => ({
+      x: x(tick),
+      label: tick >= 1000 ? `${formatNumber(tick / 1000)}k` : String(tick),
+    })),
+    yTicks: FACES.map((face) => ({ y: y(face), label: String(face) })),
+    left: TRACE.left,
+    right: TRACE.width - TRACE.right,
+    baseY: TRACE.height - TRACE.bottom,
+    topY: TRACE.top,
+  };
+}
+
+/** Roll counts at which to draw the band: the trace's, or 1 and n when there is no trace yet. */
+function traceRolls(trace: readonly TracePoint[], n: number): number[] {
+  const rolls = trace.map((point) => point.rolls);
+  return rolls.length > 1 ? rolls : [1, Math.max(n, 10)];
+}

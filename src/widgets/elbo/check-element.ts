@@ -1,0 +1,53 @@
+import { formatNumber } from "../../lib/format";
+import { checkStep, describeExample } from "./checks";
+import { ELBO_STATE_EVENT, ELBO_STATE_REQUEST, type ElboStateDetail } from "./results";
+
+/** `<vae-elbo-check step>`: recomputes one derivation step's check whenever the elbo widget's state changes. */
+class ElboCheckElement extends HTMLElement {
+  private lifetime?: AbortController;
+
+  connectedCallback(): void {
+    this.lifetime = new AbortController();
+    document.addEventListener(
+      ELBO_STATE_EVENT,
+      (event) => this.update((event as CustomEvent<ElboStateDetail>).detail),
+      { signal: this.lifetime.signal },
+    );
+    this.setAttribute("data-ready", "");
+    document.dispatchEvent(new CustomEvent(ELBO_STATE_REQUEST));
+  }
+
+  disconnectedCallback(): void {
+    this.lifetime?.abort();
+  }
+
+  private update(detail: ElboStateDetail): void {
+    const definition = checkStep(this.dataset.step ?? "");
+    if (!definition) return;
+    const verdict = this.querySelector<HTMLElement>("[data-role=verdict]");
+    const example = this.querySelector<HTMLElement>("[data-role=example]");
+    if (detail === null) {
+      for (const row of definition.rows) this.write(row.name, undefined);
+      if (verdict) verdict.textContent = "The widget above has an invalid value; fix it to see this check.";
+      return;
+    }
+    const values = definition.values(detail);
+    for (const row of definition.rows) this.write(row.name, values[row.name]);
+    if (verdict) verdict.textContent = definition.verdict(values);
+    if (example) example.textContent = describeExample(detail);
+  }
+
+  private write(name: string, value: number | undefined): void {
+    const output = this.querySelector<HTMLOutputElement>(`output[name="${name}"]`);
+    if (!output) return;
+    if (value === undefined || Number.isNaN(value)) {
+      delete output.dataset.value;
+      output.textContent = "—";
+      return;
+    }
+    output.dataset.value = String(value);
+    output.textContent = formatNumber(value);
+  }
+}
+
+if (!customElements.get("vae-elbo-check")) customElements.define("vae-elbo-check", ElboCheckElement);

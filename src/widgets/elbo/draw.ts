@@ -1,0 +1,71 @@
+import { select } from "d3-selection";
+import type { DensityLayout, IdentityLayout, Tick } from "./view";
+
+/** Redraws a density-plot.astro SVG in place from a new layout (the markup the server wrote). */
+export function drawDensities(svg: SVGSVGElement, layout: DensityLayout): void {
+  const root = select(svg).attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
+  root.select(".axis line").attr("y1", layout.axisY).attr("y2", layout.axisY);
+  root
+    .select(".axis")
+    .selectAll<SVGTextElement, Tick>("text")
+    .data(layout.ticks)
+    .join("text")
+    .attr("text-anchor", "middle")
+    .attr("x", (tick) => tick.x)
+    .attr("y", layout.axisY + 16)
+    .text((tick) => tick.label);
+  root
+    .select(".curves")
+    .selectAll("path")
+    .data(layout.curves)
+    .join("path")
+    .attr("class", (curve) => `curve-${curve.key}`)
+    .attr("d", (curve) => curve.path);
+  root
+    .select(".curve-labels")
+    .selectAll("text")
+    .data(layout.curves)
+    .join("text")
+    .attr("class", (curve) => `label-${curve.key}`)
+    .attr("text-anchor", "middle")
+    .attr("x", (curve) => curve.labelX)
+    .attr("y", (curve) => curve.labelY)
+    .text((curve) => curve.label);
+}
+
+/** Redraws an identity-bars.astro SVG in place from a new layout. */
+export function drawIdentity(svg: SVGSVGElement, layout: IdentityLayout): void {
+  const root = select(svg).attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
+  const top = layout.rowY[0] ?? 0;
+  const ticks = root
+    .select(".ticks")
+    .selectAll<SVGGElement, Tick>("g")
+    .data(layout.ticks)
+    .join((enter) => {
+      const g = enter.append("g");
+      g.append("line");
+      g.append("text").attr("text-anchor", "middle");
+      return g;
+    })
+    .attr("transform", (tick) => `translate(${tick.x},0)`);
+  ticks.select("line").attr("y1", top).attr("y2", layout.axisY);
+  ticks
+    .select("text")
+    .attr("y", layout.axisY + 16)
+    .text((tick) => tick.label);
+  root
+    .select(".segments")
+    .selectAll("rect")
+    .data(layout.segments)
+    .join("rect")
+    .attr("class", (segment) => `segment-${segment.key}`)
+    .attr("x", (segment) => segment.x)
+    .attr("y", (segment) => segment.y)
+    .attr("width", (segment) => segment.width)
+    .attr("height", (segment) => segment.height);
+  root.select(".zero").attr("x1", layout.zeroX).attr("x2", layout.zeroX);
+  root.select(".evidence").attr("x1", layout.evidenceX).attr("x2", layout.evidenceX);
+  const mcY = (layout.rowY[layout.mc.row] ?? 0) + layout.rowHeight / 2;
+  root.select(".mc line").attr("x1", layout.mc.lo).attr("x2", layout.mc.hi).attr("y1", mcY).attr("y2", mcY);
+  root.select(".mc circle").attr("cx", layout.mc.x).attr("cy", mcY);
+}

@@ -1,0 +1,57 @@
+import { bindModelControls, showModelControls } from "../elbo/model-controls";
+import type { LinearGaussianState } from "../elbo/spec";
+import { defineWidget, WidgetElement } from "../widget-element";
+import { drawGradients } from "./draw";
+import { gradientOutputs, gradientResults, type GradientResults } from "./results";
+import { spec } from "./spec";
+import { DEFAULT_WIDTH, gradientLayout } from "./view";
+
+class ReparamElement extends WidgetElement<LinearGaussianState> {
+  protected readonly spec = spec;
+  private latest?: GradientResults;
+  private resizeObserver?: ResizeObserver;
+
+  protected override setup(): void {
+    bindModelControls(this, this.signal, (changes) => this.setParamsSoon(changes));
+    this.querySelector<HTMLButtonElement>('button[data-role="redraw"]')?.addEventListener(
+      "click",
+      () => {
+        const seed = this.currentState()?.seed;
+        if (seed !== undefined && seed < Number.MAX_SAFE_INTEGER) this.setParams({ seed: String(seed + 1) });
+      },
+      { signal: this.signal },
+    );
+    // Redraw at the figure's real width so its labels keep their size on a phone.
+    this.resizeObserver = new ResizeObserver(() => this.draw());
+    const svg = this.querySelector("svg[data-role=gradients]");
+    if (svg) this.resizeObserver.observe(svg);
+  }
+
+  protected override teardown(): void {
+    this.resizeObserver?.disconnect();
+  }
+
+  protected override showState(state: LinearGaussianState): void {
+    showModelControls(this, { ...state });
+  }
+
+  protected render(state: LinearGaussianState): void {
+    const results = gradientResults(state);
+    for (const [name, value] of Object.entries(gradientOutputs(results))) this.setOutput(name, value);
+    this.showNote(
+      state.n === 1
+        ? "One draw says nothing about the spread: standard errors and sample variances are unbounded (∞)."
+        : "",
+    );
+    this.latest = results;
+    this.draw();
+  }
+
+  private draw(): void {
+    const svg = this.querySelector<SVGSVGElement>("svg[data-role=gradients]");
+    if (!svg || !this.latest) return;
+    drawGradients(svg, gradientLayout(this.latest, Math.round(svg.getBoundingClientRect().width) || DEFAULT_WIDTH));
+  }
+}
+
+defineWidget("vae-reparam", ReparamElement);

@@ -1,0 +1,97 @@
+import { expect, test, type Page } from "@playwright/test";
+import { watchPage } from "./site";
+
+/** The deck's current horizontal slide: reveal.js marks it `present`. */
+async function slideIndex(page: Page): Promise<number> {
+  return page
+    .locator(".reveal .slides > section")
+    .evaluateAll((sections) => sections.findIndex((section) => section.classList.contains("present")));
+}
+
+/** Moves the deck forward to a slide, one key press at a time, as a presenter would. */
+async function goToSlide(page: Page, index: number): Promise<void> {
+  while ((await slideIndex(page)) < index) {
+    const before = await slideIndex(page);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => slideIndex(page)).toBe(before + 1);
+  }
+}
+
+async function widgetSlides(page: Page): Promise<{ index: number; id: string; src: string }[]> {
+  return page.locator(".reveal .slides > section").evaluateAll((sections) =>
+    sections.flatMap((section, index) => {
+      const frame = section.querySelector("iframe");
+      const src = frame?.getAttribute("data-src");
+      return src ? [{ index, id: section.getAttribute("data-widget-slide") ?? "", src }] : [];
+    }),
+  );
+}
+
+test("the reveal.js deck loads its widgets lazily, each ready with the state of its URL", async ({ page }) => {
+  const watch = watchPage(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("slides/");
+  await expect(page.locator(".reveal.ready")).toHaveCount(1);
+  const slides = await widgetSlides(page);
+  expect(slides.length).toBeGreaterThanOrEqual(4);
+  // Frames far from the first slide are not loaded yet.
+  const last = slides[slides.length - 1]!;
+  await expect(page.locator(".reveal .slides > section").nth(last.index).locator("iframe")).not.toHaveAttribute(
+    "src",
+    /.+/,
+  );
+  for (const slide of slides) {
+    await goToSlide(page, slide.index);
+    const section = page.locator(".reveal .slides > section").nth(slide.index);
+    await expect(section).toHaveClass(/present/);
+    const frame = section.frameLocator("iframe");
+    const root = frame.locator(`[data-widget="${slide.id}"]`);
+    await expect(root).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+    await expect(frame.locator("[role=alert]:visible")).toHaveCount(0);
+    await expect(frame.locator("nav, .site-header")).toHaveCount(0);
+    const query = new URL(slide.src, page.url()).searchParams;
+    if (slide.id === "kl-std-normal" && query.get("mu") === "0,0" && query.get("logvar") === "0,0") {
+      await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
+    }
+  }
+  expect(watch.problems).toEqual([]);
+  expect(watch.foreign).toEqual([]);
+});
+
+test("arrow keys move the deck until the reader clicks into a widget; Esc gives the keys back", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("slides/");
+  await expect(page.locator(".reveal.ready")).toHaveCount(1);
+  const slide = (await widgetSlides(page)).find((candidate) => candidate.id === "kl-std-normal");
+  expect(slide).toBeDefined();
+  await goToSlide(page, slide!.index);
+  expect(await slideIndex(page)).toBe(slide!.index);
+  const frame = page.locator(".reveal .slides > section").nth(slide!.index).frameLocator("iframe");
+  await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
+
+  // The frame has not taken focus by itself: the deck's keys still work.
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => slideIndex(page)).toBe(slide!.index + 1);
+  await page.keyboard.press("ArrowLeft");
+  await expect.poll(() => slideIndex(page)).toBe(slide!.index);
+
+  const input = frame.locator('input[name="mu"]');
+  await input.click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Space");
+  await page.waitForTimeout(300);
+  expect(await slideIndex(page)).toBe(slide!.index);
+  await expect(input).toBeFocused();
+
+  await page.keyboard.press("Escape");
+  await expect(input).not.toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => slideIndex(page)).toBe(slide!.index + 1);
+});
+
+test("the deck embeds at least four different widgets of the book (passes once they have landed)", async ({ page }) => {
+  await page.goto("slides/");
+  const ids = new Set((await widgetSlides(page)).map((slide) => slide.id));
+  expect(ids.size).toBeGreaterThanOrEqual(4);
+});

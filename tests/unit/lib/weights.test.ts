@@ -1,0 +1,75 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { normaliseWeights, roundDistribution, withProbability } from "../../../src/lib/weights";
+
+describe("normaliseWeights", () => {
+  it("divides by the total and says when it had to", () => {
+    const fair = normaliseWeights([1, 1, 1, 1, 1, 1]);
+    expect(fair?.total).toBe(6);
+    expect(fair?.wasNormalised).toBe(true);
+    for (const p of fair?.probabilities ?? []) expect(p).toBeCloseTo(1 / 6, 15);
+  });
+
+  it("leaves probabilities that already sum to 1 alone, despite decimal rounding", () => {
+    const result = normaliseWeights([0.1, 0.2, 0.7]);
+    expect(result?.wasNormalised).toBe(false);
+    expect(result?.probabilities[2]).toBeCloseTo(0.7, 15);
+  });
+
+  it("rejects negative, non-finite and all-zero weights", () => {
+    expect(normaliseWeights([1, -0.5])).toBeUndefined();
+    expect(normaliseWeights([1, Number.NaN])).toBeUndefined();
+    expect(normaliseWeights([1, Infinity])).toBeUndefined();
+    expect(normaliseWeights([0, 0, 0])).toBeUndefined();
+  });
+
+  it("gives probabilities that sum to 1 and keep the weights' ratios", () => {
+    const weights = fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(weights, (ws) => {
+        fc.pre(ws.some((w) => w > 1e-300));
+        const result = normaliseWeights(ws);
+        expect(result).toBeDefined();
+        const ps = result?.probabilities ?? [];
+        expect(ps.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+        const total = ws.reduce((a, b) => a + b, 0);
+        ws.forEach((w, i) => expect(ps[i]).toBeCloseTo(w / total, 12));
+      }),
+    );
+  });
+});
+
+describe("withProbability and roundDistribution", () => {
+  it("sets one entry and keeps the others' proportions", () => {
+    const result = withProbability([0.1, 0.2, 0.7], 0, 0.5);
+    expect(result[0]).toBe(0.5);
+    expect((result[1] ?? 0) / (result[2] ?? 1)).toBeCloseTo(0.2 / 0.7, 14);
+    expect(result.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
+  });
+
+  it("shares the rest equally when the others were all zero", () => {
+    expect(withProbability([1, 0, 0], 0, 0.4)).toEqual([0.4, 0.3, 0.3]);
+  });
+
+  it("always gives a distribution, for any start, index and target", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 2, maxLength: 8 })
+          .filter((ws) => ws.some((w) => w > 1e-6)),
+        fc.nat(),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (weights, rawIndex, target) => {
+          const start = normaliseWeights(weights)?.probabilities ?? [];
+          const index = rawIndex % start.length;
+          const result = withProbability(start, index, target);
+          expect(result[index]).toBe(target);
+          for (const p of result) expect(p).toBeGreaterThanOrEqual(0);
+          expect(result.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+          const rounded = roundDistribution(result, index, 4);
+          expect(normaliseWeights(rounded)?.wasNormalised ?? true).toBe(false);
+        },
+      ),
+    );
+  });
+});
