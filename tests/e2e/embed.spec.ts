@@ -252,7 +252,7 @@ test.describe("Embed panel (chapters and gallery)", () => {
     await expect(root.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
     await root.locator("[data-role=embed] summary").click();
     const permalink = root.locator("[data-role=permalink]");
-    await expect(permalink).toHaveValue(/\/vae-textbook\/embed\/kl-std-normal\/\?mu=0,\+?0&logvar=0,\+?0$/);
+    await expect(permalink).toHaveValue(/\/vae-textbook\/embed\/kl-std-normal\/\?mu=0%2C\+?0&logvar=0%2C\+?0$/);
     const snippet = root.locator("[data-role=snippet]");
     await expect(snippet).toHaveValue(
       /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=/,
@@ -294,7 +294,8 @@ test.describe("Embed panel (chapters and gallery)", () => {
     const svg = readFileSync((await svgDownload.path()) ?? "", "utf8");
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     const origin = new URL(page.url()).origin;
-    expect(svg).toContain(`<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5">`);
+    expect(svg).toContain(`<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1%2C2&#38;logvar=0%2C0.5">`);
+    expect(svg).toContain(`Live, interactive version: ${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5`);
     expect(svg).toContain("mu = 1,2");
     expect(svg).toContain(`: ${kl.slice(0, 5)}`);
     expect(svg).toContain("<rect");
