@@ -29,13 +29,13 @@ function setUpPreview(preview: HTMLElement): void {
   const title = (frame.title || "").replace(/: live preview$/, "");
   /** The preview's current state: its own address bar, which the widget keeps as a permalink. */
   const current = () => {
-    let href = frame.src;
+    let href = frame.src || new URL(frame.dataset.src ?? "", window.location.href).href;
     try {
       href = frame.contentWindow?.location.href ?? href;
     } catch {
       // Another origin cannot happen here (same site), but a frame still loading may refuse.
     }
-    if (!href.startsWith("http")) href = frame.src;
+    if (!href.startsWith("http")) href = frame.src || new URL(frame.dataset.src ?? "", window.location.href).href;
     return withDisplay(href, theme.value, controls.checked);
   };
   const reload = () => {
@@ -63,5 +63,29 @@ function setUpExamples(): void {
   }
 }
 
+/** Loads each preview as it comes into view: a page of widgets costs one widget on first load. */
+function loadPreviewsWhenVisible(): void {
+  const frames = Array.from(document.querySelectorAll<HTMLIFrameElement>("[data-preview] iframe[data-src]"));
+  const load = (frame: HTMLIFrameElement) => {
+    if (!frame.getAttribute("src")) frame.src = frame.dataset.src ?? "";
+  };
+  if (!("IntersectionObserver" in window)) {
+    frames.forEach(load);
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        load(entry.target as HTMLIFrameElement);
+      }
+    },
+    { rootMargin: "200px 0px" },
+  );
+  frames.forEach((frame) => observer.observe(frame));
+}
+
 document.querySelectorAll<HTMLElement>("[data-preview]").forEach(setUpPreview);
+loadPreviewsWhenVisible();
 setUpExamples();

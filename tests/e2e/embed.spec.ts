@@ -333,7 +333,7 @@ test.describe("gallery", () => {
     for (const id of widgetIds) {
       const section = page.locator(`section#${id}`);
       await expect(section).toHaveCount(1);
-      await expect(section.locator("iframe")).toHaveAttribute("src", `/vae-textbook/embed/${id}/`);
+      await expect(section.locator("iframe")).toHaveAttribute("data-src", `/vae-textbook/embed/${id}/`);
       await expect(section.locator("table tbody tr").first()).toBeVisible();
       const snippets = section.locator("textarea[data-snippet]");
       expect(await snippets.count()).toBeGreaterThanOrEqual(1);
