@@ -1,5 +1,6 @@
 // The gallery: each widget's live preview (its embed page in a frame) with display options and the
 // snippet of whatever state the reader has set up in it, and copyable snippets of the examples.
+import { whenVisible } from "../widgets/when-visible";
 import { iframeSnippet, withDisplay } from "./panel";
 
 function copy(text: string, status: HTMLElement | null, what: string, field?: HTMLTextAreaElement): void {
@@ -65,25 +66,8 @@ function setUpExamples(): void {
 
 /** Loads each preview as it comes into view: a page of widgets costs one widget on first load. */
 function loadPreviewsWhenVisible(): void {
-  const frames = Array.from(document.querySelectorAll<HTMLIFrameElement>("[data-preview] iframe[data-src]"));
-  const load = (frame: HTMLIFrameElement) => {
-    if (!frame.getAttribute("src")) frame.src = frame.dataset.src ?? "";
-  };
-  if (!("IntersectionObserver" in window)) {
-    frames.forEach(load);
-    return;
-  }
-  const observer = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        observer.unobserve(entry.target);
-        load(entry.target as HTMLIFrameElement);
-      }
-    },
-    { rootMargin: "200px 0px" },
-  );
-  frames.forEach((frame) => observer.observe(frame));
+  const frames = document.querySelectorAll<HTMLIFrameElement>("[data-preview] iframe[data-src]");
+  whenVisible(frames, (frame) => (frame.src = frame.dataset.src ?? ""), "200px 0px");
 }
 
 document.querySelectorAll<HTMLElement>("[data-preview]").forEach(setUpPreview);
