@@ -25,5 +25,7 @@ for (const [name, run] of runs) {
     times.push(performance.now() - start);
   }
   times.sort((x, y) => x - y);
-  console.log(`${name}: 1,000,000 draws, median ${times[2]!.toFixed(0)} ms (best ${times[0]!.toFixed(0)}, worst ${times[4]!.toFixed(0)})`);
+  console.log(
+    `${name}: 1,000,000 draws, median ${times[2]!.toFixed(0)} ms (best ${times[0]!.toFixed(0)}, worst ${times[4]!.toFixed(0)})`,
+  );
 }

@@ -6,7 +6,6 @@ import type { KlGaussianState } from "../widgets/kl-gaussian/spec";
 import { KL_GAUSSIAN_STATE } from "./proof-check-event";
 import { describeExample, formatRow, proofRows, type ProofStep } from "./proof-rows";
 
-
 /** One computation for all the checks on a page, replaced (and the old one aborted) when the state changes. */
 let current: { key: string; result: Promise<KlProofSteps>; controller: AbortController } | undefined;
 
@@ -34,9 +33,13 @@ class ProofCheckElement extends HTMLElement {
 
   connectedCallback(): void {
     this.lifetime = new AbortController();
-    document.addEventListener(KL_GAUSSIAN_STATE, (event) => void this.update((event as CustomEvent<KlGaussianState>).detail), {
-      signal: this.lifetime.signal,
-    });
+    document.addEventListener(
+      KL_GAUSSIAN_STATE,
+      (event) => void this.update((event as CustomEvent<KlGaussianState>).detail),
+      {
+        signal: this.lifetime.signal,
+      },
+    );
   }
 
   disconnectedCallback(): void {

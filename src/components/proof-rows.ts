@@ -51,11 +51,19 @@ export function proofRows(steps: KlProofSteps, step: ProofStep): ProofRow[] {
         { name: "log-det", label: "-\\tfrac12 \\log\\lvert\\Sigma_1\\rvert", value: logDet },
         { name: "quadratic", label: `-\\tfrac12 ${atPoint(q1)}`, value: quadratic },
         { name: "formula", label: "\\text{their sum}", value: normaliser + logDet + quadratic },
-        { name: "direct", label: "\\log \\N(x_0; \\mu_1, \\Sigma_1) \\text{ evaluated directly}", value: point.logDensityDirect },
+        {
+          name: "direct",
+          label: "\\log \\N(x_0; \\mu_1, \\Sigma_1) \\text{ evaluated directly}",
+          value: point.logDensityDirect,
+        },
       ];
     case "simplified":
       return [
-        { name: "log-ratio", label: "\\tfrac12 \\log \\frac{\\lvert\\Sigma_2\\rvert}{\\lvert\\Sigma_1\\rvert}", value: exact.halfLogDeterminantRatio },
+        {
+          name: "log-ratio",
+          label: "\\tfrac12 \\log \\frac{\\lvert\\Sigma_2\\rvert}{\\lvert\\Sigma_1\\rvert}",
+          value: exact.halfLogDeterminantRatio,
+        },
         sampled("second", `\\E_p\\big[\\tfrac12 ${q2}\\big]`, s.secondQuadratic),
         sampled("first", `\\E_p\\big[\\tfrac12 ${q1}\\big]`, s.firstQuadratic),
         {
@@ -68,14 +76,23 @@ export function proofRows(steps: KlProofSteps, step: ProofStep): ProofRow[] {
     case "scalar-trace":
       return [
         { name: "scalar", label: atPoint(q1), value: point.quadratic },
-        { name: "trace", label: "\\tr\\big((x_0-\\mu_1)(x_0-\\mu_1)^\\top \\Sigma_1^{-1}\\big)", value: point.traceOfOuter },
+        {
+          name: "trace",
+          label: "\\tr\\big((x_0-\\mu_1)(x_0-\\mu_1)^\\top \\Sigma_1^{-1}\\big)",
+          value: point.traceOfOuter,
+        },
       ];
     case "expectation-trace":
       return [
-        sampled("expectation-of-trace", "\\E_p\\big[\\tr\\big(\\tfrac12 (x-\\mu_1)(x-\\mu_1)^\\top \\Sigma_1^{-1}\\big)\\big]", s.firstQuadraticTrace),
+        sampled(
+          "expectation-of-trace",
+          "\\E_p\\big[\\tr\\big(\\tfrac12 (x-\\mu_1)(x-\\mu_1)^\\top \\Sigma_1^{-1}\\big)\\big]",
+          s.firstQuadraticTrace,
+        ),
         {
           name: "trace-of-expectation",
-          label: "\\tr\\big(\\tfrac12\\, \\hat{S}\\, \\Sigma_1^{-1}\\big),\\ \\hat{S} = \\text{average of } (x-\\mu_1)(x-\\mu_1)^\\top",
+          label:
+            "\\tr\\big(\\tfrac12\\, \\hat{S}\\, \\Sigma_1^{-1}\\big),\\ \\hat{S} = \\text{average of } (x-\\mu_1)(x-\\mu_1)^\\top",
           value: steps.traceOfMeanOuter,
         },
       ];
@@ -87,20 +104,39 @@ export function proofRows(steps: KlProofSteps, step: ProofStep): ProofRow[] {
       ];
     case "second-split":
       return [
-        sampled("around-mean", "\\E_p\\big[\\tfrac12 (x-\\mu_1)^\\top \\Sigma_2^{-1} (x-\\mu_1)\\big]", s.secondAroundMean),
+        sampled(
+          "around-mean",
+          "\\E_p\\big[\\tfrac12 (x-\\mu_1)^\\top \\Sigma_2^{-1} (x-\\mu_1)\\big]",
+          s.secondAroundMean,
+        ),
         { name: "half-trace", label: "\\tfrac12 \\tr(\\Sigma_2^{-1}\\Sigma_1)", value: exact.halfTrace },
         sampled("cross", "\\E_p\\big[(x-\\mu_1)^\\top \\Sigma_2^{-1} (\\mu_1-\\mu_2)\\big]", s.crossTerm),
-        { name: "half-mean", label: "\\tfrac12 (\\mu_1-\\mu_2)^\\top \\Sigma_2^{-1} (\\mu_1-\\mu_2)", value: exact.halfMeanTerm },
+        {
+          name: "half-mean",
+          label: "\\tfrac12 (\\mu_1-\\mu_2)^\\top \\Sigma_2^{-1} (\\mu_1-\\mu_2)",
+          value: exact.halfMeanTerm,
+        },
         sampled("second", `\\E_p\\big[\\tfrac12 ${q2}\\big] \\text{ sampled}`, s.secondQuadratic),
-        { name: "formula", label: "\\tfrac12 \\tr(\\Sigma_2^{-1}\\Sigma_1) + 0 + \\tfrac12 (\\mu_1-\\mu_2)^\\top \\Sigma_2^{-1} (\\mu_1-\\mu_2)", value: exact.secondQuadratic },
+        {
+          name: "formula",
+          label:
+            "\\tfrac12 \\tr(\\Sigma_2^{-1}\\Sigma_1) + 0 + \\tfrac12 (\\mu_1-\\mu_2)^\\top \\Sigma_2^{-1} (\\mu_1-\\mu_2)",
+          value: exact.secondQuadratic,
+        },
       ];
     case "assembly":
       return [
-        { name: "formula", label: "\\tfrac12\\big[\\log \\tfrac{\\lvert\\Sigma_2\\rvert}{\\lvert\\Sigma_1\\rvert} - k + \\tr(\\Sigma_2^{-1}\\Sigma_1) + (\\mu_1-\\mu_2)^\\top \\Sigma_2^{-1}(\\mu_1-\\mu_2)\\big]", value: closedForm.value },
+        {
+          name: "formula",
+          label:
+            "\\tfrac12\\big[\\log \\tfrac{\\lvert\\Sigma_2\\rvert}{\\lvert\\Sigma_1\\rvert} - k + \\tr(\\Sigma_2^{-1}\\Sigma_1) + (\\mu_1-\\mu_2)^\\top \\Sigma_2^{-1}(\\mu_1-\\mu_2)\\big]",
+          value: closedForm.value,
+        },
         sampled("sampled", "\\E_p[\\log p(x) - \\log q(x)] \\text{ sampled}", s.logRatio),
         {
           name: "misplaced",
-          label: "\\text{bracket misplaced: } \\tfrac12\\big[\\cdots + \\tr(\\Sigma_2^{-1}\\Sigma_1)\\big] + (\\mu_1-\\mu_2)^\\top \\Sigma_2^{-1}(\\mu_1-\\mu_2)",
+          label:
+            "\\text{bracket misplaced: } \\tfrac12\\big[\\cdots + \\tr(\\Sigma_2^{-1}\\Sigma_1)\\big] + (\\mu_1-\\mu_2)^\\top \\Sigma_2^{-1}(\\mu_1-\\mu_2)",
           value: steps.misplacedBracket,
         },
       ];

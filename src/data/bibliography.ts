@@ -100,6 +100,25 @@ export const bibliography: readonly BibEntry[] = [
     note: "Probability, Bayes' theorem and expectations (chapters 1–2), the Gaussian (2.3), variational inference (chapter 10).",
   },
   {
+    key: "blitzstein2019",
+    short: "Blitzstein & Hwang, 2019",
+    authors: "Joseph K. Blitzstein and Jessica Hwang",
+    year: 2019,
+    title: "Introduction to Probability, 2nd edition",
+    venue: "CRC Press",
+    note: "Conditional probability, Bayes' rule and the law of total probability (chapter 2), expectation and linearity (chapter 4).",
+  },
+  {
+    key: "gigerenzer2007",
+    short: "Gigerenzer et al., 2007",
+    authors: "Gerd Gigerenzer, Wolfgang Gaissmaier, Elke Kurz-Milcke, Lisa M. Schwartz and Steven Woloshin",
+    year: 2007,
+    title: "Helping Doctors and Patients Make Sense of Health Statistics",
+    venue: "Psychological Science in the Public Interest 8(2), 53–96",
+    url: "https://doi.org/10.1111/j.1539-6053.2008.00033.x",
+    note: "The medical-test example of base-rate neglect, and natural frequencies as the cure.",
+  },
+  {
     key: "petersen2012",
     short: "Petersen & Pedersen, 2012",
     authors: "Kaare Brandt Petersen and Michael Syskind Pedersen",
@@ -117,6 +136,15 @@ export const bibliography: readonly BibEntry[] = [
     venue: "Journal of the American Statistical Association 112(518), 859–877; arXiv:1601.00670",
     url: "https://arxiv.org/abs/1601.00670",
     note: "The ELBO and variational inference in general.",
+  },
+  {
+    key: "williams1992",
+    short: "Williams, 1992",
+    authors: "Ronald J. Williams",
+    year: 1992,
+    title: "Simple Statistical Gradient-Following Algorithms for Connectionist Reinforcement Learning",
+    venue: "Machine Learning 8(3–4), 229–256",
+    note: "The score-function (REINFORCE) gradient estimator, the alternative to reparameterisation.",
   },
   {
     key: "doersch2016",
@@ -198,7 +226,9 @@ export interface ResolvedReference {
  * each once, resolved from the bibliography; an unknown key fails the build.
  */
 export function resolveReferences(references: readonly ChapterReference[], body: string): ResolvedReference[] {
-  const given = new Map(references.map((reference) => [typeof reference === "string" ? reference : reference.key, reference]));
+  const given = new Map(
+    references.map((reference) => [typeof reference === "string" ? reference : reference.key, reference]),
+  );
   const keys = [...new Set([...given.keys(), ...citedKeys(body)])];
   return keys.map((key) => {
     const reference = given.get(key);

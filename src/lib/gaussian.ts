@@ -1,4 +1,12 @@
-import { cholesky, LinalgError, logDeterminantFromCholesky, mahalanobisSquared, subtract, type Matrix, type Vector } from "./linalg";
+import {
+  cholesky,
+  LinalgError,
+  logDeterminantFromCholesky,
+  mahalanobisSquared,
+  subtract,
+  type Matrix,
+  type Vector,
+} from "./linalg";
 import type { Random } from "./random";
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);

@@ -17,7 +17,8 @@ const SUM_TOLERANCE = 1e-9;
 
 /** Divides non-negative weights by their sum; throws when they are negative, not finite or all zero. */
 export function normaliseWeights(weights: readonly number[]): NormalisedWeights {
-  if (weights.some((w) => !Number.isFinite(w) || w < 0)) throw new RangeError("weights must be finite and non-negative");
+  if (weights.some((w) => !Number.isFinite(w) || w < 0))
+    throw new RangeError("weights must be finite and non-negative");
   const total = weights.reduce((sum, w) => sum + w, 0);
   if (!(total > 0)) throw new RangeError("at least one weight must be positive");
   const normalised = Math.abs(total - 1) > SUM_TOLERANCE;

@@ -91,6 +91,9 @@ export function klGaussianMonteCarlo(
 }
 
 /** The difference between the closed form and an estimate, in standard errors (for a reader's check). */
-export function standardScore(exact: number, estimate: { readonly mean: number; readonly standardError: number }): number {
+export function standardScore(
+  exact: number,
+  estimate: { readonly mean: number; readonly standardError: number },
+): number {
   return (estimate.mean - exact) / estimate.standardError;
 }

@@ -110,7 +110,11 @@ export async function klProofSteps(
   const precision1 = luInverse(cov1);
   const meanGapSolved = solveLower(l2, subtract(mu1, mu2));
   // tr(u uᵀ Σ1⁻¹) with the outer product formed: the trace form, evaluated as written.
-  const traceForm = (u: Vector) => traceOfProduct(u.map((ui) => u.map((uj) => ui * uj)), precision1);
+  const traceForm = (u: Vector) =>
+    traceOfProduct(
+      u.map((ui) => u.map((uj) => ui * uj)),
+      precision1,
+    );
 
   const recorder = recording(random, k);
   const logRatio = logRatioDrawer(p, q, recorder.random);
@@ -122,7 +126,8 @@ export async function klProofSteps(
     // u = x − μ1 = L1 z, from the very normals the log-ratio drawer used.
     const u = l1.map((row) => row.reduce((sum, value, j) => sum + value * (recorder.normals[j] as number), 0));
     firstPoint ??= u.map((value, i) => value + (mu1[i] as number));
-    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) (outerSum[i] as number[])[j]! += (u[i] as number) * (u[j] as number);
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j < k; j++) (outerSum[i] as number[])[j]! += (u[i] as number) * (u[j] as number);
     const aroundMu1 = solveLower(l2, u);
     const x = u.map((value, i) => value + (mu1[i] as number));
     out[1] = 0.5 * mahalanobisSquared(l1, u);
@@ -131,7 +136,8 @@ export async function klProofSteps(
     out[4] = 0.5 * aroundMu1.reduce((sum, value) => sum + value * value, 0);
     out[5] = aroundMu1.reduce((sum, value, i) => sum + value * (meanGapSolved[i] as number), 0);
   };
-  const [logRatioEstimate, firstQuadratic, firstQuadraticTrace, secondQuadratic, secondAroundMean, crossTerm] = await monteCarloMeans(draw, 6, n, options);
+  const [logRatioEstimate, firstQuadratic, firstQuadraticTrace, secondQuadratic, secondAroundMean, crossTerm] =
+    await monteCarloMeans(draw, 6, n, options);
 
   const meanOuter = outerSum.map((row) => row.map((value) => value / n));
   const x0 = firstPoint as number[];
@@ -174,6 +180,7 @@ export async function klProofSteps(
 /** tr(S W) = Σ_ij S_ij W_ji. */
 function traceOfProduct(s: Matrix, w: Matrix): number {
   let sum = 0;
-  for (let i = 0; i < s.length; i++) for (let j = 0; j < s.length; j++) sum += (s[i]?.[j] as number) * (w[j]?.[i] as number);
+  for (let i = 0; i < s.length; i++)
+    for (let j = 0; j < s.length; j++) sum += (s[i]?.[j] as number) * (w[j]?.[i] as number);
   return sum;
 }

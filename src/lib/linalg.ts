@@ -70,14 +70,16 @@ export function matVec(a: Matrix, x: Vector): number[] {
 }
 
 export function dot(x: Vector, y: Vector): number {
-  if (x.length !== y.length) throw new LinalgError(`vectors of lengths ${x.length} and ${y.length} have no dot product`);
+  if (x.length !== y.length)
+    throw new LinalgError(`vectors of lengths ${x.length} and ${y.length} have no dot product`);
   let sum = 0;
   for (let i = 0; i < x.length; i++) sum += (x[i] ?? 0) * (y[i] ?? 0);
   return sum;
 }
 
 export function subtract(x: Vector, y: Vector): number[] {
-  if (x.length !== y.length) throw new LinalgError(`vectors of lengths ${x.length} and ${y.length} cannot be subtracted`);
+  if (x.length !== y.length)
+    throw new LinalgError(`vectors of lengths ${x.length} and ${y.length} cannot be subtracted`);
   return x.map((value, i) => value - (y[i] ?? 0));
 }
 

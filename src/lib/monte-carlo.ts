@@ -85,7 +85,11 @@ export async function monteCarloMeans(
 }
 
 /** Estimates E[draw()] from n draws. */
-export async function monteCarloMean(draw: () => number, n: number, options: MonteCarloOptions = {}): Promise<MonteCarloEstimate> {
+export async function monteCarloMean(
+  draw: () => number,
+  n: number,
+  options: MonteCarloOptions = {},
+): Promise<MonteCarloEstimate> {
   const [estimate] = await monteCarloMeans((out) => (out[0] = draw()), 1, n, options);
   return estimate as MonteCarloEstimate;
 }

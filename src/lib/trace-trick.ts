@@ -18,7 +18,8 @@ export interface QuadraticFormExpectation {
 
 function checkSizes(x: Gaussian, a: Matrix, m: Vector): void {
   const k = x.dimension;
-  if (a.length !== k || a.some((row) => row.length !== k)) throw new LinalgError(`A must be ${k}×${k} for x of dimension ${k}`);
+  if (a.length !== k || a.some((row) => row.length !== k))
+    throw new LinalgError(`A must be ${k}×${k} for x of dimension ${k}`);
   if (m.length !== k) throw new LinalgError(`the centre m must have ${k} entries`);
 }
 
@@ -117,5 +118,15 @@ export function traceIdentities(k: number, random: Random): TraceIdentities {
   const b = randomMatrix(k, random);
   const c = randomMatrix(k, random);
   const tr = (...factors: Matrix[]) => trace(factors.reduce((product, factor) => multiply(product, factor)));
-  return { a, b, c, ab: tr(a, b), ba: tr(b, a), abc: tr(a, b, c), bca: tr(b, c, a), cab: tr(c, a, b), acb: tr(a, c, b) };
+  return {
+    a,
+    b,
+    c,
+    ab: tr(a, b),
+    ba: tr(b, a),
+    abc: tr(a, b, c),
+    bca: tr(b, c, a),
+    cab: tr(c, a, b),
+    acb: tr(a, c, b),
+  };
 }

@@ -36,8 +36,13 @@ test.describe("search", () => {
       await page.getByRole("searchbox", { name: "Search the book" }).fill(word ?? "");
       const results = page.locator("#site-search-results");
       await expect(results.locator("a").first()).toBeVisible();
-      const hrefs = await results.locator("a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-      expect(hrefs.some((href) => href.includes(`/vae-textbook/${path}`)), `"${word}" finds /${path}: ${hrefs}`).toBe(true);
+      const hrefs = await results
+        .locator("a")
+        .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+      expect(
+        hrefs.some((href) => href.includes(`/vae-textbook/${path}`)),
+        `"${word}" finds /${path}: ${hrefs}`,
+      ).toBe(true);
     }
   });
 

@@ -4,7 +4,8 @@ import { expectBadInput, openWidget, outputValue } from "./site";
 const ID = "kl-discrete";
 
 /** Σ p log(p/q) written out, the reference for the widget's values. */
-const kl = (p: number[], q: number[]) => p.reduce((sum, pi, i) => (pi === 0 ? sum : sum + pi * Math.log(pi / q[i]!)), 0);
+const kl = (p: number[], q: number[]) =>
+  p.reduce((sum, pi, i) => (pi === 0 ? sum : sum + pi * Math.log(pi / q[i]!)), 0);
 
 test("computes both directions of the notes' example by default", async ({ page }) => {
   await openWidget(page, ID);

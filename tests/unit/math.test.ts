@@ -44,7 +44,10 @@ describe("remarkEquations", () => {
 
   it("replaces the label in the copy of the TeX that remark-math prepared for rendering", () => {
     const code: Node = { type: "element", children: [{ type: "text", value: "a = b \\label{first}" }] };
-    const tree = run({ type: "root", children: [{ type: "math", value: "a = b \\label{first}", data: { hChildren: [code] } }] });
+    const tree = run({
+      type: "root",
+      children: [{ type: "math", value: "a = b \\label{first}", data: { hChildren: [code] } }],
+    });
     expect(code.children?.[0]?.value).toBe("a = b \\tag{1}");
     expect(tree.children?.[0]?.type).toBe("equationBlock");
   });

@@ -8,9 +8,13 @@ import { PLOT_MARGIN, type PlotDescription } from "./plot";
  * How a Monte Carlo estimate converges as n grows: the running estimate, its ±2 standard-error
  * band (from n = 2 on, where the spread is first defined), and the exact value as a dashed line.
  */
-export function convergencePlot(path: readonly MonteCarloPoint[], exact: number, yLabel: string): PlotDescription {
-  const width = 640;
-  const height = 240;
+export function convergencePlot(
+  path: readonly MonteCarloPoint[],
+  exact: number,
+  yLabel: string,
+  width = 640,
+): PlotDescription {
+  const height = Math.round(Math.max(180, Math.min(240, width * 0.4)));
   const spread = path.filter((point) => Number.isFinite(point.standardError));
   const lastN = path.at(-1)?.n ?? 1;
   const x = scaleLog()
@@ -46,7 +50,10 @@ export function convergencePlot(path: readonly MonteCarloPoint[], exact: number,
     xTicks: x
       .ticks(6)
       .filter((tick) => Number.isInteger(Math.log10(tick)))
-      .map((tick) => ({ position: x(tick), label: tick >= 1000 ? tick.toExponential(0).replace("e+", "e") : String(tick) })),
+      .map((tick) => ({
+        position: x(tick),
+        label: tick >= 1000 ? tick.toExponential(0).replace("e+", "e") : String(tick),
+      })),
     yTicks: y.ticks(5).map((tick) => ({ position: y(tick), label: formatNumber(tick, 3) })),
     xLabel: "number of samples n (log scale)",
     yLabel,

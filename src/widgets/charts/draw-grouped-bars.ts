@@ -50,5 +50,10 @@ export function drawGroups(svg: SVGSVGElement, layout: GroupedLayout): void {
     .attr("x", (group) => group.x)
     .attr("y", layout.height - 6)
     .text((group) => group.label);
-  root.select("line.zero").attr("y1", layout.zeroY).attr("y2", layout.zeroY);
+  root
+    .select("line.zero")
+    .attr("x1", layout.left)
+    .attr("x2", layout.right)
+    .attr("y1", layout.zeroY)
+    .attr("y2", layout.zeroY);
 }

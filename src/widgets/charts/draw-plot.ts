@@ -36,8 +36,16 @@ export function drawPlot(svg: SVGSVGElement, plot: PlotDescription): void {
     .select("text")
     .attr("x", plot.left - 6)
     .text((tick) => tick.label);
-  root.select("text.x-label").text(plot.xLabel);
-  root.select("text.y-label").text(plot.yLabel);
+  root
+    .select("text.x-label")
+    .attr("x", (plot.left + plot.right) / 2)
+    .attr("y", plot.height - 2)
+    .text(plot.xLabel);
+  root.select("text.y-label").attr("x", plot.left).text(plot.yLabel);
+  root
+    .select("g.legend")
+    .selectAll<SVGGElement, unknown>("g")
+    .attr("transform", (_, index) => `translate(${plot.right - 150},${plot.top + 4 + index * 16})`);
   root
     .select("g.paths")
     .selectAll<SVGPathElement, PlotPath>("path")
@@ -53,13 +61,12 @@ export function drawPlot(svg: SVGSVGElement, plot: PlotDescription): void {
     .join("circle")
     .attr("class", (point) => point.className)
     .attr("data-key", (point) => point.key)
-    .attr("aria-label", (point) => point.label ?? null)
     .attr("cx", (point) => point.cx)
     .attr("cy", (point) => point.cy)
     .attr("r", (point) => point.r);
 }
 
 /** Keys elements by data-key, so the server-rendered elements (which carry no bound datum yet) are reused. */
-function keyOf(this: Element | { key: string }[] | ArrayLike<Element>, datum: { key: string } | undefined): string {
+function keyOf(this: unknown, datum: { key: string } | undefined): string {
   return datum?.key ?? (this instanceof Element ? (this.getAttribute("data-key") ?? "") : "");
 }

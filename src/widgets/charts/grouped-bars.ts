@@ -33,13 +33,14 @@ export interface GroupedLayout {
   readonly valueAt: (y: number) => number;
 }
 
-const MARGIN = { top: 16, right: 8, bottom: 22, left: 44 };
+// The top margin holds the legend above the value labels.
+const MARGIN = { top: 32, right: 8, bottom: 22, left: 44 };
 
 export function layoutGroups(
   series: readonly (readonly number[])[],
-  options: { readonly height?: number; readonly domain?: readonly [number, number] } = {},
+  options: { readonly width?: number; readonly height?: number; readonly domain?: readonly [number, number] } = {},
 ): GroupedLayout {
-  const width = 640;
+  const width = options.width ?? 640;
   const height = options.height ?? 200;
   const outcomes = series[0]?.length ?? 0;
   const finite = series.flat().filter(Number.isFinite);
@@ -69,7 +70,8 @@ export function layoutGroups(
         y: Math.min(top, zeroY),
         width: inner.bandwidth(),
         height: Math.abs(zeroY - top),
-        text: formatNumber(value, 2),
+        // Narrow bars keep only the ∞ mark; their values are in the typed weights and the outputs.
+        text: inner.bandwidth() >= 18 || !Number.isFinite(value) ? formatNumber(value, 2) : "",
         textY: value < 0 ? Math.max(top, zeroY) + 10 : Math.min(top, zeroY) - 3,
       };
     }),

@@ -19,8 +19,6 @@ export interface PlotPoint {
   readonly cx: number;
   readonly cy: number;
   readonly r: number;
-  /** An accessible name for a draggable point. */
-  readonly label?: string;
 }
 
 export interface PlotDescription {

@@ -2,7 +2,7 @@ import { defineWidget, WidgetElement } from "../widget-element";
 import { drawDensities, drawIdentity } from "./draw";
 import { bindModelControls, showModelControls } from "./model-controls";
 import { ELBO_STATE_EVENT, ELBO_STATE_REQUEST, elboResults, type ElboResults, type ElboStateDetail } from "./results";
-import { spec, type LinearGaussianState } from "./spec";
+import { approximationOf, spec, type LinearGaussianState } from "./spec";
 import { DEFAULT_WIDTH, densityLayout, identityLayout } from "./view";
 
 const STANDARD_NORMAL = { mean: 0, sd: 1 };
@@ -72,8 +72,7 @@ class ElboElement extends WidgetElement<LinearGaussianState> {
     const width = (svg: SVGSVGElement) => Math.round(svg.getBoundingClientRect().width) || DEFAULT_WIDTH;
     const densities = this.querySelector<SVGSVGElement>("svg[data-role=densities]");
     if (densities) {
-      const q = { mean: state.qm, sd: state.qs };
-      drawDensities(densities, densityLayout(STANDARD_NORMAL, posterior, q, width(densities)));
+      drawDensities(densities, densityLayout(STANDARD_NORMAL, posterior, approximationOf(state), width(densities)));
     }
     const identity = this.querySelector<SVGSVGElement>("svg[data-role=identity]");
     if (identity) drawIdentity(identity, identityLayout(terms, mc.elbo, width(identity)));

@@ -7,7 +7,7 @@ import {
   type Normal1D,
 } from "../../lib/elbo";
 import { createRandom } from "../../lib/random";
-import type { LinearGaussianState } from "./spec";
+import { approximationOf, modelOf, type LinearGaussianState } from "./spec";
 
 export interface ElboResults {
   readonly state: LinearGaussianState;
@@ -20,8 +20,8 @@ export interface ElboResults {
 
 /** Everything the elbo widget and the chapter's step checks show, for one state; the same on server and client. */
 export function elboResults(state: LinearGaussianState): ElboResults {
-  const model = { w: state.w, b: state.b, s: state.s };
-  const q = { mean: state.qm, sd: state.qs };
+  const model = modelOf(state);
+  const q = approximationOf(state);
   const terms = elboTerms(model, state.x, q);
   return {
     state,

@@ -2,6 +2,7 @@ import { drag } from "d3-drag";
 import { select } from "d3-selection";
 import { drawGroups } from "../charts/draw-grouped-bars";
 import type { GroupedBar } from "../charts/grouped-bars";
+import { observeWidth, realWidth } from "../charts/real-width";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type KlDiscreteState } from "./spec";
 import { contributionLayout, distributionLayout, dragWeights, klDiscreteResults } from "./view";
@@ -13,6 +14,8 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
   /** The probabilities on screen, which a drag starts from. */
   private shown: { p: number[]; q: number[] } = { p: [], q: [] };
   private dragLayout?: ReturnType<typeof distributionLayout>;
+  private result?: ReturnType<typeof klDiscreteResults>;
+  private resizeObserver?: ResizeObserver;
 
   protected override setup(): void {
     for (const name of NAMES) {
@@ -22,12 +25,15 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
     const unit = this.querySelector<HTMLSelectElement>('select[name="unit"]');
     unit?.addEventListener("change", () => this.setParams({ unit: unit.value }), { signal: this.signal });
     this.querySelectorAll<HTMLButtonElement>("button[data-preset-p]").forEach((button) =>
-      button.addEventListener(
-        "click",
-        () => this.setParams({ p: button.dataset.presetP, q: button.dataset.presetQ }),
-        { signal: this.signal },
-      ),
+      button.addEventListener("click", () => this.setParams({ p: button.dataset.presetP, q: button.dataset.presetQ }), {
+        signal: this.signal,
+      }),
     );
+    this.resizeObserver = observeWidth([this.querySelector("svg[data-role=distributions]")], () => this.draw());
+  }
+
+  protected override teardown(): void {
+    this.resizeObserver?.disconnect();
   }
 
   protected override showState(state: KlDiscreteState): void {
@@ -42,13 +48,21 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
 
   protected render(state: KlDiscreteState): void {
     const result = klDiscreteResults(state);
+    this.result = result;
     this.shown = { p: result.p, q: result.q };
     this.setOutput("kl_pq", result.forward.value);
     this.setOutput("kl_qp", result.reverse.value);
     this.showNote(result.note);
+    this.draw();
+  }
+
+  /** Draws both charts at their real width (also on resize). */
+  private draw(): void {
+    const result = this.result;
+    if (!result) return;
     const distributions = this.querySelector<SVGSVGElement>("svg[data-role=distributions]");
     if (distributions) {
-      this.dragLayout = distributionLayout(result.p, result.q);
+      this.dragLayout = distributionLayout(result.p, result.q, realWidth(distributions));
       drawGroups(distributions, this.dragLayout);
       this.bindDrag(distributions);
     }
@@ -59,6 +73,7 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
         contributionLayout(
           result.forward.terms.map((t) => t.contribution),
           result.reverse.terms.map((t) => t.contribution),
+          realWidth(contributions),
         ),
       );
     }

@@ -29,7 +29,11 @@ export const spec: WidgetSpec<KlDiscreteState> = {
   params: {
     p: weights([0.36, 0.48, 0.16], "weights of P, one per outcome (normalised to sum to 1)"),
     q: weights([1, 1, 1], "weights of Q, one per outcome (normalised to sum to 1)"),
-    unit: enumParam({ fallback: "nats", values: ["nats", "bits"], description: "unit of the logarithm: nats (ln) or bits (log₂)" }),
+    unit: enumParam({
+      fallback: "nats",
+      values: ["nats", "bits"],
+      description: "unit of the logarithm: nats (ln) or bits (log₂)",
+    }),
   },
   check: ({ p, q }) => {
     if (p.length !== q.length) return `q: expected as many weights as p (${p.length}), got ${q.length}.`;

@@ -4,12 +4,15 @@ import { layoutGroups } from "../charts/grouped-bars";
 import type { KlDiscreteState } from "./spec";
 
 /** The two distributions, on a common probability axis from 0 to the largest probability (at least 0.5). */
-export const distributionLayout = (p: readonly number[], q: readonly number[]) =>
-  layoutGroups([p, q], { domain: [0, Math.max(0.5, ...p, ...q)] });
+export const distributionLayout = (p: readonly number[], q: readonly number[], width = 640) =>
+  layoutGroups([p, q], { width, height: chartHeight(width, 200), domain: [0, Math.max(0.5, ...p, ...q)] });
 
 /** Each outcome's term P log(P/Q) (series 0) and Q log(Q/P) (series 1). */
-export const contributionLayout = (forward: readonly number[], reverse: readonly number[]) =>
-  layoutGroups([forward, reverse], { height: 180 });
+export const contributionLayout = (forward: readonly number[], reverse: readonly number[], width = 640) =>
+  layoutGroups([forward, reverse], { width, height: chartHeight(width, 180) });
+
+/** Narrower charts get a little less height, never below 150 px. */
+const chartHeight = (width: number, full: number) => Math.round(Math.max(150, Math.min(full, width * 0.35)));
 
 /** New weights after dragging outcome `index` to probability `target`: the others rescale so the sum stays 1. */
 export function dragWeights(probabilities: readonly number[], index: number, target: number): string {
@@ -36,7 +39,10 @@ export function klDiscreteResults(state: KlDiscreteState) {
   const q = normaliseWeights(state.q);
   const forward = klDiscrete(p.probabilities, q.probabilities, state.unit);
   const reverse = klDiscrete(q.probabilities, p.probabilities, state.unit);
-  const notes = [p.normalised ? `P's weights sum to ${formatNumber(p.total)}` : "", q.normalised ? `Q's weights sum to ${formatNumber(q.total)}` : ""].filter(Boolean);
+  const notes = [
+    p.normalised ? `P's weights sum to ${formatNumber(p.total)}` : "",
+    q.normalised ? `Q's weights sum to ${formatNumber(q.total)}` : "",
+  ].filter(Boolean);
   return {
     p: p.probabilities,
     q: q.probabilities,

@@ -2,10 +2,12 @@ import { drag } from "d3-drag";
 import { select } from "d3-selection";
 import { KL_GAUSSIAN_STATE } from "../../components/proof-check-event";
 import { klGaussianMonteCarlo } from "../../lib/kl-gaussian";
+import type { MonteCarloPoint } from "../../lib/monte-carlo";
 import { createRandom } from "../../lib/random";
 import { convergencePlot } from "../charts/convergence";
 import { drawPlot } from "../charts/draw-plot";
 import type { PlotPoint } from "../charts/plot";
+import { observeWidth, realWidth } from "../charts/real-width";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type KlGaussianState } from "./spec";
 import { figureCaption, gaussianFigure, klGaussianClosedForm, type GaussianFigure } from "./view";
@@ -19,19 +21,28 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
   protected readonly spec = spec;
   private figure?: GaussianFigure;
   private state?: KlGaussianState;
+  /** What the figures show, kept to redraw them at a new width. */
+  private shown?: { normals: Parameters<typeof gaussianFigure>; path?: MonteCarloPoint[]; exact: number };
+  private resizeObserver?: ResizeObserver;
 
   protected override setup(): void {
     for (const name of FIELDS) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value }), { signal: this.signal });
     }
+    this.resizeObserver = observeWidth([this.querySelector("svg[data-role=normals]")], () => this.draw());
+  }
+
+  protected override teardown(): void {
+    this.resizeObserver?.disconnect();
   }
 
   protected override showState(state: KlGaussianState): void {
     for (const name of FIELDS) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       const value = state[name];
-      if (input && document.activeElement !== input) input.value = Array.isArray(value) ? value.join(", ") : String(value);
+      if (input && document.activeElement !== input)
+        input.value = Array.isArray(value) ? value.join(", ") : String(value);
     }
   }
 
@@ -43,12 +54,8 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
     this.setOutput("dimension", closedForm.dimension);
     this.setOutput("trace_term", closedForm.traceTerm);
     this.setOutput("mean_term", closedForm.meanTerm);
-    const normals = this.querySelector<SVGSVGElement>("svg[data-role=normals]");
-    if (normals) {
-      this.figure = gaussianFigure(p, q);
-      drawPlot(normals, this.figure.plot);
-      this.bindDrag(normals);
-    }
+    this.shown = { normals: [p, q], exact: closedForm.value };
+    this.draw();
     const caption = this.querySelector("[data-role=figure-caption]");
     if (caption) caption.textContent = figureCaption(state.mu1.length);
 
@@ -62,10 +69,32 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
     const estimate = await klGaussianMonteCarlo(p, q, state.n, createRandom(state.seed), { signal });
     this.setOutput("kl_mc", estimate.mean);
     this.setOutput("kl_mc_se", estimate.standardError);
-    const convergence = this.querySelector<SVGSVGElement>("svg[data-role=convergence]");
-    if (convergence) drawPlot(convergence, convergencePlot(estimate.path, closedForm.value, "estimate of the KL (nats)"));
+    this.shown = { ...this.shown, path: [...estimate.path] };
+    this.draw();
     // The chapter's derivation checks (src/components/proof-check.ts) follow this example.
     this.dispatchEvent(new CustomEvent(KL_GAUSSIAN_STATE, { detail: state, bubbles: true }));
+  }
+
+  /** Draws the figures at their real width (also on resize). */
+  private draw(): void {
+    if (!this.shown) return;
+    const normals = this.querySelector<SVGSVGElement>("svg[data-role=normals]");
+    if (normals) {
+      const [p, q] = this.shown.normals;
+      this.figure = gaussianFigure(p, q, realWidth(normals));
+      drawPlot(normals, this.figure.plot);
+      this.bindDrag(normals);
+    }
+    const convergence = this.querySelector<SVGSVGElement>("svg[data-role=convergence]");
+    if (convergence && this.shown.path) {
+      const plot = convergencePlot(
+        this.shown.path,
+        this.shown.exact,
+        "estimate of the KL (nats)",
+        realWidth(convergence),
+      );
+      drawPlot(convergence, plot);
+    }
   }
 
   /** In 2-D and up, the means are draggable points; dragging moves the first two coordinates of mu1 or mu2. */

@@ -42,6 +42,9 @@ export const spec: WidgetSpec<KlGaussianState> = {
       query: "mu1=0,0&cov1=1,0.99999998,0.99999998,1&mu2=0.001,-0.001&cov2=1,0,0,1",
       caption: "an ill-conditioned covariance (condition number 1e8) still gives an accurate value",
     },
-    { query: "mu1=0,0,0&cov1=1,0,0,0,1,0,0,0,1&mu2=1,1,1&cov2=2,0,0,0,2,0,0,0,2&n=1000000", caption: "three dimensions, a million samples" },
+    {
+      query: "mu1=0,0,0&cov1=1,0,0,0,1,0,0,0,1&mu2=1,1,1&cov2=2,0,0,0,2,0,0,0,2&n=1000000",
+      caption: "three dimensions, a million samples",
+    },
   ],
 };

@@ -21,15 +21,13 @@ export interface GaussianFigure {
   readonly invert: (x: number, y: number) => [number, number];
 }
 
-const WIDTH = 640;
-
-const frame = (height: number) => ({
-  width: WIDTH,
-  height,
+const frame = (width: number, height: number) => ({
+  width,
+  height: Math.round(height),
   left: PLOT_MARGIN.left,
-  right: WIDTH - PLOT_MARGIN.right,
+  right: width - PLOT_MARGIN.right,
   top: PLOT_MARGIN.top,
-  bottom: height - PLOT_MARGIN.bottom,
+  bottom: Math.round(height) - PLOT_MARGIN.bottom,
 });
 
 const LEGEND = [
@@ -38,8 +36,8 @@ const LEGEND = [
 ];
 
 /** 1-D: both densities on a common axis. */
-function densities(p: Gaussian, q: Gaussian): GaussianFigure {
-  const box = frame(260);
+function densities(p: Gaussian, q: Gaussian, width: number): GaussianFigure {
+  const box = frame(width, Math.max(200, Math.min(260, width * 0.45)));
   const sd = (g: Gaussian) => Math.sqrt(g.covariance[0]?.[0] ?? 1);
   const m = (g: Gaussian) => g.mean[0] ?? 0;
   const low = Math.min(m(p) - 4 * sd(p), m(q) - 4 * sd(q));
@@ -80,18 +78,18 @@ const marginal = (g: Gaussian) => ({
 });
 
 /** 2-D and up: the ellipses at one and two Mahalanobis units of both normals, with their means. */
-function ellipses(p: Gaussian, q: Gaussian): GaussianFigure {
-  const box = frame(420);
+function ellipses(p: Gaussian, q: Gaussian, width: number): GaussianFigure {
+  const box = frame(width, Math.max(280, Math.min(350, width * 0.75)));
   const shapes = [p, q].map(marginal);
   const outline = (shape: ReturnType<typeof marginal>, radius: number) =>
     Array.from({ length: 97 }, (_, i) => {
       const angle = (2 * Math.PI * i) / 96;
       const [c, s] = [Math.cos(angle) * radius, Math.sin(angle) * radius];
       const l = shape.factor;
-      return [
-        shape.mean[0] + (l[0]?.[0] ?? 0) * c,
-        shape.mean[1] + (l[1]?.[0] ?? 0) * c + (l[1]?.[1] ?? 0) * s,
-      ] as [number, number];
+      return [shape.mean[0] + (l[0]?.[0] ?? 0) * c, shape.mean[1] + (l[1]?.[0] ?? 0) * c + (l[1]?.[1] ?? 0) * s] as [
+        number,
+        number,
+      ];
     });
   const outer = shapes.flatMap((shape) => outline(shape, 2.5));
   const xs = outer.map(([a]) => a);
@@ -103,8 +101,12 @@ function ellipses(p: Gaussian, q: Gaussian): GaussianFigure {
   const yMid = (yLow + yHigh) / 2;
   const xHalf = (box.right - box.left) / 2 / pixelsPerUnit;
   const yHalf = (box.bottom - box.top) / 2 / pixelsPerUnit;
-  const x = scaleLinear().domain([xMid - xHalf, xMid + xHalf]).range([box.left, box.right]);
-  const y = scaleLinear().domain([yMid - yHalf, yMid + yHalf]).range([box.bottom, box.top]);
+  const x = scaleLinear()
+    .domain([xMid - xHalf, xMid + xHalf])
+    .range([box.left, box.right]);
+  const y = scaleLinear()
+    .domain([yMid - yHalf, yMid + yHalf])
+    .range([box.bottom, box.top]);
   const path = (points: [number, number][]) =>
     line<[number, number]>()
       .x(([a]) => x(a))
@@ -127,7 +129,6 @@ function ellipses(p: Gaussian, q: Gaussian): GaussianFigure {
         cx: x(shape.mean[0]),
         cy: y(shape.mean[1]),
         r: 7,
-        label: `mean of ${names[index]}`,
       })),
       legend: LEGEND,
     },
@@ -135,8 +136,8 @@ function ellipses(p: Gaussian, q: Gaussian): GaussianFigure {
   };
 }
 
-export function gaussianFigure(p: Gaussian, q: Gaussian): GaussianFigure {
-  return p.dimension === 1 ? densities(p, q) : ellipses(p, q);
+export function gaussianFigure(p: Gaussian, q: Gaussian, width = 640): GaussianFigure {
+  return p.dimension === 1 ? densities(p, q, width) : ellipses(p, q, width);
 }
 
 export function figureCaption(k: number): string {

@@ -7,7 +7,7 @@ import {
   type GradientEstimates,
 } from "../../lib/elbo-gradients";
 import { createRandom } from "../../lib/random";
-import type { LinearGaussianState } from "../elbo/spec";
+import { approximationOf, modelOf, type LinearGaussianState } from "../elbo/spec";
 
 export interface GradientResults {
   readonly exact: ElboGradient;
@@ -17,8 +17,8 @@ export interface GradientResults {
 
 /** The exact gradient, both estimates from the same seeded draws, and the exact per-sample variances. */
 export function gradientResults(state: LinearGaussianState): GradientResults {
-  const model = { w: state.w, b: state.b, s: state.s };
-  const q = { mean: state.qm, sd: state.qs };
+  const model = modelOf(state);
+  const q = approximationOf(state);
   return {
     exact: exactElboGradient(model, state.x, q),
     estimates: estimateElboGradients(model, state.x, q, state.n, createRandom(state.seed)),

@@ -1,7 +1,9 @@
+import type { MonteCarloPoint } from "../../lib/monte-carlo";
 import { createRandom } from "../../lib/random";
 import { crossTermMonteCarlo, quadraticFormMonteCarlo } from "../../lib/trace-trick";
 import { convergencePlot } from "../charts/convergence";
 import { drawPlot } from "../charts/draw-plot";
+import { observeWidth, realWidth } from "../charts/real-width";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type TraceTrickState } from "./spec";
 import { IDENTITY_OUTPUTS, traceTrickExact } from "./view";
@@ -10,19 +12,27 @@ const FIELDS = ["mu", "cov", "a", "m", "n", "seed"] as const;
 
 class TraceTrickElement extends WidgetElement<TraceTrickState> {
   protected readonly spec = spec;
+  private shown?: { path: MonteCarloPoint[]; exact: number };
+  private resizeObserver?: ResizeObserver;
 
   protected override setup(): void {
     for (const name of FIELDS) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value }), { signal: this.signal });
     }
+    this.resizeObserver = observeWidth([this.querySelector("svg[data-role=convergence]")], () => this.draw());
+  }
+
+  protected override teardown(): void {
+    this.resizeObserver?.disconnect();
   }
 
   protected override showState(state: TraceTrickState): void {
     for (const name of FIELDS) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       const value = state[name];
-      if (input && document.activeElement !== input) input.value = Array.isArray(value) ? value.join(", ") : String(value ?? "");
+      if (input && document.activeElement !== input)
+        input.value = Array.isArray(value) ? value.join(", ") : String(value ?? "");
     }
   }
 
@@ -46,8 +56,15 @@ class TraceTrickElement extends WidgetElement<TraceTrickState> {
     this.setOutput("mc_se", estimate.standardError);
     this.setOutput("cross_mc", cross.mean);
     this.setOutput("cross_mc_se", cross.standardError);
+    this.shown = { path: [...estimate.path], exact: expectation.value };
+    this.draw();
+  }
+
+  /** Draws the convergence plot at its real width (also on resize). */
+  private draw(): void {
     const svg = this.querySelector<SVGSVGElement>("svg[data-role=convergence]");
-    if (svg) drawPlot(svg, convergencePlot(estimate.path, expectation.value, "mean of (x − m)ᵀA(x − m)"));
+    if (!svg || !this.shown) return;
+    drawPlot(svg, convergencePlot(this.shown.path, this.shown.exact, "mean of (x − m)ᵀA(x − m)", realWidth(svg)));
   }
 }
 

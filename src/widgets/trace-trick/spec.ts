@@ -32,7 +32,8 @@ const centre: Param<number[] | null> = {
 export const spec: WidgetSpec<TraceTrickState> = {
   id: "trace-trick",
   title: "The trace trick, by sampling",
-  summary: "E[(x − m)ᵀA(x − m)] = tr(AΣ) + (μ − m)ᵀA(μ − m) for x ~ N(μ, Σ), checked by Monte Carlo, with the trace identities it rests on.",
+  summary:
+    "E[(x − m)ᵀA(x − m)] = tr(AΣ) + (μ − m)ᵀA(μ − m) for x ~ N(μ, Σ), checked by Monte Carlo, with the trace identities it rests on.",
   chapter: "kl-divergence",
   params: {
     mu: vectorParam({
@@ -71,6 +72,9 @@ export const spec: WidgetSpec<TraceTrickState> = {
   examples: [
     { query: "", caption: "centred at the mean: the expectation is tr(AΣ)" },
     { query: "m=0,0", caption: "centred elsewhere: the shift adds (μ − m)ᵀA(μ − m)" },
-    { query: "mu=0,0,0&cov=1,0,0,0,1,0,0,0,1&a=1,0,0,0,1,0,0,0,1", caption: "A = Σ = I: the expected squared length is k" },
+    {
+      query: "mu=0,0,0&cov=1,0,0,0,1,0,0,0,1&a=1,0,0,0,1,0,0,0,1",
+      caption: "A = Σ = I: the expected squared length is k",
+    },
   ],
 };

@@ -8,7 +8,9 @@ describe("gaussianLogDensity against exact Gauss-Jordan and 50-digit logarithms 
   for (const entry of golden.logDensity) {
     it(`in ${entry.mu.length} dimension(s)`, () => {
       const value = gaussianLogDensity(entry.x, entry.mu, fromRowMajor(entry.cov, entry.mu.length));
-      expect(Math.abs(value - Number(entry.logDensity))).toBeLessThan(1e-13 * Math.max(1, Math.abs(Number(entry.logDensity))));
+      expect(Math.abs(value - Number(entry.logDensity))).toBeLessThan(
+        1e-13 * Math.max(1, Math.abs(Number(entry.logDensity))),
+      );
     });
   }
 

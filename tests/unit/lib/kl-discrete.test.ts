@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { klDiscrete, klTerm, normaliseWeights } from "../../../src/lib/kl-discrete";
 import golden from "./golden/golden.json";
 
-const relativeError = (actual: number, expected: number) => Math.abs(actual - expected) / Math.max(1e-300, Math.abs(expected));
+const relativeError = (actual: number, expected: number) =>
+  Math.abs(actual - expected) / Math.max(1e-300, Math.abs(expected));
 
 const kl = (p: number[], q: number[], unit: "nats" | "bits" = "nats") =>
   klDiscrete(normaliseWeights(p).probabilities, normaliseWeights(q).probabilities, unit).value;
@@ -12,7 +13,9 @@ describe("klDiscrete against exact rationals and 50-digit logarithms (golden.jso
   for (const entry of golden.discrete) {
     it(entry.name, () => {
       const check = (actual: number, expected: string) =>
-        expected === "Infinity" ? expect(actual).toBe(Infinity) : expect(relativeError(actual, Number(expected))).toBeLessThan(1e-12);
+        expected === "Infinity"
+          ? expect(actual).toBe(Infinity)
+          : expect(relativeError(actual, Number(expected))).toBeLessThan(1e-12);
       check(kl(entry.p, entry.q), entry.pq_nats);
       check(kl(entry.q, entry.p), entry.qp_nats);
       check(kl(entry.p, entry.q, "bits"), entry.pq_bits);
@@ -80,14 +83,20 @@ describe("properties", () => {
   });
 
   it("KL(P‖P) = 0", () => {
-    fc.assert(fc.property(pair, ([p]) => {
+    fc.assert(
+      fc.property(pair, ([p]) => {
         expect(kl(p, p)).toBe(0);
-      }));
+      }),
+    );
   });
 
   it("is invariant under relabelling the outcomes", () => {
     const withPermutation = pair.chain(([p, q]) =>
-      fc.tuple(fc.constant(p), fc.constant(q), fc.shuffledSubarray([...p.keys()], { minLength: p.length, maxLength: p.length })),
+      fc.tuple(
+        fc.constant(p),
+        fc.constant(q),
+        fc.shuffledSubarray([...p.keys()], { minLength: p.length, maxLength: p.length }),
+      ),
     );
     fc.assert(
       fc.property(withPermutation, ([p, q, order]) => {
@@ -112,11 +121,13 @@ describe("properties", () => {
   });
 
   it("in bits is the value in nats divided by ln 2", () => {
-    fc.assert(fc.property(pair, ([p, q]) => {
-      const nats = kl(p, q);
-      const bits = kl(p, q, "bits");
-      if (nats === Infinity) expect(bits).toBe(Infinity);
-      else expect(Math.abs(bits - nats / Math.LN2)).toBeLessThanOrEqual(1e-12 * Math.max(1, bits));
-    }));
+    fc.assert(
+      fc.property(pair, ([p, q]) => {
+        const nats = kl(p, q);
+        const bits = kl(p, q, "bits");
+        if (nats === Infinity) expect(bits).toBe(Infinity);
+        else expect(Math.abs(bits - nats / Math.LN2)).toBeLessThanOrEqual(1e-12 * Math.max(1, bits));
+      }),
+    );
   });
 });

@@ -2,7 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gaussian } from "../../../src/lib/gaussian";
 import { klGaussian, klGaussianMonteCarlo } from "../../../src/lib/kl-gaussian";
-import { addMatrices, fromRowMajor, identity, matVec, multiply, scaleMatrix, transpose, type Matrix } from "../../../src/lib/linalg";
+import {
+  addMatrices,
+  fromRowMajor,
+  identity,
+  matVec,
+  multiply,
+  scaleMatrix,
+  transpose,
+  type Matrix,
+} from "../../../src/lib/linalg";
 import { createRandom } from "../../../src/lib/random";
 import { arbitrarySpd } from "./arbitraries";
 import golden from "./golden/golden.json";
@@ -13,7 +22,8 @@ const normalOf = (mu: number[], cov: number[]) => gaussian(mu, fromRowMajor(cov,
 
 describe("klGaussian against exact Gauss-Jordan and 50-digit logarithms (golden.json)", () => {
   for (const entry of golden.gaussian) {
-    const condition = entry.cov1.includes(0.99999998) || entry.cov2.includes(0.99999998) ? "condition number 1e8" : "well conditioned";
+    const condition =
+      entry.cov1.includes(0.99999998) || entry.cov2.includes(0.99999998) ? "condition number 1e8" : "well conditioned";
     it(`k = ${entry.mu1.length}, ${condition}`, () => {
       const result = klGaussian(normalOf(entry.mu1, entry.cov1), normalOf(entry.mu2, entry.cov2));
       // Forward error of a backward-stable method: about condition number × 1e-16.
@@ -29,7 +39,9 @@ describe("klGaussian against exact Gauss-Jordan and 50-digit logarithms (golden.
 const arbitraryNormal = (k: number) =>
   fc.tuple(fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: k, maxLength: k }), arbitrarySpd(k));
 
-const arbitraryPair = fc.integer({ min: 1, max: 4 }).chain((k) => fc.tuple(fc.constant(k), arbitraryNormal(k), arbitraryNormal(k)));
+const arbitraryPair = fc
+  .integer({ min: 1, max: 4 })
+  .chain((k) => fc.tuple(fc.constant(k), arbitraryNormal(k), arbitraryNormal(k)));
 
 describe("properties", () => {
   it("KL ≥ 0 and KL(P‖P) = 0", () => {

@@ -29,19 +29,24 @@ describe("klProofSteps", async () => {
   });
 
   it("splits the log-ratio into the three parts of eq. (7), draw by draw", () => {
-    const parts = steps.exact.halfLogDeterminantRatio + steps.sampled.secondQuadratic.mean - steps.sampled.firstQuadratic.mean;
+    const parts =
+      steps.exact.halfLogDeterminantRatio + steps.sampled.secondQuadratic.mean - steps.sampled.firstQuadratic.mean;
     expect(parts).toBeCloseTo(steps.sampled.logRatio.mean, 10);
   });
 
   it("moves the expectation inside the trace: E[tr(·)] = tr(E[·])", () => {
     expect(steps.sampled.firstQuadraticTrace.mean).toBeCloseTo(steps.traceOfMeanOuter, 10);
     expect(steps.sampled.firstQuadratic.mean).toBeCloseTo(steps.sampled.firstQuadraticTrace.mean, 10);
-    steps.meanOuter.forEach((row, i) => row.forEach((value, j) => expect(Math.abs(value - cov1[i]![j]!)).toBeLessThan(0.05)));
+    steps.meanOuter.forEach((row, i) =>
+      row.forEach((value, j) => expect(Math.abs(value - cov1[i]![j]!)).toBeLessThan(0.05)),
+    );
   });
 
   it("gives k/2 for the first quadratic term (not k, as the notes write)", () => {
     within(steps.sampled.firstQuadratic, 1.5);
-    expect(Math.abs(steps.sampled.firstQuadratic.mean - 3)).toBeGreaterThan(100 * steps.sampled.firstQuadratic.standardError);
+    expect(Math.abs(steps.sampled.firstQuadratic.mean - 3)).toBeGreaterThan(
+      100 * steps.sampled.firstQuadratic.standardError,
+    );
   });
 
   it("splits the second term around μ1 with a vanishing cross term", () => {

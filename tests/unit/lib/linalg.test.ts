@@ -16,7 +16,8 @@ import { arbitrarySpd } from "./arbitraries";
 import golden from "./golden/golden.json";
 
 /** Relative error, measured against the larger of |expected| and 1. */
-const relativeError = (actual: number, expected: number) => Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
+const relativeError = (actual: number, expected: number) =>
+  Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
 
 const spd = (entries: number[], k: number) => fromRowMajor(entries, k);
 
@@ -47,7 +48,9 @@ describe("covarianceProblem", () => {
     expect(covarianceProblem(spd([2, 0.3, 0.3, 1], 2))).toBeUndefined();
   });
   it("names the entries that break symmetry", () => {
-    expect(covarianceProblem(spd([2, 0.3, 0.4, 1], 2))).toMatch(/not symmetric: entry \(1,2\) is 0.3 but entry \(2,1\) is 0.4/);
+    expect(covarianceProblem(spd([2, 0.3, 0.4, 1], 2))).toMatch(
+      /not symmetric: entry \(1,2\) is 0.3 but entry \(2,1\) is 0.4/,
+    );
   });
   it("reports an indefinite matrix", () => {
     expect(covarianceProblem(spd([1, 2, 2, 1], 2))).toMatch(/not positive definite/);
@@ -73,11 +76,16 @@ describe("log-determinant and solves against exact Gauss-Jordan (golden.json)", 
 describe("solves", () => {
   it("A · solve(A, B) = B for random SPD matrices", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }).chain((k) => fc.tuple(fc.constant(k), arbitrarySpd(k))), ([k, a]) => {
-        const x = choleskySolveMatrix(cholesky(a), identity(k));
-        const back = multiply(a, x);
-        back.forEach((row, i) => row.forEach((value, j) => expect(Math.abs(value - (i === j ? 1 : 0))).toBeLessThan(1e-8)));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((k) => fc.tuple(fc.constant(k), arbitrarySpd(k))),
+        ([k, a]) => {
+          const x = choleskySolveMatrix(cholesky(a), identity(k));
+          const back = multiply(a, x);
+          back.forEach((row, i) =>
+            row.forEach((value, j) => expect(Math.abs(value - (i === j ? 1 : 0))).toBeLessThan(1e-8)),
+          );
+        },
+      ),
     );
   });
 });
@@ -90,7 +98,9 @@ describe("lu (the independent route)", () => {
       const tolerance = entry.name.includes("1e8") ? 1e-7 : 1e-11;
       expect(factorisation.sign).toBe(1);
       expect(relativeError(factorisation.logAbsDeterminant, Number(entry.logDeterminant))).toBeLessThan(tolerance);
-      factorisation.solve(entry.rhs).forEach((value, i) => expect(relativeError(value, Number(entry.solution[i]))).toBeLessThan(tolerance));
+      factorisation
+        .solve(entry.rhs)
+        .forEach((value, i) => expect(relativeError(value, Number(entry.solution[i]))).toBeLessThan(tolerance));
     }
   });
 

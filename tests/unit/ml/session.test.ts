@@ -37,7 +37,7 @@ function harness() {
 }
 
 const vaeSetup: Setup = { model: "vae", latent: 2, hidden: 32, batch: 32, beta: 1, seed: 4, pretrained: false, seconds: 0.6 };
-const views = { reconstruct: [0, 1], priorCodes: new Float32Array([0, 0, 1, -1]), interpolate: [0, 1] as const, interpolationSteps: 3, gridSide: 4, gridRange: 3 };
+const views = { reconstructCount: 2, priorCodes: new Float32Array([0, 0, 1, -1]), interpolate: [0, 1] as const, interpolationSteps: 3, gridSide: 4, gridRange: 3 };
 
 describe("TrainingSession", () => {
   it("trains a VAE within its budget, then posts a final held-out evaluation with every view", async () => {
