@@ -198,7 +198,9 @@ export interface ResolvedReference {
  * each once, resolved from the bibliography; an unknown key fails the build.
  */
 export function resolveReferences(references: readonly ChapterReference[], body: string): ResolvedReference[] {
-  const given = new Map(references.map((reference) => [typeof reference === "string" ? reference : reference.key, reference]));
+  const given = new Map(
+    references.map((reference) => [typeof reference === "string" ? reference : reference.key, reference]),
+  );
   const keys = [...new Set([...given.keys(), ...citedKeys(body)])];
   return keys.map((key) => {
     const reference = given.get(key);

@@ -51,7 +51,12 @@ export async function writeServiceWorker(out, base, logger) {
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
   const source = await readFile(SERVICE_WORKER_SOURCE, "utf8");
-  const build = { version: shortHash(JSON.stringify(sorted) + source), base, notFound: `${base}404.html`, files: sorted };
+  const build = {
+    version: shortHash(JSON.stringify(sorted) + source),
+    base,
+    notFound: `${base}404.html`,
+    files: sorted,
+  };
   await writeFile(join(out, SERVICE_WORKER), `const BUILD = ${JSON.stringify(build)};\n${source}`);
   logger.info(
     `Service worker ${build.version}: precaches ${Object.keys(sorted).length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB`,

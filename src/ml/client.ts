@@ -25,7 +25,9 @@ export class TrainingClient {
     const worker = this.worker ?? this.spawn();
     if (!worker) return;
     const base = import.meta.env.BASE_URL;
-    const backends = pageBackend ? [pageBackend, ...["wasm", "cpu"].filter((name) => name !== pageBackend)] : ["wasm", "cpu"];
+    const backends = pageBackend
+      ? [pageBackend, ...["wasm", "cpu"].filter((name) => name !== pageBackend)]
+      : ["wasm", "cpu"];
     const weightsUrl = setup.model === "vae" ? `${base}${pretrainedFile(setup.latent)}` : "";
     this.send({ type: "setup", setup, views, wasmPrefix: `${base}tfjs/`, weightsUrl, backends });
   }
@@ -55,16 +57,23 @@ export class TrainingClient {
     try {
       worker = new Worker(new URL("./train.worker.ts", import.meta.url), { type: "module", name: "training" });
     } catch (error) {
-      this.onFailure(`The training worker could not be created: ${error instanceof Error ? error.message : String(error)}.`);
+      this.onFailure(
+        `The training worker could not be created: ${error instanceof Error ? error.message : String(error)}.`,
+      );
       return undefined;
     }
     this.worker = worker;
-    this.timer = window.setTimeout(() => this.fail("The training worker did not start within 30 seconds."), START_TIMEOUT_MS);
+    this.timer = window.setTimeout(
+      () => this.fail("The training worker did not start within 30 seconds."),
+      START_TIMEOUT_MS,
+    );
     worker.addEventListener("error", (event) => {
       event.preventDefault();
       this.fail(`The training worker failed: ${event.message || "its script could not be loaded"}.`);
     });
-    worker.addEventListener("messageerror", () => this.fail("The training worker sent a message that could not be read."));
+    worker.addEventListener("messageerror", () =>
+      this.fail("The training worker sent a message that could not be read."),
+    );
     worker.addEventListener("message", (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.type === "hello") window.clearTimeout(this.timer);

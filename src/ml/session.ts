@@ -1,7 +1,16 @@
 import { principalAxes } from "../lib/principalAxes";
 import { AutoencoderTrainer } from "./autoencoder-trainer";
 import { gatherDigits, type Digits } from "./digits-format";
-import type { AutoencoderEvaluationMessage, FromWorker, Progress, Setup, Status, ToWorker, VaeEvaluationMessage, VaeViewRequest } from "./protocol";
+import type {
+  AutoencoderEvaluationMessage,
+  FromWorker,
+  Progress,
+  Setup,
+  Status,
+  ToWorker,
+  VaeEvaluationMessage,
+  VaeViewRequest,
+} from "./protocol";
 import type { BackendChoice } from "./tf";
 import { VaeTrainer } from "./vae-trainer";
 
@@ -60,8 +69,16 @@ export class TrainingSession {
           this.weightsUrl = message.weightsUrl;
           this.setStatus("loading");
           {
-            const [backend, digits] = await Promise.all([this.host.chooseBackend(message.wasmPrefix, message.backends), this.host.loadDigits()]);
-            this.host.post({ type: "backend", name: backend.name, detail: backend.detail, fallbacks: backend.fallbacks });
+            const [backend, digits] = await Promise.all([
+              this.host.chooseBackend(message.wasmPrefix, message.backends),
+              this.host.loadDigits(),
+            ]);
+            this.host.post({
+              type: "backend",
+              name: backend.name,
+              detail: backend.detail,
+              fallbacks: backend.fallbacks,
+            });
             this.digits = digits;
           }
           await this.rebuild();
@@ -179,7 +196,8 @@ export class TrainingSession {
     const trainer = this.trainer;
     const seconds = this.trainedMs / 1000;
     const n = Math.max(1, this.sums.n);
-    const train = this.setup?.model === "autoencoder" ? { mse: this.sums.a / n } : { recon: this.sums.a / n, kl: this.sums.b / n };
+    const train =
+      this.setup?.model === "autoencoder" ? { mse: this.sums.a / n } : { recon: this.sums.a / n, kl: this.sums.b / n };
     return {
       steps: trainer?.steps ?? 0,
       epochs: trainer?.epochs ?? 0,
@@ -226,7 +244,8 @@ export class TrainingSession {
     const path = new Float32Array(steps * latent);
     for (let s = 0; s < steps; s++) {
       const t = steps === 1 ? 0 : s / (steps - 1);
-      for (let j = 0; j < latent; j++) path[s * latent + j] = (1 - t) * codes[from * latent + j]! + t * codes[to * latent + j]!;
+      for (let j = 0; j < latent; j++)
+        path[s * latent + j] = (1 - t) * codes[from * latent + j]! + t * codes[to * latent + j]!;
     }
     const priorCount = views ? views.priorCodes.length / latent : 0;
     let projection: VaeEvaluationMessage["projection"];

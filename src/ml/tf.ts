@@ -23,7 +23,10 @@ let chosen: Promise<BackendChoice> | undefined;
  * .wasm files served from `wasmPrefix` on our own host, else plain JavaScript on the CPU.
  * WebGL is not preferred: on CPU-only machines (SwiftShader) it measured about a third of WASM.
  */
-export function chooseBackend(wasmPrefix?: string, order: readonly BackendName[] = ["wasm", "cpu"]): Promise<BackendChoice> {
+export function chooseBackend(
+  wasmPrefix?: string,
+  order: readonly BackendName[] = ["wasm", "cpu"],
+): Promise<BackendChoice> {
   chosen ??= (async () => {
     if (wasmPrefix !== undefined) setWasmPaths(wasmPrefix);
     const fallbacks: string[] = [];

@@ -42,7 +42,8 @@ export function encodeWeights(meta: WeightsMeta, tensors: readonly Float32Array[
 }
 
 export function decodeWeights(bytes: Uint8Array): { meta: WeightsMeta; tensors: Float32Array[] } {
-  if (new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) throw new Error("The weights file has an unknown format.");
+  if (new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC)
+    throw new Error("The weights file has an unknown format.");
   const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) as Header;
   let offset = 8 + length;

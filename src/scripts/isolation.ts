@@ -33,7 +33,9 @@ export async function reloadForIsolation(): Promise<boolean> {
   if (isolationStatus() !== "after-reload" || sessionStorage.getItem(RELOADED_KEY)) return false;
   await navigator.serviceWorker.ready;
   if (!navigator.serviceWorker.controller) {
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    await new Promise((resolve) =>
+      navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+    );
   }
   sessionStorage.setItem(RELOADED_KEY, "1");
   location.reload();

@@ -45,7 +45,8 @@ export function initOffline(base: string): void {
   });
   // After the page has loaded and settled, so precaching never competes with the first paint.
   const start = () => void register().catch(() => undefined);
-  const idle = () => ("requestIdleCallback" in window ? requestIdleCallback(start, { timeout: 5000 }) : setTimeout(start, 1000));
+  const idle = () =>
+    "requestIdleCallback" in window ? requestIdleCallback(start, { timeout: 5000 }) : setTimeout(start, 1000);
   if (document.readyState === "complete") idle();
   else window.addEventListener("load", idle, { once: true });
 }

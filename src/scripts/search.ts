@@ -15,7 +15,11 @@ interface PagefindData {
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(term: string, options?: object, debounceMs?: number): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+  debouncedSearch(
+    term: string,
+    options?: object,
+    debounceMs?: number,
+  ): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
 }
 
 const MAX_PAGES = 6;
@@ -96,7 +100,11 @@ export function initSearch(): void {
       pagefind = await load();
     } catch {
       engine = undefined;
-      panel.replaceChildren(Object.assign(document.createElement("p"), { textContent: "Search is not available here: the index is built with the site (npm run build)." }));
+      panel.replaceChildren(
+        Object.assign(document.createElement("p"), {
+          textContent: "Search is not available here: the index is built with the site (npm run build).",
+        }),
+      );
       panel.hidden = false;
       return;
     }

@@ -66,7 +66,8 @@ function place(trigger: HTMLElement, box: HTMLElement): void {
   const height = box.offsetHeight;
   const left = Math.max(MARGIN_PX, Math.min(anchor.left, window.innerWidth - width - MARGIN_PX));
   const below = anchor.bottom + GAP_PX;
-  const top = below + height > window.innerHeight && anchor.top - GAP_PX - height > 0 ? anchor.top - GAP_PX - height : below;
+  const top =
+    below + height > window.innerHeight && anchor.top - GAP_PX - height > 0 ? anchor.top - GAP_PX - height : below;
   box.style.left = `${left}px`;
   box.style.top = `${top}px`;
 }

@@ -1,21 +1,24 @@
-import { klGaussianDense, type DenseGaussianKl } from "../../lib/kl-gaussian-dense";
+import { gaussian } from "../../lib/gaussian";
+import { klGaussian, type GaussianKl } from "../../lib/kl-gaussian";
+import { diagonal, identity } from "../../lib/linalg";
 import { klStdNormal, type KlStdNormal } from "../../lib/kl-std-normal";
 
 export interface BothFormulas {
   /** ½ Σ (exp(v) + μ² − 1 − v): the VAE's shortcut. */
   readonly vae: KlStdNormal;
   /** The general Gaussian formula with Σ1 = diag(exp(v)), μ2 = 0, Σ2 = I, as dense matrices. */
-  readonly general: DenseGaussianKl;
+  readonly general: GaussianKl;
   readonly difference: number;
 }
 
 /** The same KL by two independent routes, so the widget can show that they agree. */
 export function bothFormulas(mu: readonly number[], logvar: readonly number[]): BothFormulas {
   const k = mu.length;
-  const covariance = logvar.map((v, i) => logvar.map((_, j) => (i === j ? Math.exp(v) : 0)));
-  const identity = mu.map((_, i) => mu.map((__, j) => (i === j ? 1 : 0)));
   const vae = klStdNormal(mu, logvar);
-  const general = klGaussianDense(mu, covariance, new Array<number>(k).fill(0), identity);
+  const general = klGaussian(
+    gaussian(mu, diagonal(logvar.map(Math.exp))),
+    gaussian(new Array<number>(k).fill(0), identity(k)),
+  );
   return { vae, general, difference: vae.total - general.value };
 }
 

@@ -14,9 +14,12 @@ describe("the digits file", () => {
   });
 
   it("never shows a held-out digit to training (no identical images across the split)", () => {
-    const key = (pixels: Uint8Array, i: number) => Buffer.from(pixels.subarray(i * DIGIT_PIXELS, (i + 1) * DIGIT_PIXELS)).toString("base64");
+    const key = (pixels: Uint8Array, i: number) =>
+      Buffer.from(pixels.subarray(i * DIGIT_PIXELS, (i + 1) * DIGIT_PIXELS)).toString("base64");
     const heldOut = new Set(Array.from({ length: digits.heldOut.count }, (_, i) => key(digits.heldOut.pixels, i)));
-    const shared = Array.from({ length: digits.training.count }, (_, i) => key(digits.training.pixels, i)).filter((k) => heldOut.has(k));
+    const shared = Array.from({ length: digits.training.count }, (_, i) => key(digits.training.pixels, i)).filter((k) =>
+      heldOut.has(k),
+    );
     expect(shared).toEqual([]);
     expect(new Set(readManifest().heldOutIndices.map(([l, i]) => `${l}:${i}`)).size).toBe(2000);
   });

@@ -37,7 +37,10 @@ describe("hand-written backward passes", () => {
     for (const beta of [1, 0.2, 4]) {
       const { x, random } = batchOf(6, 5);
       const vae = new Vae({ latent: 3, hidden: 16, beta, learningRate: 1e-3 }, random);
-      const eps = tf.tensor2d(Float32Array.from({ length: 18 }, () => random.normal()), [6, 3]);
+      const eps = tf.tensor2d(
+        Float32Array.from({ length: 18 }, () => random.normal()),
+        [6, 3],
+      );
       const { grads, terms } = vae.gradients(x, eps);
       const auto = tf.variableGrads(() => vae.loss(x, eps), denseVariables(vae.layers));
       const expected = denseVariables(vae.layers).map((v) => auto.grads[v.name]!);
@@ -52,7 +55,9 @@ describe("hand-written backward passes", () => {
 
   it("give the denoising autoencoder's gradients", () => {
     const { x, random } = batchOf(5, 8);
-    const corrupted = tf.tidy(() => tf.mul(x, tf.step(tf.randomUniform([5, 784], -0.3, 0.7, "float32", 1))) as tf.Tensor2D);
+    const corrupted = tf.tidy(
+      () => tf.mul(x, tf.step(tf.randomUniform([5, 784], -0.3, 0.7, "float32", 1))) as tf.Tensor2D,
+    );
     const model = new Autoencoder({ latent: 4, hidden: 16, learningRate: 1e-3 }, random);
     const { grads, loss } = model.gradients(x, corrupted);
     const auto = tf.variableGrads(() => model.loss(x, corrupted), denseVariables(model.layers));

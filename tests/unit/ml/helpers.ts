@@ -10,7 +10,8 @@ const digitsFile = join(root, "public", "data", "digits.bin");
 
 /** The digits the site serves, built first when a fresh clone has not built them yet. */
 export function loadDigitsFromDisk(): Digits {
-  if (!existsSync(digitsFile)) execFileSync(process.execPath, [join(root, "scripts", "build-digits.mjs")], { stdio: "inherit" });
+  if (!existsSync(digitsFile))
+    execFileSync(process.execPath, [join(root, "scripts", "build-digits.mjs")], { stdio: "inherit" });
   return parseDigits(new Uint8Array(gunzipSync(readFileSync(digitsFile))));
 }
 

@@ -63,6 +63,9 @@ describe("klStdNormalRows", () => {
 
 describe("squaredErrorRows", () => {
   it("sums the squared differences of each row", () => {
-    expect(rows(squaredErrorRows(tf.tensor2d([[1, 0, 0.5]]), tf.tensor2d([[0.5, 0.25, 0.5]])))[0]).toBeCloseTo(0.3125, 6);
+    expect(rows(squaredErrorRows(tf.tensor2d([[1, 0, 0.5]]), tf.tensor2d([[0.5, 0.25, 0.5]])))[0]).toBeCloseTo(
+      0.3125,
+      6,
+    );
   });
 });

@@ -31,13 +31,30 @@ function harness() {
     },
     now: () => performance.now(),
   });
-  const until = (test: (m: FromWorker) => boolean) => new Promise<FromWorker>((resolve) => waiters.push({ test, resolve }));
+  const until = (test: (m: FromWorker) => boolean) =>
+    new Promise<FromWorker>((resolve) => waiters.push({ test, resolve }));
   const status = (wanted: Status) => until((m) => m.type === "status" && m.status === wanted);
   return { session, messages, until, status };
 }
 
-const vaeSetup: Setup = { model: "vae", latent: 2, hidden: 32, batch: 32, beta: 1, seed: 4, pretrained: false, seconds: 0.6 };
-const views = { reconstruct: [0, 1], priorCodes: new Float32Array([0, 0, 1, -1]), interpolate: [0, 1] as const, interpolationSteps: 3, gridSide: 4, gridRange: 3 };
+const vaeSetup: Setup = {
+  model: "vae",
+  latent: 2,
+  hidden: 32,
+  batch: 32,
+  beta: 1,
+  seed: 4,
+  pretrained: false,
+  seconds: 0.6,
+};
+const views = {
+  reconstruct: [0, 1],
+  priorCodes: new Float32Array([0, 0, 1, -1]),
+  interpolate: [0, 1] as const,
+  interpolationSteps: 3,
+  gridSide: 4,
+  gridRange: 3,
+};
 
 describe("TrainingSession", () => {
   it("trains a VAE within its budget, then posts a final held-out evaluation with every view", async () => {
@@ -51,7 +68,8 @@ describe("TrainingSession", () => {
     await done;
     const message = (await final) as Extract<FromWorker, { type: "evaluation" }>;
     const evaluation = message.evaluation;
-    if (evaluation.model !== "vae" || initial?.type !== "evaluation" || initial.evaluation.model !== "vae") throw new Error("expected VAE evaluations");
+    if (evaluation.model !== "vae" || initial?.type !== "evaluation" || initial.evaluation.model !== "vae")
+      throw new Error("expected VAE evaluations");
     expect(message.progress.steps).toBeGreaterThan(5);
     expect(message.progress.elapsed).toBeGreaterThanOrEqual(0.6);
     expect(evaluation.elbo).toBeGreaterThan(initial.evaluation.elbo);
@@ -68,11 +86,19 @@ describe("TrainingSession", () => {
 
   it("pauses and resumes", async () => {
     const { session, messages, status } = harness();
-    await session.handle({ type: "setup", setup: { ...vaeSetup, seconds: 30 }, views, wasmPrefix: "", weightsUrl: "", backends: ["wasm"] });
+    await session.handle({
+      type: "setup",
+      setup: { ...vaeSetup, seconds: 30 },
+      views,
+      wasmPrefix: "",
+      weightsUrl: "",
+      backends: ["wasm"],
+    });
     await session.handle({ type: "start" });
     await new Promise((resolve) => setTimeout(resolve, 300));
     await session.handle({ type: "pause" });
-    const steps = () => messages.filter((m) => m.type === "progress").map((m) => (m.type === "progress" ? m.progress.steps : 0));
+    const steps = () =>
+      messages.filter((m) => m.type === "progress").map((m) => (m.type === "progress" ? m.progress.steps : 0));
     const paused = Math.max(...steps());
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(Math.max(...steps())).toBe(paused);
@@ -89,11 +115,19 @@ describe("TrainingSession", () => {
 
   it("stops a diverging run and says so", async () => {
     const { session, status } = harness();
-    await session.handle({ type: "setup", setup: { ...vaeSetup, seconds: 20, learningRate: 1e4 }, wasmPrefix: "", weightsUrl: "", backends: ["wasm"] });
+    await session.handle({
+      type: "setup",
+      setup: { ...vaeSetup, seconds: 20, learningRate: 1e4 },
+      wasmPrefix: "",
+      weightsUrl: "",
+      backends: ["wasm"],
+    });
     const diverged = status("diverged");
     await session.handle({ type: "start" });
     const message = await diverged;
-    expect(message.type === "status" && message.message).toMatch(/diverged at step \d+: the loss became (NaN|infinite).*Reset/);
+    expect(message.type === "status" && message.message).toMatch(
+      /diverged at step \d+: the loss became (NaN|infinite).*Reset/,
+    );
     session.dispose();
   });
 
@@ -110,7 +144,8 @@ describe("TrainingSession", () => {
     const final = until((m) => m.type === "evaluation" && m.final);
     await session.handle({ type: "start" });
     const message = await final;
-    if (message.type !== "evaluation" || message.evaluation.model !== "autoencoder") throw new Error("expected an autoencoder evaluation");
+    if (message.type !== "evaluation" || message.evaluation.model !== "autoencoder")
+      throw new Error("expected an autoencoder evaluation");
     expect(message.evaluation.mse).toBeGreaterThan(0);
     expect(message.evaluation.mse).toBeLessThan(0.2);
     expect(message.evaluation.clean.length).toBe(8 * 784);
