@@ -192,8 +192,7 @@ export abstract class WidgetElement<S> extends HTMLElement {
 
   /** The embed page URL for the current state. */
   permalink(): string {
-    // Commas need no escaping in a query; unescaped, a printed permalink stays readable.
-    const query = toQuery(this.spec.params, this.raw).toString().replace(/%2C/gi, ",");
+    const query = toQuery(this.spec.params, this.raw).toString();
     const path = `${import.meta.env.BASE_URL}embed/${this.spec.id}/`;
     return new URL(`${path}${query ? `?${query}` : ""}`, window.location.origin).href;
   }

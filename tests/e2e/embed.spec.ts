@@ -239,20 +239,21 @@ test.describe("display parameters", () => {
   });
 });
 
-test.describe("Embed panel (chapters and gallery)", () => {
+test.describe("Embed panel (chapters and embed pages)", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
   test("gives the permalink and iframe snippet of the current state, with display options", async ({ page }) => {
     const watch = watchPage(page);
-    await page.goto("embed/#kl-std-normal");
-    const root = page.locator('#kl-std-normal [data-widget="kl-std-normal"]');
+    await page.goto("chapters/elbo/");
+    const root = page.locator('[data-widget="kl-std-normal"]').first();
+    await root.scrollIntoViewIfNeeded();
     await expect(root).toHaveAttribute("data-ready", "");
     await root.locator('input[name="mu"]').fill("0, 0");
     await root.locator('input[name="logvar"]').fill("0, 0");
     await expect(root.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
     await root.locator("[data-role=embed] summary").click();
     const permalink = root.locator("[data-role=permalink]");
-    await expect(permalink).toHaveValue(/\/vae-textbook\/embed\/kl-std-normal\/\?mu=0,\+?0&logvar=0,\+?0$/);
+    await expect(permalink).toHaveValue(/\/vae-textbook\/embed\/kl-std-normal\/\?mu=0%2C\+?0&logvar=0%2C\+?0$/);
     const snippet = root.locator("[data-role=snippet]");
     await expect(snippet).toHaveValue(
       /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=/,
@@ -294,7 +295,10 @@ test.describe("Embed panel (chapters and gallery)", () => {
     const svg = readFileSync((await svgDownload.path()) ?? "", "utf8");
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     const origin = new URL(page.url()).origin;
-    expect(svg).toContain(`<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5">`);
+    expect(svg).toContain(`<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1%2C2&#38;logvar=0%2C0.5">`);
+    expect(svg).toContain(
+      `Live, interactive version: ${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5`,
+    );
     expect(svg).toContain("mu = 1,2");
     expect(svg).toContain(`: ${kl.slice(0, 5)}`);
     expect(svg).toContain("<rect");
@@ -329,7 +333,7 @@ test.describe("gallery", () => {
     for (const id of widgetIds) {
       const section = page.locator(`section#${id}`);
       await expect(section).toHaveCount(1);
-      await expect(section.locator(`[data-widget="${id}"]`)).toHaveCount(1);
+      await expect(section.locator("iframe")).toHaveAttribute("data-src", `/vae-textbook/embed/${id}/`);
       await expect(section.locator("table tbody tr").first()).toBeVisible();
       const snippets = section.locator("textarea[data-snippet]");
       expect(await snippets.count()).toBeGreaterThanOrEqual(1);
@@ -337,10 +341,41 @@ test.describe("gallery", () => {
         new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/vae-textbook/embed/${id}/`),
       );
       await expect(section.locator(`a[href="/vae-textbook/embed/${id}/"]`).first()).toBeVisible();
+      await section.locator("iframe").scrollIntoViewIfNeeded();
+      await expect(section.frameLocator("iframe").locator(`[data-widget="${id}"]`)).toHaveAttribute("data-ready", "", {
+        timeout: 30_000,
+      });
     }
-    await page.locator("section#kl-std-normal").scrollIntoViewIfNeeded();
-    await expect(page.locator('section#kl-std-normal [data-widget="kl-std-normal"]')).toHaveAttribute("data-ready", "");
     expect(watch.problems).toEqual([]);
+  });
+
+  test.describe("preview", () => {
+    test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+    test("copies the snippet of the state set up in the preview, with its display options", async ({ page }) => {
+      await page.goto("embed/#kl-std-normal");
+      const section = page.locator("section#kl-std-normal");
+      const frame = section.frameLocator("iframe");
+      await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
+      await frame.locator('input[name="mu"]').fill("0, 0");
+      await frame.locator('input[name="logvar"]').fill("0, 0");
+      await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
+      await section.locator("[data-role=copy-preview]").click();
+      await expect(section.locator("[data-role=status]")).toHaveText("Copied the snippet.");
+      const snippet = await page.evaluate(() => navigator.clipboard.readText());
+      expect(snippet).toMatch(
+        /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=0%2C\+?0&amp;logvar=0%2C\+?0"/,
+      );
+      expect(snippet).toContain('title="KL to the standard normal"');
+
+      await section.locator("[data-role=theme]").selectOption("projector");
+      await expect(section.locator("iframe")).toHaveAttribute("src", /mu=0%2C\+?0&logvar=0%2C\+?0&theme=projector$/);
+      await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
+      expect(await frame.locator("html").getAttribute("data-projector")).toBe("");
+      expect(await frame.locator("output[name=kl]").getAttribute("data-value")).toBe("0");
+      await section.locator("[data-role=copy-preview-link]").click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/&theme=projector$/);
+    });
   });
 
   test("every example link opens a ready widget with no alert", async ({ page }) => {
