@@ -125,7 +125,7 @@ test("a training worker that cannot start is reported, not waited on", async ({ 
 
 test("the digits failing to load is reported too", async ({ page }) => {
   await page.route("**/data/digits.bin", (route) => route.fulfill({ status: 404, body: "" }));
-  await page.goto(`embed/${ID}/`);
+  await page.goto(`embed/${ID}/?pretrained=1`);
   const root = page.locator(`[data-widget="${ID}"]`);
   await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
   await expect(root.locator("[role=alert]")).toContainText(/digits could not be loaded/);
