@@ -34,7 +34,7 @@ export const spec: WidgetSpec<KlGaussianState> = {
     lengthProblem("mu2", mu2, mu1.length, "mu1") ??
     covarianceParamProblem("cov1", cov1, mu1.length, "mu1") ??
     covarianceParamProblem("cov2", cov2, mu1.length, "mu1"),
-  outputs: ["kl", "kl_mc", "kl_mc_se"],
+  outputs: ["kl", "kl_mc", "kl_mc_se", "log_det_ratio", "dimension", "trace_term", "mean_term"],
   examples: [
     { query: "mu1=0&cov1=1&mu2=1&cov2=4", caption: "one dimension: both densities" },
     { query: "mu1=0,0&cov1=1,0,0,1&mu2=0,0&cov2=1,0,0,1", caption: "equal distributions: the KL is zero" },

@@ -23,7 +23,8 @@ const STATUS_TEXT: Record<Status, string> = {
 export abstract class ModelWidget<S extends { readonly autostart: boolean }> extends WidgetElement<S> {
   protected client?: TrainingClient;
   protected status: Status = "loading";
-  private waiters: { test: (message: FromWorker) => boolean; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private waiters: { test: (message: FromWorker) => boolean; resolve: () => void; reject: (error: Error) => void }[] =
+    [];
   /** True while a render() is waiting: the base class then sets data-ready itself. */
   private rendering = false;
 
@@ -68,7 +69,10 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
       this.client.configure(this.setupFor(state), this.viewsFor(state));
       await idle;
       if (state.autostart && !signal.aborted) {
-        const finished = this.waitFor((m) => m.type === "status" && (m.status === "done" || m.status === "diverged"), signal);
+        const finished = this.waitFor(
+          (m) => m.type === "status" && (m.status === "done" || m.status === "diverged"),
+          signal,
+        );
         this.client.send({ type: "start" });
         await finished;
       }
@@ -95,8 +99,11 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     switch (message.type) {
       case "backend":
         if (this.output("backend")) this.setOutput("backend", message.name, message.detail);
-        else this.querySelectorAll<HTMLElement>("[data-role=backend]").forEach((el) => (el.textContent = message.detail));
-        this.showNote(message.fallbacks.length ? `Backends that could not start: ${message.fallbacks.join("; ")}.` : "");
+        else
+          this.querySelectorAll<HTMLElement>("[data-role=backend]").forEach((el) => (el.textContent = message.detail));
+        this.showNote(
+          message.fallbacks.length ? `Backends that could not start: ${message.fallbacks.join("; ")}.` : "",
+        );
         break;
       case "status":
         this.onStatus(message.status, message.message);

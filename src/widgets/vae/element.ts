@@ -33,7 +33,6 @@ class VaeElement extends ModelWidget<VaeState> {
   private heldRecon: [number, number][] = [];
   private heldKl: [number, number][] = [];
   private sampleRound = 0;
-  private latest?: VaeEvaluationMessage;
   /** The code decoded in the side panel: dragged on the plane (latent 2) or set by sliders. */
   private probe: number[] = [];
   private sliderDims: number[] = [];
@@ -61,7 +60,9 @@ class VaeElement extends ModelWidget<VaeState> {
       { signal: this.signal },
     );
     for (const name of ["from", "to"]) {
-      this.querySelector(`select[name="${name}"]`)?.addEventListener("change", () => this.sendViews(), { signal: this.signal });
+      this.querySelector(`select[name="${name}"]`)?.addEventListener("change", () => this.sendViews(), {
+        signal: this.signal,
+      });
     }
     this.setupDrag();
   }
@@ -90,7 +91,8 @@ class VaeElement extends ModelWidget<VaeState> {
 
   protected override viewsFor(state: VaeState): VaeViewRequest {
     const random = createRandom(state.seed * 7919 + this.sampleRound);
-    const select = (name: string) => Number(this.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value ?? 0);
+    const select = (name: string) =>
+      Number(this.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value ?? 0);
     return {
       reconstructCount: RECONSTRUCTED,
       priorCodes: Float32Array.from({ length: SAMPLES * state.latent }, () => random.normal()),
@@ -106,7 +108,6 @@ class VaeElement extends ModelWidget<VaeState> {
     this.trainKl = [];
     this.heldRecon = [];
     this.heldKl = [];
-    this.latest = undefined;
     this.drawCurves();
   }
 
@@ -126,7 +127,6 @@ class VaeElement extends ModelWidget<VaeState> {
       this.showAlert("The held-out loss is not finite: training has diverged. Press Reset to start again.");
       return;
     }
-    this.latest = evaluation;
     this.setOutput("elbo_test", evaluation.elbo);
     this.setOutput("recon_test", evaluation.recon);
     this.setOutput("kl_test", evaluation.kl);
@@ -197,8 +197,12 @@ class VaeElement extends ModelWidget<VaeState> {
       for (const value of points) extent = Math.max(extent, Math.abs(value));
       extent = Math.max(0.5, Math.ceil(extent * 1.05 * 2) / 2);
     }
-    this.x = scaleLinear().domain([-extent, extent]).range([MARGIN, PLOT - 8]);
-    this.y = scaleLinear().domain([-extent, extent]).range([PLOT - MARGIN, 8]);
+    this.x = scaleLinear()
+      .domain([-extent, extent])
+      .range([MARGIN, PLOT - 8]);
+    this.y = scaleLinear()
+      .domain([-extent, extent])
+      .range([PLOT - MARGIN, 8]);
     const ratio = window.devicePixelRatio || 1;
     canvas.width = PLOT * ratio;
     canvas.height = PLOT * ratio;
@@ -333,7 +337,13 @@ class VaeElement extends ModelWidget<VaeState> {
           const name = document.createElement("span");
           name.textContent = `z${dim + 1} (activity ${formatNumber(evaluation.activity[dim] ?? 0, 2)})`;
           const input = document.createElement("input");
-          Object.assign(input, { type: "range", min: "-3", max: "3", step: "0.05", value: String(this.probe[dim] ?? 0) });
+          Object.assign(input, {
+            type: "range",
+            min: "-3",
+            max: "3",
+            step: "0.05",
+            value: String(this.probe[dim] ?? 0),
+          });
           input.setAttribute("aria-label", `Latent dimension ${dim + 1}`);
           input.addEventListener(
             "input",
