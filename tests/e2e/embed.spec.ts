@@ -370,9 +370,9 @@ test.describe("gallery", () => {
 
       await section.locator("[data-role=theme]").selectOption("projector");
       await expect(section.locator("iframe")).toHaveAttribute("src", /mu=0%2C\+?0&logvar=0%2C\+?0&theme=projector$/);
+      await expect(frame.locator("html")).toHaveAttribute("data-projector", "");
       await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
-      expect(await frame.locator("html").getAttribute("data-projector")).toBe("");
-      expect(await frame.locator("output[name=kl]").getAttribute("data-value")).toBe("0");
+      await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
       await section.locator("[data-role=copy-preview-link]").click();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/&theme=projector$/);
     });
