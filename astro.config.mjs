@@ -28,7 +28,8 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { macros, output: "htmlAndMathml", strict: "ignore" }]],
     }),
   },
-  build: { inlineStylesheets: "auto" },
+  // Every stylesheet inline: no render-blocking request before the first paint (Lighthouse on phones).
+  build: { inlineStylesheets: "always" },
   vite: {
     build: { assetsInlineLimit: 0 },
   },

@@ -1,10 +1,15 @@
-// The embed page around a widget: reports its height to a framing page, gives keyboard focus back on
-// Esc (so a slide deck's keys work again), and explains bad display parameters.
+// The embed page around a widget: reports its height to a framing page, fits a fixed frame (a slide),
+// gives keyboard focus back on Esc (so a slide deck's keys work again), and explains bad display parameters.
 import { displayParamProblems, MESSAGE_TYPES, type EmbedMessage } from "./protocol";
 
 const root = document.querySelector<HTMLElement>("[data-widget]");
 const id = root?.dataset.widget ?? "";
 const framed = window.parent !== window;
+
+/** The smallest scale at which a widget is still worth showing whole; below it the frame scrolls. */
+const MIN_ZOOM = 0.55;
+/** Narrower frames (phones, course-page columns) scroll instead: scaling would make them unreadable. */
+const MIN_FIT_WIDTH = 560;
 
 function post(message: EmbedMessage): void {
   // "*": the messages carry nothing private, and the host may be on any origin.
@@ -19,19 +24,78 @@ function showDisplayProblems(): void {
   region.hidden = false;
 }
 
-function reportHeight(): void {
+/**
+ * Calls `update` soon after anything may have changed the page's size. Timers and observers, not
+ * animation frames: browsers pause rendering in frames that are off screen, and a host page with
+ * several widgets needs every frame's height, visible or not.
+ */
+function onLayoutChange(update: () => void): void {
+  let timer = 0;
+  const schedule = () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(update, 30);
+  };
+  new ResizeObserver(schedule).observe(document.body);
+  new MutationObserver(schedule).observe(document.body, { subtree: true, childList: true, attributes: true });
+  window.addEventListener("resize", schedule);
+  void document.fonts.ready.then(schedule);
+  update();
+}
+
+function pageHeight(): number {
+  return Math.ceil(document.body.getBoundingClientRect().height);
+}
+
+function embedInFrame(): void {
+  const main = document.querySelector<HTMLElement>("main");
+  let hostFitsFrame = false;
   let reported = 0;
-  let frame = 0;
-  const measure = () => {
-    frame = 0;
-    const height = Math.ceil(document.body.getBoundingClientRect().height);
+  let fitted = "";
+
+  /**
+   * In a fixed frame as wide as a slide, scales the page down (CSS zoom, so clicks still land) until
+   * the widget fits the frame's height. Off once a host script fits the frame to the page instead.
+   */
+  const fit = () => {
+    if (!main) return;
+    const key = `${window.innerWidth}×${window.innerHeight}:${main.scrollHeight}:${main.style.zoom}:${hostFitsFrame}`;
+    if (key === fitted) return;
+    main.style.zoom = "";
+    const available = window.innerHeight;
+    if (!hostFitsFrame && window.innerWidth >= MIN_FIT_WIDTH && pageHeight() > available) {
+      // Columns reflow as the zoom changes, so the height is not monotonic in it: try large to small.
+      let best = { zoom: MIN_ZOOM, height: Infinity };
+      for (let zoom = 0.95; zoom >= MIN_ZOOM - 1e-9; zoom -= 0.05) {
+        main.style.zoom = String(zoom);
+        const needed = pageHeight();
+        if (needed <= available) {
+          best = { zoom, height: needed };
+          break;
+        }
+        if (needed < best.height) best = { zoom, height: needed };
+      }
+      main.style.zoom = String(best.zoom);
+    }
+    fitted = `${window.innerWidth}×${window.innerHeight}:${main.scrollHeight}:${main.style.zoom}:${hostFitsFrame}`;
+  };
+
+  const update = () => {
+    fit();
+    const height = pageHeight();
     if (height === reported || height <= 0) return;
     reported = height;
     post({ type: MESSAGE_TYPES.height, id, height });
   };
-  new ResizeObserver(() => {
-    if (!frame) frame = requestAnimationFrame(measure);
-  }).observe(document.body);
+
+  window.addEventListener("message", (event: MessageEvent) => {
+    const data: unknown = event.data;
+    if (event.source !== window.parent || typeof data !== "object" || data === null) return;
+    if ((data as { type?: unknown }).type !== MESSAGE_TYPES.autoHeight || hostFitsFrame) return;
+    hostFitsFrame = true;
+    reported = 0;
+    update();
+  });
+  onLayoutChange(update);
 }
 
 function releaseFocusOnEscape(): void {
@@ -51,4 +115,4 @@ function releaseFocusOnEscape(): void {
 
 showDisplayProblems();
 releaseFocusOnEscape();
-if (framed) reportHeight();
+if (framed) embedInFrame();

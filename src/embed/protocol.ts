@@ -7,6 +7,8 @@ export const MESSAGE_TYPES = {
   height: "vae-widget:height",
   /** Embed page → host: the reader pressed Esc; the host should take keyboard focus back. */
   releaseFocus: "vae-widget:release-focus",
+  /** Host → embed page: the host fits the frame to the reported height, so the page need not fit the frame. */
+  autoHeight: "vae-widget:auto-height",
 } as const;
 
 export interface HeightMessage {

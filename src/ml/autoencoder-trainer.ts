@@ -98,6 +98,23 @@ export class AutoencoderTrainer {
     return { clean, corrupted, reconstructed };
   }
 
+  /**
+   * Decodes `count` codes drawn from independent normals fitted to each coordinate of the held-out
+   * codes: the nearest thing to "sampling" an autoencoder offers, and it shows its gaps.
+   */
+  decodeRandomCodes(count: number, random: Random): Float32Array {
+    const result = tf.tidy(() => {
+      const codes = this.model.encode(tf.tensor2d(this.heldOutClean, [this.digits.heldOut.count, DIGIT_PIXELS]));
+      const { mean, variance } = tf.moments(codes, 0);
+      const draws = Float32Array.from({ length: count * this.config.latent }, () => random.normal());
+      const z = tf.add(mean, tf.mul(tf.sqrt(variance), tf.tensor2d(draws, [count, this.config.latent]))) as tf.Tensor2D;
+      return this.model.decode(z);
+    });
+    const out = result.dataSync() as Float32Array;
+    result.dispose();
+    return out;
+  }
+
   dispose(): void {
     this.model.dispose();
   }

@@ -1,7 +1,7 @@
 // The page's side of a training worker: creates it, reports a worker that cannot start (instead
 // of waiting for ever), and terminates it, which frees every tensor, when the widget goes away.
 import type { FromWorker, Setup, ToWorker, VaeViewRequest } from "./protocol";
-import { PRETRAINED_HIDDEN, PRETRAINED_LATENTS, pretrainedFile } from "./weights-format";
+import { pretrainedFile } from "./weights-format";
 
 /** How long a worker may take to load its code (TensorFlow.js included) before we call it failed. */
 const START_TIMEOUT_MS = 30_000;
@@ -92,9 +92,4 @@ export class TrainingClient {
     this.dispose();
     this.onFailure(message);
   }
-}
-
-/** True when shipped pretrained weights fit this shape. */
-export function hasPretrained(latent: number, hidden: number): boolean {
-  return PRETRAINED_LATENTS.includes(latent) && hidden === PRETRAINED_HIDDEN;
 }

@@ -15,14 +15,14 @@ export function createDense(inputs: number, outputs: number, random: Random, gai
   const scale = Math.sqrt(gain / inputs);
   const values = new Float32Array(inputs * outputs);
   for (let i = 0; i < values.length; i++) values[i] = random.normal() * scale;
-  return { w: variableFrom(tf.tensor2d(values, [inputs, outputs])), b: variableFrom(tf.zeros([outputs])) };
+  return { w: variableFrom(tf.tensor2d(values, [inputs, outputs])), b: variableFrom(tf.zeros<tf.Rank.R1>([outputs])) };
 }
 
 /** A trainable variable holding `initial`; the initial tensor is released (tf.variable keeps its own handle). */
-export function variableFrom<T extends tf.Tensor>(initial: T, trainable = true): tf.Variable<T["rank"]> {
+export function variableFrom<R extends tf.Rank>(initial: tf.Tensor<R>, trainable = true): tf.Variable<R> {
   const variable = tf.variable(initial, trainable);
   initial.dispose();
-  return variable as tf.Variable<T["rank"]>;
+  return variable;
 }
 
 export function denseVariables(layers: readonly Dense[]): tf.Variable[] {
@@ -48,7 +48,7 @@ export function writeDense(layers: readonly Dense[], values: readonly Float32Arr
 
 /** relu(x·W + b) or x·W + b in one fused op. */
 export function applyDense(layer: Dense, x: tf.Tensor2D, activation: "relu" | "linear"): tf.Tensor2D {
-  return tf.fused.matMul({ a: x, b: layer.w, bias: layer.b, activation });
+  return tf.fused.matMul({ a: x, b: layer.w, bias: layer.b, activation }) as tf.Tensor2D;
 }
 
 // The WASM backend's matMul with a transposed operand measured ~7× slower than an explicit
@@ -56,12 +56,12 @@ export function applyDense(layer: Dense, x: tf.Tensor2D, activation: "relu" | "l
 
 /** Gradients of a dense layer from the gradient at its (pre-activation) output. */
 export function denseGrads(input: tf.Tensor2D, gradOut: tf.Tensor2D): [tf.Tensor2D, tf.Tensor1D] {
-  return [tf.matMul(tf.transpose(input), gradOut), tf.sum(gradOut, 0)];
+  return [tf.matMul(tf.transpose(input), gradOut), tf.sum<tf.Tensor1D>(gradOut, 0)];
 }
 
 /** The gradient flowing back into the layer's input: gradOut · Wᵀ, masked by ReLU′ of that input when asked. */
 export function backThrough(layer: Dense, gradOut: tf.Tensor2D, reluInput?: tf.Tensor2D): tf.Tensor2D {
-  const back = tf.matMul(gradOut, tf.transpose(layer.w));
+  const back = tf.matMul(gradOut, tf.transpose(layer.w)) as tf.Tensor2D;
   return reluInput ? tf.mul(back, tf.step(reluInput)) : back;
 }
 

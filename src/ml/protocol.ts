@@ -31,11 +31,11 @@ export type Setup = VaeSetup | AutoencoderSetup;
 
 /** What the VAE worker draws at each evaluation besides the figures. */
 export interface VaeViewRequest {
-  /** Held-out digits shown with their reconstructions. */
-  readonly reconstruct: readonly number[];
+  /** How many held-out digits to show with their reconstructions (the first of each class, 0, 1, …). */
+  readonly reconstructCount: number;
   /** Codes drawn from the prior, row-major, decoded into samples. */
   readonly priorCodes: Float32Array;
-  /** Held-out digits at the ends of the interpolation, and the number of points. */
+  /** Classes of the held-out digits at the ends of the interpolation (the first of each), and the number of points. */
   readonly interpolate: readonly [number, number];
   readonly interpolationSteps: number;
   /** For latent 2: the side of the decoded grid over [−range, range]². */
@@ -83,6 +83,9 @@ export interface VaeEvaluationMessage {
   readonly projection?: { readonly points: Float32Array; readonly axes: number[][]; readonly mean: number[] };
   /** Var over held-out digits of each μ_j: a dimension with ~0 activity is unused (collapsed). */
   readonly activity: number[];
+  /** Held-out indices of the digits reconstructed and of the interpolation's ends. */
+  readonly reconstructed: number[];
+  readonly ends: readonly [number, number];
   readonly originals: Float32Array;
   readonly reconstructions: Float32Array;
   readonly samples: Float32Array;
@@ -96,6 +99,8 @@ export interface AutoencoderEvaluationMessage {
   readonly clean: Float32Array;
   readonly corrupted: Float32Array;
   readonly reconstructed: Float32Array;
+  /** Codes drawn from normals fitted to the held-out codes, decoded. */
+  readonly random: Float32Array;
 }
 
 export type FromWorker =

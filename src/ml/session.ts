@@ -1,15 +1,17 @@
 import { principalAxes } from "../lib/principalAxes";
 import { AutoencoderTrainer } from "./autoencoder-trainer";
 import { gatherDigits, type Digits } from "./digits-format";
-import type {
-  AutoencoderEvaluationMessage,
-  FromWorker,
-  Progress,
-  Setup,
-  Status,
-  ToWorker,
-  VaeEvaluationMessage,
-  VaeViewRequest,
+import { createRandom } from "../lib/random";
+import {
+  STRIP_SIZE,
+  type AutoencoderEvaluationMessage,
+  type FromWorker,
+  type Progress,
+  type Setup,
+  type Status,
+  type ToWorker,
+  type VaeEvaluationMessage,
+  type VaeViewRequest,
 } from "./protocol";
 import type { BackendChoice } from "./tf";
 import { VaeTrainer } from "./vae-trainer";
@@ -93,8 +95,9 @@ export class TrainingSession {
           break;
         case "pause":
           if (this.status === "training") {
-            this.setStatus("paused");
             this.postProgress();
+            this.evaluate(false);
+            this.setStatus("paused");
           }
           break;
         case "resume":
@@ -226,8 +229,9 @@ export class TrainingSession {
 
   private evaluateAutoencoder(trainer: AutoencoderTrainer): AutoencoderEvaluationMessage {
     const mse = trainer.evaluate();
-    const strip = trainer.strip(firstOfEachClass(this.digits!, 8));
-    return { model: "autoencoder", mse, ...strip };
+    const strip = trainer.strip(firstOfEachClass(this.digits!, STRIP_SIZE));
+    const random = trainer.decodeRandomCodes(STRIP_SIZE, createRandom(this.setup?.seed ?? 1));
+    return { model: "autoencoder", mse, ...strip, random };
   }
 
   private evaluateVae(trainer: VaeTrainer): VaeEvaluationMessage {
@@ -238,8 +242,10 @@ export class TrainingSession {
     const count = digits.heldOut.count;
     const activity = varianceOfColumns(codes, latent);
     const views = this.views;
-    const reconstructIndices = views?.reconstruct ?? [];
-    const [from, to] = views?.interpolate ?? [0, 1];
+    const reconstructIndices = firstOfEachClass(digits, views?.reconstructCount ?? 0);
+    const [from, to] = (views?.interpolate ?? [0, 1]).map((label) =>
+      Math.max(0, digits.heldOut.labels.indexOf(label)),
+    ) as [number, number];
     const steps = views?.interpolationSteps ?? 0;
     const path = new Float32Array(steps * latent);
     for (let s = 0; s < steps; s++) {
@@ -283,6 +289,8 @@ export class TrainingSession {
       labels: digits.heldOut.labels.slice(),
       projection,
       activity,
+      reconstructed: reconstructIndices,
+      ends: [from, to],
       originals: gatherDigits(digits.heldOut, reconstructIndices),
       reconstructions: reconstructIndices.length ? trainer.reconstruct(reconstructIndices) : new Float32Array(0),
       samples: priorCount ? trainer.decode(views!.priorCodes, priorCount) : new Float32Array(0),
@@ -293,8 +301,11 @@ export class TrainingSession {
 
   private decode(id: number, codes: Float32Array, count: number): void {
     const trainer = this.trainer;
-    if (!(trainer instanceof VaeTrainer)) return;
-    const pixels = trainer.decode(codes, count);
+    // Always answer, so the page never waits on a request made while the model was being rebuilt.
+    const pixels =
+      trainer instanceof VaeTrainer && codes.length === count * trainer.config.latent
+        ? trainer.decode(codes, count)
+        : new Float32Array(0);
     this.host.post({ type: "decoded", id, pixels }, [pixels.buffer as ArrayBuffer]);
   }
 

@@ -6,7 +6,12 @@ import { TrainingSession } from "./session";
 import { chooseBackend, type BackendName } from "./tf";
 import { decodeWeights } from "./weights-format";
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+// The DOM typings describe a window; a dedicated worker's global has this shape.
+interface WorkerScope {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
 const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
 const session = new TrainingSession({

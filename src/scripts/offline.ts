@@ -34,14 +34,16 @@ export function initOffline(base: string): void {
     if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
     registration.addEventListener("updatefound", () => watch(registration.installing));
   };
-  // Only a worker that replaced another reloads the page (the reader asked for the new edition);
+  // Only a worker that replaces another reloads the page (the reader asked for the new edition);
   // the very first one just takes over.
-  const hadController = navigator.serviceWorker.controller !== null;
+  let controlled = navigator.serviceWorker.controller !== null;
   let reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (reloading || !hadController) return;
-    reloading = true;
-    location.reload();
+    if (controlled && !reloading) {
+      reloading = true;
+      location.reload();
+    }
+    controlled = true;
   });
   // After the page has loaded and settled, so precaching never competes with the first paint.
   const start = () => void register().catch(() => undefined);

@@ -31,6 +31,7 @@ interface HostFrame {
 
 /** A page on another origin that embeds widgets by their embed URLs, as an instructor's page would. */
 function hostPage(siteUrl: string, frames: readonly HostFrame[], withHostScript: boolean): string {
+  const recordKeys = `<script>window.hostKeys=[];document.addEventListener("keydown",(e)=>hostKeys.push(e.key));</script>`;
   const iframes = frames
     .map(
       (frame) =>
@@ -38,7 +39,7 @@ function hostPage(siteUrl: string, frames: readonly HostFrame[], withHostScript:
     )
     .join("\n");
   const script = withHostScript ? `<script src="${siteUrl}embed-host.js"></script>` : "";
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course page</title><link rel="icon" href="data:,"></head><body><h1>Lecture 5</h1>${iframes}${script}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course page</title><link rel="icon" href="data:,"></head><body><h1>Lecture 5</h1>${iframes}${script}${recordKeys}</body></html>`;
 }
 
 let server: Server;
@@ -146,6 +147,36 @@ test("the host script fits each frame's height to its widget, on another origin"
   }
 });
 
+for (const withHostScript of [true, false]) {
+  test(`Esc in a widget on another origin gives the keys back to the page (${withHostScript ? "with" : "without"} the host script)`, async ({
+    page,
+    baseURL,
+  }) => {
+    await openHost(
+      page,
+      `/keys-${withHostScript}`,
+      baseURL ?? "",
+      [{ id: "kl-std-normal", width: 800, height: 500 }],
+      withHostScript,
+    );
+    const frame = frameOf(page, 0);
+    await expectReadyFrame(frame, "kl-std-normal");
+    await page.keyboard.press("ArrowRight");
+    const input = frame.locator('input[name="mu"]');
+    await input.click();
+    await page.keyboard.press("ArrowLeft");
+    await expect(input).toBeFocused();
+    expect(await page.evaluate(() => (window as unknown as { hostKeys: string[] }).hostKeys)).toEqual(["ArrowRight"]);
+    await page.keyboard.press("Escape");
+    await expect(input).not.toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { hostKeys: string[] }).hostKeys))
+      .toEqual(["ArrowRight", "ArrowDown"]);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("IFRAME");
+  });
+}
+
 test("the host script is served by the site as JavaScript with no dependency", async ({ request }) => {
   const response = await request.get("embed-host.js");
   expect(response.status()).toBe(200);
@@ -208,13 +239,14 @@ test.describe("display parameters", () => {
   });
 });
 
-test.describe("Embed panel (chapters and gallery)", () => {
+test.describe("Embed panel (chapters and embed pages)", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
   test("gives the permalink and iframe snippet of the current state, with display options", async ({ page }) => {
     const watch = watchPage(page);
-    await page.goto("embed/#kl-std-normal");
-    const root = page.locator('#kl-std-normal [data-widget="kl-std-normal"]');
+    await page.goto("chapters/elbo/");
+    const root = page.locator('[data-widget="kl-std-normal"]').first();
+    await root.scrollIntoViewIfNeeded();
     await expect(root).toHaveAttribute("data-ready", "");
     await root.locator('input[name="mu"]').fill("0, 0");
     await root.locator('input[name="logvar"]').fill("0, 0");
@@ -264,6 +296,9 @@ test.describe("Embed panel (chapters and gallery)", () => {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     const origin = new URL(page.url()).origin;
     expect(svg).toContain(`<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1%2C2&#38;logvar=0%2C0.5">`);
+    expect(svg).toContain(
+      `Live, interactive version: ${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5`,
+    );
     expect(svg).toContain("mu = 1,2");
     expect(svg).toContain(`: ${kl.slice(0, 5)}`);
     expect(svg).toContain("<rect");
@@ -298,7 +333,7 @@ test.describe("gallery", () => {
     for (const id of widgetIds) {
       const section = page.locator(`section#${id}`);
       await expect(section).toHaveCount(1);
-      await expect(section.locator(`[data-widget="${id}"]`)).toHaveCount(1);
+      await expect(section.locator("iframe")).toHaveAttribute("data-src", `/vae-textbook/embed/${id}/`);
       await expect(section.locator("table tbody tr").first()).toBeVisible();
       const snippets = section.locator("textarea[data-snippet]");
       expect(await snippets.count()).toBeGreaterThanOrEqual(1);
@@ -306,10 +341,41 @@ test.describe("gallery", () => {
         new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/vae-textbook/embed/${id}/`),
       );
       await expect(section.locator(`a[href="/vae-textbook/embed/${id}/"]`).first()).toBeVisible();
+      await section.locator("iframe").scrollIntoViewIfNeeded();
+      await expect(section.frameLocator("iframe").locator(`[data-widget="${id}"]`)).toHaveAttribute("data-ready", "", {
+        timeout: 30_000,
+      });
     }
-    await page.locator("section#kl-std-normal").scrollIntoViewIfNeeded();
-    await expect(page.locator('section#kl-std-normal [data-widget="kl-std-normal"]')).toHaveAttribute("data-ready", "");
     expect(watch.problems).toEqual([]);
+  });
+
+  test.describe("preview", () => {
+    test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+    test("copies the snippet of the state set up in the preview, with its display options", async ({ page }) => {
+      await page.goto("embed/#kl-std-normal");
+      const section = page.locator("section#kl-std-normal");
+      const frame = section.frameLocator("iframe");
+      await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
+      await frame.locator('input[name="mu"]').fill("0, 0");
+      await frame.locator('input[name="logvar"]').fill("0, 0");
+      await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
+      await section.locator("[data-role=copy-preview]").click();
+      await expect(section.locator("[data-role=status]")).toHaveText("Copied the snippet.");
+      const snippet = await page.evaluate(() => navigator.clipboard.readText());
+      expect(snippet).toMatch(
+        /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=0%2C\+?0&amp;logvar=0%2C\+?0"/,
+      );
+      expect(snippet).toContain('title="KL to the standard normal"');
+
+      await section.locator("[data-role=theme]").selectOption("projector");
+      await expect(section.locator("iframe")).toHaveAttribute("src", /mu=0%2C\+?0&logvar=0%2C\+?0&theme=projector$/);
+      await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
+      expect(await frame.locator("html").getAttribute("data-projector")).toBe("");
+      expect(await frame.locator("output[name=kl]").getAttribute("data-value")).toBe("0");
+      await section.locator("[data-role=copy-preview-link]").click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/&theme=projector$/);
+    });
   });
 
   test("every example link opens a ready widget with no alert", async ({ page }) => {

@@ -36,8 +36,13 @@ test.describe("search", () => {
       await page.getByRole("searchbox", { name: "Search the book" }).fill(word ?? "");
       const results = page.locator("#site-search-results");
       await expect(results.locator("a").first()).toBeVisible();
-      const hrefs = await results.locator("a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-      expect(hrefs.some((href) => href.includes(`/vae-textbook/${path}`)), `"${word}" finds /${path}: ${hrefs}`).toBe(true);
+      const hrefs = await results
+        .locator("a")
+        .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+      expect(
+        hrefs.some((href) => href.includes(`/vae-textbook/${path}`)),
+        `"${word}" finds /${path}: ${hrefs}`,
+      ).toBe(true);
     }
   });
 
@@ -127,12 +132,18 @@ test("printing hides navigation and controls, unfolds solutions and keeps each w
   await expect(widget.locator(".embed-panel")).toBeHidden();
   await expect(widget.locator("svg").first()).toBeVisible();
   await expect(widget.locator("output[name=kl]")).toHaveText(/\d/);
-  await expect(widget.locator('input[name="mu"]')).toHaveValue(/1/);
+  await expect(widget.locator(".widget-controls")).toBeHidden();
+  // The settings, written out in place of the controls.
+  const settings = widget.locator(".print-state");
+  await expect(settings).toBeVisible();
+  await expect(settings.locator("dd").first()).toHaveText("1, -0.5");
+  await expect(settings.locator("dt").first()).toContainText("Means");
   await expect(page.locator("details.solution")).toHaveAttribute("open", "");
   await expect(page.locator("details.solution .solution-body")).toBeVisible();
   await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
   await page.emulateMedia({ media: "screen" });
   await expect(page.locator("details.solution")).not.toHaveAttribute("open", "");
+  await expect(page.locator(".print-state")).toHaveCount(0);
   await expect(page.locator("header.site-header")).toBeVisible();
 });
 
@@ -216,4 +227,46 @@ test.describe("on a touch screen", () => {
     await term.tap();
     await expect(page).toHaveURL(/\/notation\/#sym-phi$/);
   });
+});
+
+test("widgets: named controls, results in live regions, figures with a text alternative", async ({ page }) => {
+  const pagesWithWidgets = pages.filter((path) => path.startsWith("embed/") && path !== "embed/").concat(READING);
+  for (const path of pagesWithWidgets) {
+    await page.goto(path);
+    for (const widget of await page.locator("[data-widget]").all()) {
+      await widget.scrollIntoViewIfNeeded();
+      await expect(widget).toHaveAttribute("data-ready", "");
+      const problems = await widget.evaluate((root) => {
+        const found: string[] = [];
+        const named = (element: Element) =>
+          Boolean(
+            element.getAttribute("aria-label") ||
+            element.getAttribute("aria-labelledby") ||
+            (element instanceof HTMLInputElement && element.labels?.length) ||
+            (element instanceof HTMLSelectElement && element.labels?.length) ||
+            (element instanceof HTMLTextAreaElement && element.labels?.length) ||
+            element.querySelector(":scope > title") ||
+            element.textContent?.trim(),
+          );
+        root.querySelectorAll("input:not([type=hidden]), select, textarea, button").forEach((control) => {
+          if (!named(control)) found.push(`unnamed ${control.outerHTML.slice(0, 80)}`);
+          if ((control as HTMLElement).tabIndex < 0)
+            found.push(`not keyboard-reachable ${control.outerHTML.slice(0, 80)}`);
+        });
+        root.querySelectorAll("output").forEach((output) => {
+          // <output> is a live region (role status); it must not be hidden from assistive technology.
+          if (output.closest("[aria-hidden=true]")) found.push(`hidden result ${output.getAttribute("name")}`);
+        });
+        root.querySelectorAll("svg").forEach((svg) => {
+          if (svg.closest("[aria-hidden=true]") || svg.closest("button")) return;
+          const alternative = svg.getAttribute("role") === "img" && named(svg);
+          const captioned = svg.closest("figure")?.querySelector("figcaption")?.textContent?.trim();
+          if (!alternative && !captioned)
+            found.push(`figure without a text alternative in ${root.getAttribute("data-widget")}`);
+        });
+        return found;
+      });
+      expect(problems, `/${path}`).toEqual([]);
+    }
+  }
 });

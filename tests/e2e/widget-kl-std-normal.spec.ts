@@ -75,3 +75,14 @@ test("the verdict is cleared with the outputs when the input goes bad", async ({
   await expect(root.locator("[role=alert]")).toContainText("logvar");
   await expect(root.locator("[data-role=verdict]")).toHaveText("");
 });
+
+test("variances too far apart for a Cholesky factorisation: the VAE formula still answers, with a note", async ({
+  page,
+}) => {
+  const root = await openWidget(page, ID, "mu=0,0&logvar=-40,40");
+  expect(await outputValue(page, "kl")).toBeCloseTo(0.5 * (Math.exp(-40) + Math.exp(40) - 2), 0);
+  await expect(root.locator('output[name="kl_general"]')).not.toHaveAttribute("data-value");
+  await expect(root.locator("[data-role=note]")).toContainText("Cholesky");
+  await expect(root.locator("[role=alert]")).toBeHidden();
+  expect(await root.innerText()).not.toMatch(/\bNaN\b|undefined/);
+});

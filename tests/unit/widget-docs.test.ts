@@ -18,7 +18,8 @@ describe("docs/widgets.md", () => {
     for (const spec of widgets) {
       expect(text).toContain(`## ${spec.id}\n`);
       for (const [name, param] of Object.entries(spec.params)) {
-        expect(text).toContain(`| \`${name}\` | \`${param.fallback}\` |`);
+        const shown = param.fallback === "" ? "(empty)" : `\`${param.fallback}\``;
+        expect(text).toContain(`| \`${name}\` | ${shown} |`);
       }
       for (const output of spec.outputs) expect(text).toContain(`\`${output}\``);
     }

@@ -1,5 +1,6 @@
 import { bayesUpdate } from "../../lib/bayes";
 import { normaliseWeights, roundDistribution } from "../../lib/weights";
+import { bindSvgHandles, stepWithin, type KeyStep } from "../svg-handles";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { drawArea } from "./draw";
 import { PRESETS } from "./presets";
@@ -7,23 +8,13 @@ import { MAX_HYPOTHESES, MIN_HYPOTHESES, spec, type BayesState } from "./spec";
 import { describeArea, priorNote } from "./text";
 import { areaLayout, fractionAtX, fractionAtY, hypothesisLabel } from "./view";
 
-/** Arrow keys move a handle by 0.01, Page keys by 0.1. */
-const KEY_STEPS: Record<string, number> = {
-  ArrowUp: 0.01,
-  ArrowRight: 0.01,
-  ArrowDown: -0.01,
-  ArrowLeft: -0.01,
-  PageUp: 0.1,
-  PageDown: -0.1,
-};
-
 const round = (value: number, decimals = 4) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
-type Drag = { kind: "likelihood" | "border"; index: number; pointerId: number };
+const isBorder = (handle: Element) => handle.classList.contains("prior-handle");
+const indexOf = (handle: Element) => Number((handle as SVGElement).dataset.index);
 
 class BayesElement extends WidgetElement<BayesState> {
   protected readonly spec = spec;
-  private dragging?: Drag;
 
   protected override setup(): void {
     const signal = this.signal;
@@ -49,13 +40,20 @@ class BayesElement extends WidgetElement<BayesState> {
       { signal },
     );
     const svg = this.svg();
-    if (!svg) return;
-    svg.addEventListener("pointerdown", (event) => this.startDrag(event), { signal });
-    svg.addEventListener("pointermove", (event) => this.drag(event), { signal });
-    for (const type of ["pointerup", "pointercancel", "lostpointercapture"]) {
-      svg.addEventListener(type, () => (this.dragging = undefined), { signal });
+    if (svg) {
+      bindSvgHandles(
+        svg,
+        {
+          selector: "rect.likelihood-handle, rect.prior-handle",
+          onDrag: (handle, point) => {
+            if (isBorder(handle)) this.setBorder(indexOf(handle), fractionAtX(point.x));
+            else this.setLikelihood(indexOf(handle), fractionAtY(point.y));
+          },
+          onKey: (handle, step) => this.keyStep(handle, step),
+        },
+        signal,
+      );
     }
-    svg.addEventListener("keydown", (event) => this.keyStep(event), { signal });
     this.showRaw();
   }
 
@@ -222,49 +220,18 @@ class BayesElement extends WidgetElement<BayesState> {
     this.setParamsSoon({ prior: roundDistribution(next, index + 1).join(",") });
   }
 
-  private startDrag(event: PointerEvent): void {
-    const handle = (event.target as Element).closest<SVGRectElement>("rect.likelihood-handle, rect.prior-handle");
-    if (!handle) return;
-    event.preventDefault();
-    handle.focus();
-    const kind = handle.classList.contains("prior-handle") ? "border" : "likelihood";
-    this.dragging = { kind, index: Number(handle.dataset.index), pointerId: event.pointerId };
-    this.svg()?.setPointerCapture(event.pointerId);
-    this.drag(event);
-  }
-
-  private drag(event: PointerEvent): void {
-    const svg = this.svg();
-    if (!this.dragging || event.pointerId !== this.dragging.pointerId || !svg) return;
-    const matrix = svg.getScreenCTM();
-    if (!matrix) return;
-    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    if (this.dragging.kind === "likelihood") this.setLikelihood(this.dragging.index, fractionAtY(point.y));
-    else this.setBorder(this.dragging.index, fractionAtX(point.x));
-  }
-
-  private keyStep(event: KeyboardEvent): void {
-    const handle = (event.target as Element).closest<SVGRectElement>("rect.likelihood-handle, rect.prior-handle");
+  /** Keys step from the state, which runs ahead of the drawing while a key repeats. */
+  private keyStep(handle: SVGElement, step: KeyStep): void {
     const state = this.currentState();
     const prior = state && normaliseWeights(state.prior);
-    if (!handle || !state || !prior) return;
-    const index = Number(handle.dataset.index);
-    const isBorder = handle.classList.contains("prior-handle");
-    // Read the current value from the state, which runs ahead of the drawing while a key repeats.
+    if (!state || !prior) return;
+    const index = indexOf(handle);
+    if (!isBorder(handle)) {
+      this.setLikelihood(index, stepWithin(state.likelihood[index] ?? 0, step, 0, 1));
+      return;
+    }
     const cumulative = (count: number) => prior.probabilities.slice(0, count).reduce((a, b) => a + b, 0);
-    const current = isBorder ? cumulative(index + 1) : (state.likelihood[index] ?? 0);
-    const min = isBorder ? cumulative(index) : 0;
-    const max = isBorder ? cumulative(index + 2) : 1;
-    const step = KEY_STEPS[event.key];
-    let target: number | undefined;
-    if (step !== undefined) target = current + step;
-    else if (event.key === "Home") target = min;
-    else if (event.key === "End") target = max;
-    if (target === undefined) return;
-    event.preventDefault();
-    const clamped = Math.min(max, Math.max(min, target));
-    if (isBorder) this.setBorder(index, clamped);
-    else this.setLikelihood(index, clamped);
+    this.setBorder(index, stepWithin(cumulative(index + 1), step, cumulative(index), cumulative(index + 2)));
   }
 }
 

@@ -1,6 +1,7 @@
 import { analyseDice, FACES, simulateConditionalRolls } from "../../lib/dice";
 import { createRandom } from "../../lib/random";
 import { normaliseWeights, roundDistribution, withProbability } from "../../lib/weights";
+import { bindSvgHandles, stepWithin } from "../svg-handles";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { drawPanel, drawTrace } from "./draw";
 import { spec, type DiceState } from "./spec";
@@ -9,22 +10,19 @@ import { panelLayout, traceLayout } from "./view";
 
 type FaceSetName = "event" | "condition";
 
-/** Arrow keys move a bar by a percentage point, Page keys by ten. */
-const KEY_STEPS: Record<string, number> = {
-  ArrowUp: 0.01,
-  ArrowRight: 0.01,
-  ArrowDown: -0.01,
-  ArrowLeft: -0.01,
-  PageUp: 0.1,
-  PageDown: -0.1,
-};
+/** The bars' geometry does not depend on the state: one layout converts pointer positions. */
+const dieLayout = panelLayout([], [], []);
+const faceOf = (handle: Element) => Number((handle as SVGElement).dataset.face);
 
-/** Simulations longer than this wait a tick, so that dragging redraws the exact figures every frame. */
+/**
+ * A simulation of more rolls than this (a million take about 50 ms) waits until changes pause, so
+ * that dragging redraws the exact figures every frame; a newer change aborts the wait.
+ */
 const DEFER_ABOVE = 20_000;
+const DEFER_MS = 120;
 
 class DiceElement extends WidgetElement<DiceState> {
   protected readonly spec = spec;
-  private dragging?: { face: number; pointerId: number };
 
   protected override setup(): void {
     const signal = this.signal;
@@ -49,13 +47,23 @@ class DiceElement extends WidgetElement<DiceState> {
       { signal },
     );
     const die = this.dieSvg();
-    if (!die) return;
-    die.addEventListener("pointerdown", (event) => this.startDrag(event), { signal });
-    die.addEventListener("pointermove", (event) => this.drag(event), { signal });
-    for (const type of ["pointerup", "pointercancel", "lostpointercapture"]) {
-      die.addEventListener(type, () => (this.dragging = undefined), { signal });
+    if (die) {
+      bindSvgHandles(
+        die,
+        {
+          selector: "rect.handle",
+          onDrag: (handle, point) => this.setFaceProbability(faceOf(handle), dieLayout.valueAt(point.y)),
+          onKey: (handle, step) => {
+            const normalised = normaliseWeights(this.currentState()?.weights ?? []);
+            const face = faceOf(handle);
+            // The state runs ahead of the drawing while a key repeats, so step from the state.
+            if (normalised)
+              this.setFaceProbability(face, stepWithin(normalised.probabilities[face - 1] ?? 0, step, 0, 1));
+          },
+        },
+        signal,
+      );
     }
-    die.addEventListener("keydown", (event) => this.keyStep(event), { signal });
     this.showRaw();
   }
 
@@ -113,7 +121,7 @@ class DiceElement extends WidgetElement<DiceState> {
     if (die) drawPanel(die, panelLayout(p, state.event, state.condition), describeDie(p));
 
     if (state.n > DEFER_ABOVE) {
-      await new Promise((resolve) => window.setTimeout(resolve, 0));
+      await new Promise((resolve) => window.setTimeout(resolve, DEFER_MS));
       if (signal.aborted) return;
     }
     const simulation = simulateConditionalRolls(p, state.event, state.condition, state.n, createRandom(state.seed));
@@ -180,42 +188,6 @@ class DiceElement extends WidgetElement<DiceState> {
     if (!normalised) return;
     const next = roundDistribution(withProbability(normalised.probabilities, face - 1, target), face - 1);
     this.setParamsSoon({ weights: next.join(",") });
-  }
-
-  private startDrag(event: PointerEvent): void {
-    const handle = (event.target as Element).closest<SVGRectElement>("rect.handle");
-    if (!handle) return;
-    event.preventDefault();
-    handle.focus();
-    this.dragging = { face: Number(handle.dataset.face), pointerId: event.pointerId };
-    this.dieSvg()?.setPointerCapture(event.pointerId);
-    this.drag(event);
-  }
-
-  private drag(event: PointerEvent): void {
-    const svg = this.dieSvg();
-    if (!this.dragging || event.pointerId !== this.dragging.pointerId || !svg) return;
-    const matrix = svg.getScreenCTM();
-    if (!matrix) return;
-    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    const layout = panelLayout([], [], []);
-    this.setFaceProbability(this.dragging.face, layout.valueAt(point.y));
-  }
-
-  private keyStep(event: KeyboardEvent): void {
-    const handle = (event.target as Element).closest<SVGRectElement>("rect.handle");
-    const state = this.currentState();
-    const normalised = state && normaliseWeights(state.weights);
-    if (!handle || !normalised) return;
-    const face = Number(handle.dataset.face);
-    const current = normalised.probabilities[face - 1] ?? 0;
-    let target: number | undefined;
-    if (event.key in KEY_STEPS) target = current + (KEY_STEPS[event.key] ?? 0);
-    else if (event.key === "Home") target = 0;
-    else if (event.key === "End") target = 1;
-    if (target === undefined) return;
-    event.preventDefault();
-    this.setFaceProbability(face, Math.min(1, Math.max(0, target)));
   }
 }
 

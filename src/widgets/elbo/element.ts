@@ -1,8 +1,14 @@
 import { defineWidget, WidgetElement } from "../widget-element";
 import { drawDensities, drawIdentity } from "./draw";
 import { bindModelControls, showModelControls } from "./model-controls";
-import { ELBO_STATE_EVENT, ELBO_STATE_REQUEST, elboResults, type ElboResults, type ElboStateDetail } from "./results";
-import { spec, type LinearGaussianState } from "./spec";
+import {
+  ELBO_STATE_EVENT,
+  ELBO_STATE_REQUEST,
+  elboResultsInSlices,
+  type ElboResults,
+  type ElboStateDetail,
+} from "./results";
+import { approximationOf, spec, type LinearGaussianState } from "./spec";
 import { DEFAULT_WIDTH, densityLayout, identityLayout } from "./view";
 
 const STANDARD_NORMAL = { mean: 0, sd: 1 };
@@ -47,8 +53,8 @@ class ElboElement extends WidgetElement<LinearGaussianState> {
     showModelControls(this, { ...state });
   }
 
-  protected render(state: LinearGaussianState): void {
-    const results = elboResults(state);
+  protected async render(state: LinearGaussianState, signal: AbortSignal): Promise<void> {
+    const results = await elboResultsInSlices(state, signal);
     const { posterior, terms, mc } = results;
     this.setOutput("log_px", terms.logPx);
     this.setOutput("elbo", terms.elbo);
@@ -72,8 +78,7 @@ class ElboElement extends WidgetElement<LinearGaussianState> {
     const width = (svg: SVGSVGElement) => Math.round(svg.getBoundingClientRect().width) || DEFAULT_WIDTH;
     const densities = this.querySelector<SVGSVGElement>("svg[data-role=densities]");
     if (densities) {
-      const q = { mean: state.qm, sd: state.qs };
-      drawDensities(densities, densityLayout(STANDARD_NORMAL, posterior, q, width(densities)));
+      drawDensities(densities, densityLayout(STANDARD_NORMAL, posterior, approximationOf(state), width(densities)));
     }
     const identity = this.querySelector<SVGSVGElement>("svg[data-role=identity]");
     if (identity) drawIdentity(identity, identityLayout(terms, mc.elbo, width(identity)));

@@ -13,6 +13,16 @@ export interface LinearGaussianState {
   readonly seed: number;
 }
 
+/** What a chapter may pass to the Elbo and Reparam shells: the parameters as attributes, and the frame's options. */
+export type LinearGaussianProps = { readonly [K in keyof LinearGaussianState]?: string | number } & {
+  readonly urlState?: boolean;
+  readonly caption?: string;
+};
+
+/** The decoder and the approximation q of a state, in the shapes src/lib/elbo.ts takes. */
+export const modelOf = ({ w, b, s }: LinearGaussianState) => ({ w, b, s });
+export const approximationOf = ({ qm, qs }: LinearGaussianState) => ({ mean: qm, sd: qs });
+
 const LIMIT = 1e6;
 
 const location = (fallback: number, description: string) =>

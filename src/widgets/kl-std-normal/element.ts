@@ -1,7 +1,7 @@
 import { drawBars } from "../charts/draw-bars";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type KlStdNormalState } from "./spec";
-import { agreementText, bothFormulas } from "./formulas";
+import { agreementText, bothFormulas, GENERAL_OUTPUTS } from "./formulas";
 import { termsLayout } from "./view";
 
 class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
@@ -33,6 +33,13 @@ class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
     }
   }
 
+  private clearOutput(name: string): void {
+    const output = this.output(name);
+    if (!output) return;
+    delete output.dataset.value;
+    output.textContent = "—";
+  }
+
   private showVerdict(text: string): void {
     const verdict = this.querySelector<HTMLElement>("[data-role=verdict]");
     if (verdict) verdict.textContent = text;
@@ -40,16 +47,22 @@ class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
 
   protected render(state: KlStdNormalState): void {
     const formulas = bothFormulas(state.mu, state.logvar);
-    const { vae, general } = formulas;
-    this.setOutput("kl", vae.total);
-    this.setOutput("kl_general", general.value);
-    this.setOutput("log_det_ratio", general.logDeterminantRatio);
-    this.setOutput("dimension", general.dimension);
-    this.setOutput("trace_term", general.traceTerm);
-    this.setOutput("mean_term", general.meanTerm);
-    this.setOutput("difference", formulas.difference);
+    this.setOutput("kl", formulas.vae.total);
+    if (formulas.general) {
+      const { general } = formulas;
+      this.setOutput("kl_general", general.value);
+      this.setOutput("log_det_ratio", general.logDeterminantRatio);
+      this.setOutput("dimension", general.dimension);
+      this.setOutput("trace_term", general.traceTerm);
+      this.setOutput("mean_term", general.meanTerm);
+      this.setOutput("difference", formulas.difference);
+      this.showNote("");
+    } else {
+      for (const name of GENERAL_OUTPUTS) this.clearOutput(name);
+      this.showNote(formulas.generalProblem);
+    }
     this.showVerdict(agreementText(formulas));
-    this.terms = vae.terms;
+    this.terms = formulas.vae.terms;
     this.draw();
   }
 

@@ -1,0 +1,99 @@
+import type { FromWorker, Progress, Setup } from "../../ml/protocol";
+import { STRIP_SIZE } from "../../ml/protocol";
+import { drawDigits } from "../training/digit-canvas";
+import { drawLossChart } from "../training/loss-chart";
+import { ModelWidget } from "../training/model-widget";
+import { defineWidget } from "../widget-element";
+import { AUTOENCODER_BATCH, AUTOENCODER_HIDDEN, spec, type AutoencoderState } from "./spec";
+
+type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
+
+const NUMBER_INPUTS = ["latent", "seconds", "seed"] as const;
+
+class AutoencoderElement extends ModelWidget<AutoencoderState> {
+  protected readonly spec = spec;
+  private trainCurve: [number, number][] = [];
+  private heldOut: [number, number][] = [];
+
+  protected override setup(): void {
+    super.setup();
+    const noise = this.querySelector<HTMLInputElement>('input[name="noise"]');
+    noise?.addEventListener(
+      "input",
+      () => {
+        this.noiseText(noise.value);
+        this.setParamsSoon({ noise: noise.value });
+      },
+      { signal: this.signal },
+    );
+    for (const name of NUMBER_INPUTS) {
+      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      input?.addEventListener("change", () => this.setParams({ [name]: input.value }), { signal: this.signal });
+    }
+  }
+
+  protected override showState(state: AutoencoderState): void {
+    const noise = this.querySelector<HTMLInputElement>('input[name="noise"]');
+    if (noise && document.activeElement !== noise) noise.value = String(state.noise);
+    this.noiseText(String(state.noise));
+    for (const name of NUMBER_INPUTS) {
+      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (input && document.activeElement !== input) input.value = String(state[name]);
+    }
+  }
+
+  protected setupFor(state: AutoencoderState): Setup {
+    return {
+      model: "autoencoder",
+      latent: state.latent,
+      hidden: AUTOENCODER_HIDDEN,
+      batch: AUTOENCODER_BATCH,
+      noise: state.noise,
+      seed: state.seed,
+      seconds: state.seconds,
+    };
+  }
+
+  protected clearViews(): void {
+    this.trainCurve = [];
+    this.heldOut = [];
+    this.drawCurve();
+  }
+
+  protected showProgress(progress: Progress): void {
+    if ("mse" in progress.train) this.trainCurve.push([progress.steps, progress.train.mse]);
+    this.drawCurve();
+  }
+
+  protected showEvaluation({ evaluation, progress }: Evaluation): void {
+    if (evaluation.model !== "autoencoder") return;
+    this.setOutput("mse_test", evaluation.mse);
+    this.setOutput("steps", progress.steps);
+    this.heldOut.push([progress.steps, evaluation.mse]);
+    for (const role of ["clean", "corrupted", "reconstructed", "random"] as const) {
+      const canvas = this.querySelector<HTMLCanvasElement>(`canvas[data-role=${role}]`);
+      if (canvas) drawDigits(canvas, evaluation[role], STRIP_SIZE, STRIP_SIZE);
+    }
+    this.drawCurve();
+  }
+
+  private noiseText(value: string): void {
+    const text = this.querySelector<HTMLElement>("[data-role=noise-text]");
+    if (text) text.textContent = value;
+  }
+
+  private drawCurve(): void {
+    const svg = this.querySelector<SVGSVGElement>("svg[data-role=curve]");
+    if (!svg) return;
+    drawLossChart(
+      svg,
+      [
+        { label: "training batches", colour: "var(--series-1)", points: this.trainCurve },
+        { label: "held-out", colour: "var(--series-2)", points: this.heldOut, dots: true },
+      ],
+      "MSE per pixel",
+    );
+  }
+}
+
+defineWidget("vae-autoencoder", AutoencoderElement);

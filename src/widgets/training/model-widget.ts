@@ -1,0 +1,181 @@
+import { formatNumber } from "../../lib/format";
+import { TrainingClient } from "../../ml/client";
+import type { FromWorker, Progress, Setup, Status, VaeViewRequest } from "../../ml/protocol";
+import { WidgetElement } from "../widget-element";
+
+type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
+
+const STATUS_TEXT: Record<Status, string> = {
+  loading: "Loading the digits and TensorFlow.js…",
+  idle: "Ready. Press Train to start.",
+  training: "Training…",
+  paused: "Paused (held-out figures are for the weights now).",
+  done: "Budget spent: the held-out figures are final for these weights. Train again for another budget.",
+  diverged: "Diverged.",
+};
+
+/**
+ * What the two model widgets share: a training worker per widget (terminated on disconnect, which
+ * frees its tensors), Train / Pause / Reset controls, the progress line, and readiness that follows
+ * training: `data-ready` goes while a run is under way and comes back when its budget is spent and
+ * the held-out evaluation is shown (contract rule 4).
+ */
+export abstract class ModelWidget<S extends { readonly autostart: boolean }> extends WidgetElement<S> {
+  protected client?: TrainingClient;
+  protected status: Status = "loading";
+  private waiters: { test: (message: FromWorker) => boolean; resolve: () => void; reject: (error: Error) => void }[] =
+    [];
+  /** True while a render() is waiting: the base class then sets data-ready itself. */
+  private rendering = false;
+
+  protected abstract setupFor(state: S): Setup;
+  protected viewsFor(_state: S): VaeViewRequest | undefined {
+    return undefined;
+  }
+  protected abstract showEvaluation(message: Evaluation): void;
+  protected abstract showProgress(progress: Progress): void;
+  /** Forget curves and pictures of the previous model. */
+  protected abstract clearViews(): void;
+
+  protected override setup(): void {
+    this.button("train")?.addEventListener("click", () => this.trainOrPause(), { signal: this.signal });
+    this.button("reset")?.addEventListener(
+      "click",
+      () => {
+        this.clearViews();
+        this.removeAttribute("data-ready");
+        this.client?.send({ type: "reset" });
+      },
+      { signal: this.signal },
+    );
+  }
+
+  protected override teardown(): void {
+    this.client?.dispose();
+    this.client = undefined;
+    for (const waiter of this.waiters) waiter.reject(new Error("The widget was removed."));
+    this.waiters = [];
+  }
+
+  protected override async render(state: S, signal: AbortSignal): Promise<void> {
+    this.client ??= new TrainingClient(
+      (message) => this.receive(message),
+      (message) => this.workerFailed(message),
+    );
+    this.clearViews();
+    this.rendering = true;
+    try {
+      const idle = this.waitFor((m) => m.type === "status" && m.status === "idle", signal);
+      this.client.configure(this.setupFor(state), this.viewsFor(state));
+      await idle;
+      if (state.autostart && !signal.aborted) {
+        const finished = this.waitFor(
+          (m) => m.type === "status" && (m.status === "done" || m.status === "diverged"),
+          signal,
+        );
+        this.client.send({ type: "start" });
+        await finished;
+      }
+    } finally {
+      this.rendering = false;
+    }
+  }
+
+  /** Train, pause or resume, by the current status. */
+  private trainOrPause(): void {
+    if (!this.client) return;
+    if (this.status === "training") this.client.send({ type: "pause" });
+    else if (this.status === "paused") this.client.send({ type: "resume" });
+    else if (this.status === "idle" || this.status === "done") this.client.send({ type: "start" });
+  }
+
+  private receive(message: FromWorker): void {
+    for (const waiter of [...this.waiters]) {
+      if (waiter.test(message)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+    switch (message.type) {
+      case "backend":
+        if (this.output("backend")) this.setOutput("backend", message.name, message.detail);
+        else
+          this.querySelectorAll<HTMLElement>("[data-role=backend]").forEach((el) => (el.textContent = message.detail));
+        this.showNote(
+          message.fallbacks.length ? `Backends that could not start: ${message.fallbacks.join("; ")}.` : "",
+        );
+        break;
+      case "status":
+        this.onStatus(message.status, message.message);
+        break;
+      case "progress":
+        this.showProgress(message.progress);
+        this.writeProgress(message.progress);
+        break;
+      case "evaluation":
+        this.writeProgress(message.progress);
+        this.showEvaluation(message);
+        break;
+      case "error":
+        this.workerFailed(message.message);
+        break;
+    }
+  }
+
+  private onStatus(status: Status, message?: string): void {
+    this.status = status;
+    const statusLine = this.querySelector<HTMLElement>("[data-role=status]");
+    if (statusLine) statusLine.textContent = STATUS_TEXT[status];
+    const train = this.button("train");
+    if (train) {
+      train.textContent = status === "training" ? "Pause" : status === "paused" ? "Resume" : "Train";
+      train.disabled = status === "loading" || status === "diverged";
+    }
+    const reset = this.button("reset");
+    if (reset) reset.disabled = status === "loading";
+    if (status === "diverged") {
+      this.clearOutputs();
+      this.showAlert(message ?? "Training diverged; press Reset.");
+    } else if (status === "loading") {
+      this.showAlert("");
+    }
+    if (this.rendering) return;
+    if (status === "training" || status === "loading") this.removeAttribute("data-ready");
+    else this.setAttribute("data-ready", "");
+  }
+
+  private writeProgress(progress: Progress): void {
+    this.setOutput("steps", progress.steps);
+    const line = this.querySelector<HTMLElement>("[data-role=progress]");
+    if (line) {
+      line.textContent =
+        `${progress.steps} steps · ${formatNumber(progress.epochs, 3)} epochs · ` +
+        `${formatNumber(progress.elapsed, 3)} s · ${formatNumber(progress.stepsPerSecond, 3)} steps/s`;
+    }
+  }
+
+  private workerFailed(message: string): void {
+    for (const waiter of this.waiters) waiter.reject(new Error(message));
+    this.waiters = [];
+    this.clearOutputs();
+    this.showAlert(message);
+    const statusLine = this.querySelector<HTMLElement>("[data-role=status]");
+    if (statusLine) statusLine.textContent = "Training is unavailable.";
+    if (!this.rendering) this.setAttribute("data-ready", "");
+  }
+
+  private waitFor(test: (message: FromWorker) => boolean, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const waiter = { test, resolve, reject };
+      this.waiters.push(waiter);
+      signal.addEventListener("abort", () => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve();
+      });
+    });
+  }
+
+  protected button(role: string): HTMLButtonElement | null {
+    return this.querySelector<HTMLButtonElement>(`button[data-role=${role}]`);
+  }
+}

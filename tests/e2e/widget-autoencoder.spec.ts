@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { expectBadInput, outputValue, watchPage } from "./site";
+
+const ID = "autoencoder";
+/** Loading TensorFlow.js and the digits, 5 s of training, and the held-out evaluation. */
+const TRAINING_TIMEOUT = 50_000;
+
+test("trains for its budget, then shows the held-out MSE and the digit strip", async ({ page }) => {
+  test.setTimeout(90_000);
+  const watch = watchPage(page);
+  await page.goto(`embed/${ID}/?autostart=1&seconds=5&noise=0.3&latent=32`);
+  const root = page.locator(`[data-widget="${ID}"]`);
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  const mse = await outputValue(page, "mse_test");
+  const steps = await outputValue(page, "steps");
+  // The budget is time: how many steps fit depends on the machine, but some must.
+  expect(steps).toBeGreaterThan(5);
+  // Untrained sigmoid outputs near 0.5 give an MSE near 0.2; a few seconds of training beat it clearly.
+  expect(mse).toBeGreaterThan(0);
+  expect(mse).toBeLessThan(0.12);
+  await expect(root.locator("[role=alert]")).toBeHidden();
+  const strip = await root
+    .locator("canvas[data-role=reconstructed]")
+    .evaluate((canvas: HTMLCanvasElement) => canvas.width);
+  expect(strip).toBeGreaterThan(28 * 7);
+  expect(await root.innerText()).not.toMatch(/\bNaN\b|undefined/);
+  expect(watch.foreign).toEqual([]);
+  expect(watch.problems).toEqual([]);
+});
+
+test("without autostart it waits, shows the untrained model's figures, and trains on request", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(`embed/${ID}/?seconds=3&noise=0`);
+  const root = page.locator(`[data-widget="${ID}"]`);
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  expect(await outputValue(page, "steps")).toBe(0);
+  const untrained = (await outputValue(page, "mse_test")) ?? 0;
+  await root.locator("button[data-role=train]").click();
+  await expect(root).not.toHaveAttribute("data-ready", "");
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  expect(await outputValue(page, "steps")).toBeGreaterThan(0);
+  expect(await outputValue(page, "mse_test")).toBeLessThan(untrained);
+});
+
+test("the noise slider changes the state and the address bar", async ({ page }) => {
+  await page.goto(`embed/${ID}/`);
+  const root = page.locator(`[data-widget="${ID}"]`);
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  await root.locator('input[name="noise"]').fill("0.5");
+  await expect(page).toHaveURL(/noise=0\.5/);
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  expect(await outputValue(page, "steps")).toBe(0);
+});
+
+test("bad input gets a clear alert", async ({ page }) => {
+  await expectBadInput(page, ID, "latent=0", "latent");
+  await expectBadInput(page, ID, "latent=100000", "latent");
+  await expectBadInput(page, ID, "noise=1.5", "noise");
+  await expectBadInput(page, ID, "noise=-0.1", "noise");
+  await expectBadInput(page, ID, "seconds=-5", "seconds");
+  await expectBadInput(page, ID, "seconds=0", "seconds");
+});

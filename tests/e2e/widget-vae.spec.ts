@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { decodeWeights } from "../../src/ml/weights-format";
+import { expectBadInput, outputValue, watchPage } from "./site";
+
+const ID = "vae";
+/** Loading TensorFlow.js and the digits, 5 s of training, and the held-out evaluation. */
+const TRAINING_TIMEOUT = 50_000;
+
+async function ready(page: Page, query: string) {
+  await page.goto(`embed/${ID}/?${query}`);
+  const root = page.locator(`[data-widget="${ID}"]`);
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  return root;
+}
+
+async function figures(page: Page) {
+  return {
+    elbo: (await outputValue(page, "elbo_test")) ?? NaN,
+    recon: (await outputValue(page, "recon_test")) ?? NaN,
+    kl: (await outputValue(page, "kl_test")) ?? NaN,
+    steps: (await outputValue(page, "steps")) ?? NaN,
+    stepsPerSecond: (await outputValue(page, "steps_per_s")) ?? NaN,
+  };
+}
+
+test("trains for its budget; the held-out ELBO is −(recon + KL) and far above an untrained model's", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const watch = watchPage(page);
+  const root = await ready(page, "latent=2&autostart=1&seconds=5");
+  const result = await figures(page);
+  // The budget is time: how many steps fit depends on the machine, but some must.
+  expect(result.steps).toBeGreaterThan(5);
+  expect(result.stepsPerSecond).toBeGreaterThan(1);
+  expect(result.elbo).toBeCloseTo(-(result.recon + result.kl), 6);
+  expect(result.kl).toBeGreaterThan(0);
+  // Fresh weights score about −545 nats; a few seconds of training gain well over 100.
+  expect(result.elbo).toBeGreaterThan(-420);
+  expect(result.elbo).toBeLessThan(-100);
+  await expect(page.locator('output[name="backend"]')).toHaveAttribute("data-value", /^(wasm|cpu)$/);
+  await expect(root.locator("[role=alert]")).toBeHidden();
+  expect(await root.innerText()).not.toMatch(/\bNaN\b|undefined/);
+  expect(watch.foreign).toEqual([]);
+  expect(watch.problems).toEqual([]);
+});
+
+test("the pretrained latent-20 model scores in the browser what the pretraining script measured", async ({ page }) => {
+  test.setTimeout(90_000);
+  const { meta } = decodeWeights(new Uint8Array(readFileSync("public/models/vae-latent20.bin")));
+  await ready(page, "latent=20&pretrained=1");
+  const pretrained = await figures(page);
+  expect(pretrained.steps).toBe(0);
+  expect(pretrained.elbo).toBeCloseTo(meta.heldOut.elbo, 1);
+  expect(pretrained.elbo).toBeGreaterThan(-125);
+  await ready(page, "latent=20");
+  expect((await figures(page)).elbo).toBeLessThan(-400);
+});
+
+test("latent 2: dragging the point decodes it; the grid and the scatter are drawn", async ({ page }) => {
+  test.setTimeout(90_000);
+  const root = await ready(page, "pretrained=1");
+  await expect(root.locator("[data-role=grid-figure]")).toBeVisible();
+  const handle = root.locator("circle.handle");
+  await expect(handle).toHaveCount(1);
+  const plot = root.locator("svg[data-role=scatter-axes]");
+  await plot.scrollIntoViewIfNeeded();
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.7, { steps: 5 });
+  await page.mouse.up();
+  await expect(root.locator("[data-role=point]")).toContainText("z = (−");
+  const decoded = await root.locator("canvas[data-role=decoded]").evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext("2d")!.getImageData(0, 0, 28, 28).data;
+    let ink = 0;
+    for (let i = 3; i < data.length; i += 4) ink += data[i]!;
+    return ink;
+  });
+  expect(decoded).toBeGreaterThan(0);
+});
+
+test("pause, resume and reset", async ({ page }) => {
+  test.setTimeout(90_000);
+  const root = await ready(page, "latent=2&seconds=30");
+  const train = root.locator("button[data-role=train]");
+  await train.click();
+  await expect(train).toHaveText("Pause");
+  await page.waitForTimeout(1500);
+  await train.click();
+  await expect(train).toHaveText("Resume");
+  await expect(root).toHaveAttribute("data-ready", "");
+  const paused = (await outputValue(page, "steps")) ?? 0;
+  expect(paused).toBeGreaterThan(0);
+  await page.waitForTimeout(700);
+  expect(await outputValue(page, "steps")).toBe(paused);
+  await train.click();
+  await expect(train).toHaveText("Pause");
+  await expect.poll(async () => (await outputValue(page, "steps")) ?? 0).toBeGreaterThan(paused);
+  await root.locator("button[data-role=reset]").click();
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  expect(await outputValue(page, "steps")).toBe(0);
+});
+
+test("bad input gets a clear alert", async ({ page }) => {
+  await expectBadInput(page, ID, "latent=0", "latent");
+  await expectBadInput(page, ID, "latent=1000000", "latent");
+  await expectBadInput(page, ID, "beta=-1", "beta");
+  await expectBadInput(page, ID, "seconds=-5", "seconds");
+  await expectBadInput(page, ID, "hidden=0", "hidden");
+  await expectBadInput(page, ID, "latent=5&pretrained=1", "pretrained");
+});
+
+test("a training worker that cannot start is reported, not waited on", async ({ page }) => {
+  await page.route("**/*train.worker*", (route) => route.abort());
+  await page.goto(`embed/${ID}/?autostart=1&seconds=5`);
+  const root = page.locator(`[data-widget="${ID}"]`);
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  await expect(root.locator("[role=alert]")).toContainText(/training worker/i);
+  for (const output of await root.locator("output[name]").all()) {
+    await expect(output).not.toHaveAttribute("data-value");
+  }
+});
+
+test("the digits failing to load is reported too", async ({ page }) => {
+  await page.route("**/data/digits.bin", (route) => route.fulfill({ status: 404, body: "" }));
+  await page.goto(`embed/${ID}/`);
+  const root = page.locator(`[data-widget="${ID}"]`);
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  await expect(root.locator("[role=alert]")).toContainText(/digits could not be loaded/);
+});
