@@ -24,7 +24,9 @@ function labelOf(control: Control): Node[] {
 
 function settingsOf(widget: HTMLElement): HTMLDListElement | undefined {
   const controls = Array.from(widget.querySelectorAll<Control>("input:not([type=hidden]), select, textarea")).filter(
-    (control) => !control.closest(".embed-panel") && !(control instanceof HTMLInputElement && control.type === "radio" && !control.checked),
+    (control) =>
+      !control.closest(".embed-panel") &&
+      !(control instanceof HTMLInputElement && control.type === "radio" && !control.checked),
   );
   if (controls.length === 0) return undefined;
   const list = document.createElement("dl");
