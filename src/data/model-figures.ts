@@ -5,6 +5,7 @@
  * the quantised weights themselves.
  */
 import { readFileSync } from "node:fs";
+import { klStdNormal } from "../lib/kl-std-normal";
 import { decodeWeights, pretrainedFile, type WeightsMeta } from "../ml/weights-format";
 
 interface Manifest {
@@ -35,4 +36,6 @@ export const modelFigures = {
   },
   latent2: pretrained(2),
   latent20: pretrained(20),
+  /** The KL exercise of the VAE chapter: μ = (1, 0), log σ² = (0, log 4). */
+  klExercise: klStdNormal([1, 0], [0, Math.log(4)]).total,
 };

@@ -35,8 +35,11 @@ export const spec: WidgetSpec<AutoencoderState> = {
   },
   outputs: ["mse_test", "steps"],
   examples: [
-    { query: "noise=0&autostart=1", caption: "a plain autoencoder, trained for 30 s" },
-    { query: "noise=0.5&latent=16&autostart=1", caption: "half the pixels wiped out, a 16-number code" },
+    { query: "noise=0&autostart=1&seconds=10", caption: "a plain autoencoder, trained for 10 s" },
+    {
+      query: "noise=0.5&latent=16&autostart=1&seconds=10",
+      caption: "half the pixels wiped out, a 16-number code, 10 s",
+    },
   ],
 };
 

@@ -60,7 +60,7 @@ export const spec: WidgetSpec<VaeState> = {
       query: "latent=20&pretrained=1",
       caption: "the pretrained latent-20 VAE: better digits, a projected latent space",
     },
-    { query: "latent=2&autostart=1&seconds=60", caption: "watch the latent plane organise itself in one minute" },
-    { query: "latent=8&beta=20&autostart=1", caption: "a heavy KL weight: posterior collapse" },
+    { query: "latent=2&autostart=1&seconds=10", caption: "watch the latent plane organise itself in ten seconds" },
+    { query: "latent=8&beta=20&autostart=1&seconds=10", caption: "a heavy KL weight: posterior collapse" },
   ],
 };
