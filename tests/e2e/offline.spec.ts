@@ -70,6 +70,7 @@ test("after one visit every page, search, data file and model works with no netw
   await page.goto("embed/kl-std-normal/?mu=0.5&logvar=0");
   await expect(page.locator('[data-widget="kl-std-normal"]')).toHaveAttribute("data-ready", "");
   await page.goto("notation/");
+  await expect(page.locator("html")).toHaveAttribute("data-reader", "ready");
   await page.getByRole("searchbox", { name: "Search the book" }).fill("divergence");
   await expect(page.locator("#site-search-results a").first()).toBeVisible();
   const missing = await page.goto("no/such/page/");

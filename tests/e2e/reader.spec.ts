@@ -21,6 +21,12 @@ async function bodyText(page: Page, path: string): Promise<string> {
   });
 }
 
+/** Opens a page of the book and waits until its reader features listen (they start when idle). */
+async function open(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator("html")).toHaveAttribute("data-reader", "ready");
+}
+
 const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[a-z]{7,}/g) ?? []);
 
 test.describe("search", () => {
@@ -32,7 +38,7 @@ test.describe("search", () => {
       // A word only this chapter has, so the chapter must be among the results.
       const word = [...(texts.get(path) ?? [])].find((candidate) => others.every((words) => !words.has(candidate)));
       expect(word, `a word that only /${path} uses`).toBeDefined();
-      await page.goto("");
+      await open(page, "");
       await page.getByRole("searchbox", { name: "Search the book" }).fill(word ?? "");
       const results = page.locator("#site-search-results");
       await expect(results.locator("a").first()).toBeVisible();
@@ -47,7 +53,7 @@ test.describe("search", () => {
   });
 
   test("results link to the matching section under the base path, by keyboard", async ({ page }) => {
-    await page.goto("notation/");
+    await open(page, "notation/");
     const box = page.getByRole("searchbox", { name: "Search the book" });
     await box.fill("evidence lower bound");
     const first = page.locator("#site-search-results a").first();
@@ -63,7 +69,7 @@ test.describe("search", () => {
   });
 
   test("announces the number of results, and Escape closes them", async ({ page }) => {
-    await page.goto("");
+    await open(page, "");
     const box = page.getByRole("searchbox", { name: "Search the book" });
     await box.fill("divergence");
     await expect(page.locator("#site-search-status")).toHaveText(/^\d+ pages? match “divergence”\.$/);
@@ -81,7 +87,7 @@ test.describe("light and dark", () => {
 
   test("follows the system scheme", async ({ page }) => {
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.goto("");
+    await open(page, "");
     expect(isDark(await background(page))).toBe(true);
     await expect(page.locator("[data-theme-toggle]")).toHaveAttribute("aria-pressed", "true");
     await page.emulateMedia({ colorScheme: "light" });
@@ -93,7 +99,7 @@ test.describe("light and dark", () => {
     page,
   }) => {
     await page.emulateMedia({ colorScheme: "light" });
-    await page.goto("");
+    await open(page, "");
     const toggle = page.getByRole("button", { name: "Dark" });
     await toggle.click();
     await expect(toggle).toHaveAttribute("aria-pressed", "true");
@@ -106,7 +112,7 @@ test.describe("light and dark", () => {
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto("notation/");
+    await open(page, "notation/");
     expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe("dark");
     expect(isDark(await background(page))).toBe(true);
     await page.getByRole("button", { name: "Dark" }).click();
@@ -120,7 +126,7 @@ test.describe("light and dark", () => {
 test("printing hides navigation and controls, unfolds solutions and keeps each widget's figure and values", async ({
   page,
 }) => {
-  await page.goto(READING);
+  await open(page, READING);
   const widget = page.locator('[data-widget="kl-std-normal"]');
   await widget.scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute("data-ready", "");
@@ -170,7 +176,7 @@ test.describe("hover definitions", () => {
 
   test("a symbol, an equation reference and a citation open by keyboard and close with Escape", async ({ page }) => {
     const watch = watchPage(page);
-    await page.goto(READING);
+    await open(page, READING);
     await tabTo(page, "a.term");
     await expect(popover(page)).toBeVisible();
     await expect(popover(page)).toContainText("encoder (recognition) parameters");
@@ -192,7 +198,7 @@ test.describe("hover definitions", () => {
   });
 
   test("open on hover and stay while the pointer moves onto them", async ({ page }) => {
-    await page.goto(READING);
+    await open(page, READING);
     await page.locator(".cite a").first().hover();
     await expect(popover(page)).toBeVisible();
     await popover(page).hover();
@@ -219,7 +225,7 @@ test.describe("on a touch screen", () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } });
 
   test("a first tap shows the meaning, a second follows the link", async ({ page }) => {
-    await page.goto(READING);
+    await open(page, READING);
     const term = page.locator("a.term").first();
     await term.tap();
     await expect(page.locator(".tip-popover")).toBeVisible();
