@@ -66,6 +66,10 @@ export default function remarkEquations() {
     });
     walk(tree, (node, index, parent) => {
       if (node.type !== "inlineMath") return;
+      // The table of contents lists headings as plain text, where a formula reads three times over.
+      if (parent.type === "heading") {
+        throw new Error(`Headings hold no math, for the table of contents: $${node.value}$ in ${file?.path}`);
+      }
       const ref = EQREF.exec(node.value);
       if (!ref) {
         validate(node.value, false, file);

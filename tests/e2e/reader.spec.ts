@@ -256,7 +256,13 @@ test("widgets: named controls, results in live regions, figures with a text alte
           );
         root.querySelectorAll("input:not([type=hidden]), select, textarea, button").forEach((control) => {
           if (!named(control)) found.push(`unnamed ${control.outerHTML.slice(0, 80)}`);
-          if ((control as HTMLElement).tabIndex < 0)
+          // Tabs use a roving tabindex (WAI-ARIA tabs pattern): one tab is in the tab order, arrows move between them.
+          const rovingTab =
+            control.getAttribute("role") === "tab" &&
+            Array.from(control.closest("[role=tablist]")?.querySelectorAll<HTMLElement>("[role=tab]") ?? []).some(
+              (tab) => tab.tabIndex === 0,
+            );
+          if ((control as HTMLElement).tabIndex < 0 && !rovingTab)
             found.push(`not keyboard-reachable ${control.outerHTML.slice(0, 80)}`);
         });
         root.querySelectorAll("output").forEach((output) => {

@@ -74,6 +74,11 @@ describe("remarkEquations", () => {
     expect(code.children).toEqual([{ type: "text", value: "a = b \\tag{1}" }]);
   });
 
+  it("refuses math in a heading, which the table of contents would show as garbled text", () => {
+    const heading: Node = { type: "heading", children: [{ type: "inlineMath", value: "p(x)" }] };
+    expect(() => run({ type: "root", children: [heading] })).toThrow(/Headings hold no math/);
+  });
+
   it("knows the book's macros", () => {
     expect(() =>
       run({ type: "root", children: [{ type: "math", value: "\\KL(q \\Vert p) = \\E[\\log q]" }] }),
