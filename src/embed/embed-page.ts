@@ -52,31 +52,45 @@ function embedInFrame(): void {
   let reported = 0;
   let fitted = "";
 
+  /** The largest zoom (down to MIN_ZOOM) at which the page fits `available`, with the height it then needs. */
+  const bestZoom = (available: number): { zoom: number; height: number } => {
+    if (!main) return { zoom: 1, height: 0 };
+    main.style.zoom = "";
+    let best = { zoom: 1, height: pageHeight() };
+    // Layouts reflow as the zoom changes, so the height is not monotonic in it: try large to small.
+    for (let zoom = 1; best.height > available && zoom >= MIN_ZOOM - 1e-9; zoom -= 0.05) {
+      main.style.zoom = String(zoom);
+      const height = pageHeight();
+      if (height <= available || height < best.height) best = { zoom, height };
+    }
+    return best;
+  };
+
   /**
-   * In a fixed frame as wide as a slide, scales the page down (CSS zoom, so clicks still land) until
-   * the widget fits the frame's height. Off once a host script fits the frame to the page instead.
+   * In a fixed frame as wide as a slide, picks the widget's own layout or its parts in columns,
+   * whichever shows it larger, and scales the page down (CSS zoom, so clicks still land) until it
+   * fits the frame's height. Off once a host script fits the frame to the page instead.
    */
   const fit = () => {
     if (!main) return;
-    const key = `${window.innerWidth}×${window.innerHeight}:${main.scrollHeight}:${main.style.zoom}:${hostFitsFrame}`;
-    if (key === fitted) return;
+    const state = () => `${window.innerWidth}×${window.innerHeight}:${main.scrollHeight}:${hostFitsFrame}`;
+    if (state() === fitted) return;
+    const html = document.documentElement;
+    html.removeAttribute("data-embed-columns");
     main.style.zoom = "";
     const available = window.innerHeight;
     if (!hostFitsFrame && window.innerWidth >= MIN_FIT_WIDTH && pageHeight() > available) {
-      // Columns reflow as the zoom changes, so the height is not monotonic in it: try large to small.
-      let best = { zoom: MIN_ZOOM, height: Infinity };
-      for (let zoom = 0.95; zoom >= MIN_ZOOM - 1e-9; zoom -= 0.05) {
-        main.style.zoom = String(zoom);
-        const needed = pageHeight();
-        if (needed <= available) {
-          best = { zoom, height: needed };
-          break;
-        }
-        if (needed < best.height) best = { zoom, height: needed };
-      }
-      main.style.zoom = String(best.zoom);
+      const own = bestZoom(available);
+      html.setAttribute("data-embed-columns", "");
+      const columns = bestZoom(available);
+      const ownFits = own.height <= available;
+      const columnsBetter =
+        columns.height <= available ? !ownFits || columns.zoom > own.zoom : !ownFits && columns.height < own.height;
+      const chosen = columnsBetter ? columns : own;
+      if (!columnsBetter) html.removeAttribute("data-embed-columns");
+      main.style.zoom = chosen.zoom === 1 ? "" : String(chosen.zoom);
     }
-    fitted = `${window.innerWidth}×${window.innerHeight}:${main.scrollHeight}:${main.style.zoom}:${hostFitsFrame}`;
+    fitted = state();
   };
 
   const update = () => {

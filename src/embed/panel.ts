@@ -39,7 +39,6 @@ export function withDisplay(link: string, theme: string, controls: boolean): str
   else url.searchParams.delete("theme");
   if (controls) url.searchParams.delete("controls");
   else url.searchParams.set("controls", "0");
-  url.search = url.searchParams.toString().replace(/%2C/gi, ",");
   return url.href;
 }
 

@@ -143,7 +143,8 @@ export function snapshotSvg(source: SnapshotSource): string {
     y += placed.height;
   }
   y += LINE / 2;
-  const caption = text(`Live, interactive version: ${source.permalink}`, 12, muted);
+  // Commas need no escaping in a query: printed unescaped, the permalink stays readable.
+  const caption = text(`Live, interactive version: ${source.permalink.replace(/%2C/gi, ",")}`, 12, muted);
   parts.push(`<a href="${escapeXml(source.permalink)}">${caption}</a>`);
   const height = Math.ceil(y + PAD);
   return [

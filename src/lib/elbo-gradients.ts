@@ -20,6 +20,7 @@ import {
 } from "./elbo";
 import type { Random } from "./random";
 import { RunningMean, type MeanEstimate } from "./running-mean";
+import { drawAll, type Sampler } from "./sampler";
 
 /** ∂ELBO/∂qm and ∂ELBO/∂qs. */
 export interface ElboGradient {
@@ -96,7 +97,50 @@ export function estimatorVariances(model: LinearGaussianModel, x: number, q: Nor
   };
 }
 
-/** Both estimators from the same n draws. */
+/** Both estimators, fed by the same draws. */
+export function gradientSampler(
+  model: LinearGaussianModel,
+  x: number,
+  q: Normal1D,
+  random: Random,
+): Sampler<GradientEstimates> {
+  checkModel(model, x);
+  checkApproximation(q);
+  const { w, b, s } = model;
+  const logQConstant = -0.5 * Math.log(2 * Math.PI) - Math.log(q.sd);
+  const scoreQm = new RunningMean();
+  const scoreQs = new RunningMean();
+  const reparamQm = new RunningMean();
+  const reparamQs = new RunningMean();
+  return {
+    draw() {
+      const epsilon = random.normal();
+      const z = q.mean + q.sd * epsilon;
+      const residual = (x - w * z - b) / s;
+      const logJoint = -Math.log(2 * Math.PI) - Math.log(s) - 0.5 * residual * residual - 0.5 * z * z;
+      const integrand = logJoint - (logQConstant - 0.5 * epsilon * epsilon);
+      // ∇ log q at z: ∂/∂qm = ε/qs, ∂/∂qs = (ε² − 1)/qs.
+      scoreQm.add((integrand * epsilon) / q.sd);
+      scoreQs.add((integrand * (epsilon * epsilon - 1)) / q.sd);
+      // d/dz log p(x, z) = w·residual/s − z; log q(qm + qs·ε) = −log qs + terms in ε alone.
+      const slope = (w * residual) / s - z;
+      reparamQm.add(slope);
+      reparamQs.add(slope * epsilon + 1 / q.sd);
+    },
+    result() {
+      const estimates: GradientEstimates = {
+        score: { qm: scoreQm.estimate(), qs: scoreQs.estimate() },
+        reparam: { qm: reparamQm.estimate(), qs: reparamQs.estimate() },
+      };
+      for (const estimate of [estimates.score.qm, estimates.score.qs, estimates.reparam.qm, estimates.reparam.qs]) {
+        checkResult("A gradient estimate", estimate.mean);
+      }
+      return estimates;
+    },
+  };
+}
+
+/** Both estimators from the same n draws, in one loop. */
 export function estimateElboGradients(
   model: LinearGaussianModel,
   x: number,
@@ -104,35 +148,6 @@ export function estimateElboGradients(
   n: number,
   random: Random,
 ): GradientEstimates {
-  checkModel(model, x);
-  checkApproximation(q);
   checkSampleCount(n);
-  const { w, b, s } = model;
-  const logQConstant = -0.5 * Math.log(2 * Math.PI) - Math.log(q.sd);
-  const scoreQm = new RunningMean();
-  const scoreQs = new RunningMean();
-  const reparamQm = new RunningMean();
-  const reparamQs = new RunningMean();
-  for (let i = 0; i < n; i++) {
-    const epsilon = random.normal();
-    const z = q.mean + q.sd * epsilon;
-    const residual = (x - w * z - b) / s;
-    const logJoint = -Math.log(2 * Math.PI) - Math.log(s) - 0.5 * residual * residual - 0.5 * z * z;
-    const integrand = logJoint - (logQConstant - 0.5 * epsilon * epsilon);
-    // ∇ log q at z: ∂/∂qm = ε/qs, ∂/∂qs = (ε² − 1)/qs.
-    scoreQm.add((integrand * epsilon) / q.sd);
-    scoreQs.add((integrand * (epsilon * epsilon - 1)) / q.sd);
-    // d/dz log p(x, z) = w·residual/s − z; log q(qm + qs·ε) = −log qs + terms in ε alone.
-    const slope = (w * residual) / s - z;
-    reparamQm.add(slope);
-    reparamQs.add(slope * epsilon + 1 / q.sd);
-  }
-  const result: GradientEstimates = {
-    score: { qm: scoreQm.estimate(), qs: scoreQs.estimate() },
-    reparam: { qm: reparamQm.estimate(), qs: reparamQs.estimate() },
-  };
-  for (const estimate of [result.score.qm, result.score.qs, result.reparam.qm, result.reparam.qs]) {
-    checkResult("A gradient estimate", estimate.mean);
-  }
-  return result;
+  return drawAll(gradientSampler(model, x, q, random), n);
 }

@@ -11,6 +11,7 @@
  */
 import type { Random } from "./random";
 import { RunningMean, type MeanEstimate } from "./running-mean";
+import { drawAll, type Sampler } from "./sampler";
 
 export interface LinearGaussianModel {
   /** Decoder weight: the mean of x given z is w·z + b. */
@@ -133,6 +134,29 @@ export function logEvidence(model: LinearGaussianModel, x: number): number {
   return checkResult("log p(x)", logNormalDensity(x, model.b, Math.hypot(model.w, model.s)));
 }
 
+/**
+ * log p(x) by brute force: the trapezoid rule for ∫ p(x | z) p(z) dz on `points` equally spaced z
+ * across the posterior's mean ± 12 standard deviations, summed relative to the peak so nothing
+ * underflows. For a smooth, fast-decaying integrand the rule converges geometrically, so a few
+ * thousand points reach double precision in one dimension; in k dimensions the grid needs points^k.
+ */
+export function logEvidenceByQuadrature(model: LinearGaussianModel, x: number, points = 2001): number {
+  checkModel(model, x);
+  if (!(Number.isInteger(points) && points >= 3))
+    throw new RangeError(`points must be an integer of at least 3, got ${String(points)}.`);
+  const posterior = truePosterior(model, x);
+  const lo = posterior.mean - 12 * posterior.sd;
+  const step = (24 * posterior.sd) / (points - 1);
+  const logJoint = (z: number) => logNormalDensity(x, model.w * z + model.b, model.s) + logNormalDensity(z, 0, 1);
+  const peak = logJoint(posterior.mean);
+  let sum = 0;
+  for (let i = 0; i < points; i++) {
+    const weight = i === 0 || i === points - 1 ? 0.5 : 1;
+    sum += weight * Math.exp(logJoint(lo + i * step) - peak);
+  }
+  return checkResult("log p(x) by quadrature", peak + Math.log(sum * step));
+}
+
 /** Every term of the ELBO identity in closed form, each computed without the others. */
 export function elboTerms(model: LinearGaussianModel, x: number, q: Normal1D): ElboTerms {
   checkModel(model, x);
@@ -152,9 +176,49 @@ export function elboTerms(model: LinearGaussianModel, x: number, q: Normal1D): E
 }
 
 /**
- * Monte Carlo estimates of the ELBO and its parts from n draws z = qm + qs·ε, ε ~ N(0, 1): the
+ * Monte Carlo estimates of the ELBO and its parts from draws z = qm + qs·ε, ε ~ N(0, 1): the
  * average of log p(x | z) + log p(z) − log q(z) and of its pieces, each with its standard error.
  */
+export function elboSampler(
+  model: LinearGaussianModel,
+  x: number,
+  q: Normal1D,
+  random: Random,
+): Sampler<ElboMonteCarlo> {
+  checkModel(model, x);
+  checkApproximation(q);
+  const posterior = truePosterior(model, x);
+  const elbo = new RunningMean();
+  const recon = new RunningMean();
+  const klPrior = new RunningMean();
+  const klGap = new RunningMean();
+  const logQConstant = -HALF_LOG_TWO_PI - Math.log(q.sd);
+  return {
+    draw() {
+      const epsilon = random.normal();
+      const z = q.mean + q.sd * epsilon;
+      const logQ = logQConstant - 0.5 * epsilon * epsilon;
+      const logLikelihood = logNormalDensity(x, model.w * z + model.b, model.s);
+      const logPrior = logNormalDensity(z, 0, 1);
+      elbo.add(logLikelihood + logPrior - logQ);
+      recon.add(logLikelihood);
+      klPrior.add(logQ - logPrior);
+      klGap.add(logQ - logNormalDensity(z, posterior.mean, posterior.sd));
+    },
+    result() {
+      const estimates = {
+        elbo: elbo.estimate(),
+        recon: recon.estimate(),
+        klPrior: klPrior.estimate(),
+        klGap: klGap.estimate(),
+      };
+      checkResult("The Monte Carlo ELBO", estimates.elbo.mean);
+      return estimates;
+    },
+  };
+}
+
+/** The Monte Carlo estimates from n draws, in one loop. */
 export function monteCarloElbo(
   model: LinearGaussianModel,
   x: number,
@@ -162,32 +226,6 @@ export function monteCarloElbo(
   n: number,
   random: Random,
 ): ElboMonteCarlo {
-  checkModel(model, x);
-  checkApproximation(q);
   checkSampleCount(n);
-  const posterior = truePosterior(model, x);
-  const elbo = new RunningMean();
-  const recon = new RunningMean();
-  const klPrior = new RunningMean();
-  const klGap = new RunningMean();
-  const logQConstant = -HALF_LOG_TWO_PI - Math.log(q.sd);
-  for (let i = 0; i < n; i++) {
-    const epsilon = random.normal();
-    const z = q.mean + q.sd * epsilon;
-    const logQ = logQConstant - 0.5 * epsilon * epsilon;
-    const logLikelihood = logNormalDensity(x, model.w * z + model.b, model.s);
-    const logPrior = logNormalDensity(z, 0, 1);
-    elbo.add(logLikelihood + logPrior - logQ);
-    recon.add(logLikelihood);
-    klPrior.add(logQ - logPrior);
-    klGap.add(logQ - logNormalDensity(z, posterior.mean, posterior.sd));
-  }
-  const result = {
-    elbo: elbo.estimate(),
-    recon: recon.estimate(),
-    klPrior: klPrior.estimate(),
-    klGap: klGap.estimate(),
-  };
-  checkResult("The Monte Carlo ELBO", result.elbo.mean);
-  return result;
+  return drawAll(elboSampler(model, x, q, random), n);
 }

@@ -1,5 +1,6 @@
 import {
   cholesky,
+  covarianceProblem,
   LinalgError,
   logDeterminantFromCholesky,
   mahalanobisSquared,
@@ -34,6 +35,8 @@ export function gaussian(mean: Vector, covariance: Matrix): Gaussian {
   if (covariance.length !== dimension || covariance.some((row) => row.length !== dimension)) {
     throw new LinalgError(`a mean of length ${dimension} needs a ${dimension}×${dimension} covariance`);
   }
+  const problem = covarianceProblem(covariance);
+  if (problem) throw new LinalgError(`the covariance is not valid: ${problem}`);
   const factor = cholesky(covariance);
   const logDeterminant = logDeterminantFromCholesky(factor);
   const flatFactor = Float64Array.from(factor.flat());

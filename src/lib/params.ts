@@ -133,8 +133,10 @@ export interface IntegerSetOptions {
 /** A set of integers written as a comma-separated list, e.g. faces of a die; each listed once. */
 export function integerSetParam(options: IntegerSetOptions): Param<number[]> {
   const { min, max, minSize } = options;
-  const size = minSize === 0 ? "a comma-separated list (possibly empty)" : `${minSize} or more comma-separated`;
-  const expected = `${size} of distinct integers from ${min} to ${max}`;
+  const expected =
+    minSize === 0
+      ? `a comma-separated list, possibly empty, of distinct integers from ${min} to ${max}`
+      : `${minSize} or more comma-separated distinct integers from ${min} to ${max}`;
   return {
     fallback: options.fallback.join(","),
     expected,

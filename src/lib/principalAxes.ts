@@ -15,7 +15,8 @@ export function principalAxes(
   for (let i = 0; i < n; i++) {
     for (let a = 0; a < dimension; a++) {
       const da = rows[i * dimension + a]! - mean[a]!;
-      for (let b = a; b < dimension; b++) cov[a]![b]! += (da * (rows[i * dimension + b]! - mean[b]!)) / Math.max(1, n - 1);
+      for (let b = a; b < dimension; b++)
+        cov[a]![b]! += (da * (rows[i * dimension + b]! - mean[b]!)) / Math.max(1, n - 1);
     }
   }
   for (let a = 0; a < dimension; a++) for (let b = 0; b < a; b++) cov[a]![b] = cov[b]![a]!;

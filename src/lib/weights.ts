@@ -35,18 +35,28 @@ export function withProbability(probabilities: readonly number[], index: number,
   const others = probabilities.length - 1;
   return probabilities.map((p, i) => {
     if (i === index) return value;
-    return rest > 0 ? (p * (1 - value)) / rest : others > 0 ? (1 - value) / others : 0;
+    // p / rest first: with subnormal weights, p · (1 − value) would lose the digits the ratio keeps.
+    return rest > 0 ? (p / rest) * (1 - value) : others > 0 ? (1 - value) / others : 0;
   });
 }
 
 /**
  * Rounds a distribution to `decimals` places for a readable URL while keeping its sum exactly 1
- * (to rounding of the sum itself): entry `keep` absorbs the residual, so it is the one that moves.
+ * (to rounding of the sum itself): entry `keep` absorbs the residual, so it is the one that moves;
+ * when it cannot (it would go below 0), the largest entry does.
  */
 export function roundDistribution(probabilities: readonly number[], keep: number, decimals = 4): number[] {
   const scale = 10 ** decimals;
   const rounded = probabilities.map((p) => Math.round(p * scale) / scale);
   const others = rounded.reduce((sum, p, i) => (i === keep ? sum : sum + p), 0);
-  rounded[keep] = Math.max(0, Math.round((1 - others) * scale) / scale);
+  const kept = Math.round((1 - others) * scale) / scale;
+  if (kept >= 0) {
+    rounded[keep] = kept;
+    return rounded;
+  }
+  rounded[keep] = 0;
+  const largest = rounded.indexOf(Math.max(...rounded));
+  const rest = rounded.reduce((sum, p, i) => (i === largest ? sum : sum + p), 0);
+  rounded[largest] = Math.round((1 - rest) * scale) / scale;
   return rounded;
 }

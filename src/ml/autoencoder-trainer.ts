@@ -50,7 +50,8 @@ export class AutoencoderTrainer {
     const { batch, noise } = this.config;
     const clean = this.sampler.next();
     const x = tf.tensor2d(clean, [batch, DIGIT_PIXELS]);
-    const corrupted = noise > 0 ? tf.tensor2d(maskPixels(clean, noise, this.random, this.corrupted), [batch, DIGIT_PIXELS]) : x;
+    const corrupted =
+      noise > 0 ? tf.tensor2d(maskPixels(clean, noise, this.random, this.corrupted), [batch, DIGIT_PIXELS]) : x;
     const mse = this.model.trainStep(x, corrupted);
     tf.dispose([x, corrupted]);
     this.steps += 1;
@@ -65,8 +66,14 @@ export class AutoencoderTrainer {
       const end = Math.min(start + EVAL_CHUNK, count);
       const sum = tf.tidy(() => {
         const rows = end - start;
-        const clean = tf.tensor2d(this.heldOutClean.subarray(start * DIGIT_PIXELS, end * DIGIT_PIXELS), [rows, DIGIT_PIXELS]);
-        const corrupted = tf.tensor2d(this.heldOutCorrupted.subarray(start * DIGIT_PIXELS, end * DIGIT_PIXELS), [rows, DIGIT_PIXELS]);
+        const clean = tf.tensor2d(this.heldOutClean.subarray(start * DIGIT_PIXELS, end * DIGIT_PIXELS), [
+          rows,
+          DIGIT_PIXELS,
+        ]);
+        const corrupted = tf.tensor2d(this.heldOutCorrupted.subarray(start * DIGIT_PIXELS, end * DIGIT_PIXELS), [
+          rows,
+          DIGIT_PIXELS,
+        ]);
         return tf.sum(tf.squaredDifference(clean, this.model.reconstruct(corrupted)));
       });
       total += sum.dataSync()[0] ?? NaN;
@@ -80,7 +87,10 @@ export class AutoencoderTrainer {
     const clean = gatherDigits(this.digits.heldOut, indices);
     const corrupted = new Float32Array(clean.length);
     indices.forEach((index, row) =>
-      corrupted.set(this.heldOutCorrupted.subarray(index * DIGIT_PIXELS, (index + 1) * DIGIT_PIXELS), row * DIGIT_PIXELS),
+      corrupted.set(
+        this.heldOutCorrupted.subarray(index * DIGIT_PIXELS, (index + 1) * DIGIT_PIXELS),
+        row * DIGIT_PIXELS,
+      ),
     );
     const result = tf.tidy(() => this.model.reconstruct(tf.tensor2d(corrupted, [indices.length, DIGIT_PIXELS])));
     const reconstructed = result.dataSync() as Float32Array;

@@ -68,7 +68,12 @@ export class Autoencoder {
       const gCode = backThrough(decoder, gH2);
       const gH1 = backThrough(head, gCode, h1);
       return {
-        grads: [...denseGrads(corrupted, gH1), ...denseGrads(h1, gCode), ...denseGrads(code, gH2), ...denseGrads(h2, gLogits)],
+        grads: [
+          ...denseGrads(corrupted, gH1),
+          ...denseGrads(h1, gCode),
+          ...denseGrads(code, gH2),
+          ...denseGrads(h2, gLogits),
+        ],
         loss,
       };
     });

@@ -1,7 +1,7 @@
 // The page's side of a training worker: creates it, reports a worker that cannot start (instead
 // of waiting for ever), and terminates it, which frees every tensor, when the widget goes away.
 import type { FromWorker, Setup, ToWorker, VaeViewRequest } from "./protocol";
-import { PRETRAINED_HIDDEN, PRETRAINED_LATENTS, pretrainedFile } from "./weights-format";
+import { pretrainedFile } from "./weights-format";
 
 /** How long a worker may take to load its code (TensorFlow.js included) before we call it failed. */
 const START_TIMEOUT_MS = 30_000;
@@ -25,7 +25,9 @@ export class TrainingClient {
     const worker = this.worker ?? this.spawn();
     if (!worker) return;
     const base = import.meta.env.BASE_URL;
-    const backends = pageBackend ? [pageBackend, ...["wasm", "cpu"].filter((name) => name !== pageBackend)] : ["wasm", "cpu"];
+    const backends = pageBackend
+      ? [pageBackend, ...["wasm", "cpu"].filter((name) => name !== pageBackend)]
+      : ["wasm", "cpu"];
     const weightsUrl = setup.model === "vae" ? `${base}${pretrainedFile(setup.latent)}` : "";
     this.send({ type: "setup", setup, views, wasmPrefix: `${base}tfjs/`, weightsUrl, backends });
   }
@@ -55,16 +57,23 @@ export class TrainingClient {
     try {
       worker = new Worker(new URL("./train.worker.ts", import.meta.url), { type: "module", name: "training" });
     } catch (error) {
-      this.onFailure(`The training worker could not be created: ${error instanceof Error ? error.message : String(error)}.`);
+      this.onFailure(
+        `The training worker could not be created: ${error instanceof Error ? error.message : String(error)}.`,
+      );
       return undefined;
     }
     this.worker = worker;
-    this.timer = window.setTimeout(() => this.fail("The training worker did not start within 30 seconds."), START_TIMEOUT_MS);
+    this.timer = window.setTimeout(
+      () => this.fail("The training worker did not start within 30 seconds."),
+      START_TIMEOUT_MS,
+    );
     worker.addEventListener("error", (event) => {
       event.preventDefault();
       this.fail(`The training worker failed: ${event.message || "its script could not be loaded"}.`);
     });
-    worker.addEventListener("messageerror", () => this.fail("The training worker sent a message that could not be read."));
+    worker.addEventListener("messageerror", () =>
+      this.fail("The training worker sent a message that could not be read."),
+    );
     worker.addEventListener("message", (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.type === "hello") window.clearTimeout(this.timer);
@@ -83,9 +92,4 @@ export class TrainingClient {
     this.dispose();
     this.onFailure(message);
   }
-}
-
-/** True when shipped pretrained weights fit this shape. */
-export function hasPretrained(latent: number, hidden: number): boolean {
-  return PRETRAINED_LATENTS.includes(latent) && hidden === PRETRAINED_HIDDEN;
 }

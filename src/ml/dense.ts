@@ -37,7 +37,8 @@ export function readDense(layers: readonly Dense[]): Float32Array[] {
 /** Overwrites every weight from `values` (same order and sizes as `denseVariables`). */
 export function writeDense(layers: readonly Dense[], values: readonly Float32Array[]): void {
   const variables = denseVariables(layers);
-  if (values.length !== variables.length) throw new Error(`Expected ${variables.length} weight arrays, got ${values.length}.`);
+  if (values.length !== variables.length)
+    throw new Error(`Expected ${variables.length} weight arrays, got ${values.length}.`);
   variables.forEach((variable, i) => {
     const data = values[i];
     if (!data || data.length !== variable.size) throw new Error(`Weight array ${i} has the wrong size.`);

@@ -24,7 +24,8 @@ export function parseDigits(bytes: Uint8Array): Digits {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const [magic, count, heldOut, pixels] = [0, 4, 8, 12].map((offset) => view.getUint32(offset, true));
   if (magic !== MAGIC || pixels !== DIGIT_PIXELS) throw new Error("The digits file has an unknown format.");
-  if (count === undefined || heldOut === undefined || heldOut > count) throw new Error("The digits file has a bad header.");
+  if (count === undefined || heldOut === undefined || heldOut > count)
+    throw new Error("The digits file has a bad header.");
   if (bytes.byteLength !== 16 + count * (1 + DIGIT_PIXELS)) throw new Error("The digits file is truncated.");
   const labels = bytes.subarray(16, 16 + count);
   const all = bytes.subarray(16 + count);

@@ -44,7 +44,14 @@ export interface VaeViewRequest {
 }
 
 export type ToWorker =
-  | { readonly type: "setup"; readonly setup: Setup; readonly views?: VaeViewRequest; readonly wasmPrefix: string; readonly weightsUrl: string; readonly backends: readonly string[] }
+  | {
+      readonly type: "setup";
+      readonly setup: Setup;
+      readonly views?: VaeViewRequest;
+      readonly wasmPrefix: string;
+      readonly weightsUrl: string;
+      readonly backends: readonly string[];
+    }
   | { readonly type: "start" }
   | { readonly type: "pause" }
   | { readonly type: "resume" }
@@ -101,7 +108,12 @@ export type FromWorker =
   | { readonly type: "backend"; readonly name: string; readonly detail: string; readonly fallbacks: readonly string[] }
   | { readonly type: "status"; readonly status: Status; readonly message?: string }
   | { readonly type: "progress"; readonly progress: Progress }
-  | { readonly type: "evaluation"; readonly progress: Progress; readonly evaluation: VaeEvaluationMessage | AutoencoderEvaluationMessage; readonly final: boolean }
+  | {
+      readonly type: "evaluation";
+      readonly progress: Progress;
+      readonly evaluation: VaeEvaluationMessage | AutoencoderEvaluationMessage;
+      readonly final: boolean;
+    }
   | { readonly type: "decoded"; readonly id: number; readonly pixels: Float32Array }
   | { readonly type: "error"; readonly message: string };
 

@@ -2,7 +2,17 @@ import { principalAxes } from "../lib/principalAxes";
 import { AutoencoderTrainer } from "./autoencoder-trainer";
 import { gatherDigits, type Digits } from "./digits-format";
 import { createRandom } from "../lib/random";
-import { STRIP_SIZE, type AutoencoderEvaluationMessage, type FromWorker, type Progress, type Setup, type Status, type ToWorker, type VaeEvaluationMessage, type VaeViewRequest } from "./protocol";
+import {
+  STRIP_SIZE,
+  type AutoencoderEvaluationMessage,
+  type FromWorker,
+  type Progress,
+  type Setup,
+  type Status,
+  type ToWorker,
+  type VaeEvaluationMessage,
+  type VaeViewRequest,
+} from "./protocol";
 import type { BackendChoice } from "./tf";
 import { VaeTrainer } from "./vae-trainer";
 
@@ -61,8 +71,16 @@ export class TrainingSession {
           this.weightsUrl = message.weightsUrl;
           this.setStatus("loading");
           {
-            const [backend, digits] = await Promise.all([this.host.chooseBackend(message.wasmPrefix, message.backends), this.host.loadDigits()]);
-            this.host.post({ type: "backend", name: backend.name, detail: backend.detail, fallbacks: backend.fallbacks });
+            const [backend, digits] = await Promise.all([
+              this.host.chooseBackend(message.wasmPrefix, message.backends),
+              this.host.loadDigits(),
+            ]);
+            this.host.post({
+              type: "backend",
+              name: backend.name,
+              detail: backend.detail,
+              fallbacks: backend.fallbacks,
+            });
             this.digits = digits;
           }
           await this.rebuild();
@@ -181,7 +199,8 @@ export class TrainingSession {
     const trainer = this.trainer;
     const seconds = this.trainedMs / 1000;
     const n = Math.max(1, this.sums.n);
-    const train = this.setup?.model === "autoencoder" ? { mse: this.sums.a / n } : { recon: this.sums.a / n, kl: this.sums.b / n };
+    const train =
+      this.setup?.model === "autoencoder" ? { mse: this.sums.a / n } : { recon: this.sums.a / n, kl: this.sums.b / n };
     return {
       steps: trainer?.steps ?? 0,
       epochs: trainer?.epochs ?? 0,
@@ -224,12 +243,15 @@ export class TrainingSession {
     const activity = varianceOfColumns(codes, latent);
     const views = this.views;
     const reconstructIndices = firstOfEachClass(digits, views?.reconstructCount ?? 0);
-    const [from, to] = (views?.interpolate ?? [0, 1]).map((label) => Math.max(0, digits.heldOut.labels.indexOf(label))) as [number, number];
+    const [from, to] = (views?.interpolate ?? [0, 1]).map((label) =>
+      Math.max(0, digits.heldOut.labels.indexOf(label)),
+    ) as [number, number];
     const steps = views?.interpolationSteps ?? 0;
     const path = new Float32Array(steps * latent);
     for (let s = 0; s < steps; s++) {
       const t = steps === 1 ? 0 : s / (steps - 1);
-      for (let j = 0; j < latent; j++) path[s * latent + j] = (1 - t) * codes[from * latent + j]! + t * codes[to * latent + j]!;
+      for (let j = 0; j < latent; j++)
+        path[s * latent + j] = (1 - t) * codes[from * latent + j]! + t * codes[to * latent + j]!;
     }
     const priorCount = views ? views.priorCodes.length / latent : 0;
     let projection: VaeEvaluationMessage["projection"];
@@ -280,7 +302,10 @@ export class TrainingSession {
   private decode(id: number, codes: Float32Array, count: number): void {
     const trainer = this.trainer;
     // Always answer, so the page never waits on a request made while the model was being rebuilt.
-    const pixels = trainer instanceof VaeTrainer && codes.length === count * trainer.config.latent ? trainer.decode(codes, count) : new Float32Array(0);
+    const pixels =
+      trainer instanceof VaeTrainer && codes.length === count * trainer.config.latent
+        ? trainer.decode(codes, count)
+        : new Float32Array(0);
     this.host.post({ type: "decoded", id, pixels }, [pixels.buffer as ArrayBuffer]);
   }
 

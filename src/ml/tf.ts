@@ -9,7 +9,7 @@ export { tf };
 export type BackendName = "wasm" | "webgl" | "cpu";
 
 export interface BackendChoice {
-  /** The backend that runs the model, with detail such as "wasm (SIMD, 1 thread)". */
+  /** The backend that runs the model, with detail such as "wasm, SIMD, 1 thread". */
   readonly name: BackendName;
   readonly detail: string;
   /** Backends tried first that could not start, each with its reason: shown, never hidden. */
@@ -23,7 +23,10 @@ let chosen: Promise<BackendChoice> | undefined;
  * .wasm files served from `wasmPrefix` on our own host, else plain JavaScript on the CPU.
  * WebGL is not preferred: on CPU-only machines (SwiftShader) it measured about a third of WASM.
  */
-export function chooseBackend(wasmPrefix?: string, order: readonly BackendName[] = ["wasm", "cpu"]): Promise<BackendChoice> {
+export function chooseBackend(
+  wasmPrefix?: string,
+  order: readonly BackendName[] = ["wasm", "cpu"],
+): Promise<BackendChoice> {
   chosen ??= (async () => {
     if (wasmPrefix !== undefined) setWasmPaths(wasmPrefix);
     const fallbacks: string[] = [];
@@ -46,5 +49,5 @@ async function describe(name: BackendName): Promise<string> {
   if (name !== "wasm") return name;
   const simd = Boolean(await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT"));
   const threads = getThreadsCount();
-  return `wasm (${simd ? "SIMD" : "no SIMD"}, ${threads} thread${threads === 1 ? "" : "s"})`;
+  return `wasm, ${simd ? "SIMD" : "no SIMD"}, ${threads} thread${threads === 1 ? "" : "s"}`;
 }

@@ -20,7 +20,8 @@ const session = new TrainingSession({
   loadDigits: () => loadDigits(),
   async loadWeights(url) {
     const response = await fetch(url);
-    if (!response.ok) throw new Error(`The pretrained weights could not be loaded (${response.status} ${response.statusText}).`);
+    if (!response.ok)
+      throw new Error(`The pretrained weights could not be loaded (${response.status} ${response.statusText}).`);
     return decodeWeights(new Uint8Array(await response.arrayBuffer())).tensors;
   },
   now: () => performance.now(),

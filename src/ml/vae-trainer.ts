@@ -95,7 +95,9 @@ export class VaeTrainer {
     const out = new Float32Array((end - start) * this.config.latent);
     for (let from = start; from < end; from += EVAL_CHUNK) {
       const to = Math.min(from + EVAL_CHUNK, end);
-      const mu = tf.tidy(() => this.vae.encode(tf.tensor2d(this.heldOutPixels(from, to), [to - from, DIGIT_PIXELS])).mu);
+      const mu = tf.tidy(
+        () => this.vae.encode(tf.tensor2d(this.heldOutPixels(from, to), [to - from, DIGIT_PIXELS])).mu,
+      );
       out.set(mu.dataSync(), (from - start) * this.config.latent);
       mu.dispose();
     }
@@ -130,6 +132,9 @@ export class VaeTrainer {
   }
 
   private heldOutPixels(start: number, end: number): Float32Array {
-    return gatherDigits(this.digits.heldOut, Array.from({ length: end - start }, (_, i) => start + i));
+    return gatherDigits(
+      this.digits.heldOut,
+      Array.from({ length: end - start }, (_, i) => start + i),
+    );
   }
 }

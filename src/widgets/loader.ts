@@ -1,5 +1,7 @@
 // Loads a widget's element only when it comes near the viewport, so a chapter's first load stays
 // small and heavy widgets (TensorFlow.js) cost nothing until the reader reaches them.
+import { whenVisible } from "./when-visible";
+
 const elementModules = import.meta.glob("./*/element.ts");
 
 const loaded = new Set<string>();
@@ -16,24 +18,11 @@ function load(id: string): void {
 }
 
 function observe(): void {
-  const roots = document.querySelectorAll<HTMLElement>("[data-widget]");
+  const roots = Array.from(document.querySelectorAll<HTMLElement>("[data-widget]"));
+  const loadRoot = (root: HTMLElement) => load(root.dataset.widget ?? "");
   // An embed page is its widget: start at once, even in a slide that is not shown yet.
-  const embedded = Array.from(roots).some((root) => root.hasAttribute("url-state"));
-  if (embedded || !("IntersectionObserver" in window)) {
-    roots.forEach((root) => load(root.dataset.widget ?? ""));
-    return;
-  }
-  const observer = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        observer.unobserve(entry.target);
-        load((entry.target as HTMLElement).dataset.widget ?? "");
-      }
-    },
-    { rootMargin: "400px 0px" },
-  );
-  roots.forEach((root) => observer.observe(root));
+  if (roots.some((root) => root.hasAttribute("url-state"))) roots.forEach(loadRoot);
+  else whenVisible(roots, loadRoot, "400px 0px");
 }
 
 observe();

@@ -73,6 +73,8 @@ export abstract class WidgetElement<S> extends HTMLElement {
       if (value === undefined) delete this.raw[key];
       else this.raw[key] = value;
     }
+    // The outputs no longer match the state from this moment, not from the deferred refresh.
+    this.removeAttribute("data-ready");
     if (this.refreshTimer) return;
     this.refreshTimer = window.setTimeout(() => {
       this.refreshTimer = 0;
@@ -192,8 +194,7 @@ export abstract class WidgetElement<S> extends HTMLElement {
 
   /** The embed page URL for the current state. */
   permalink(): string {
-    // Commas need no escaping in a query; unescaped, a printed permalink stays readable.
-    const query = toQuery(this.spec.params, this.raw).toString().replace(/%2C/gi, ",");
+    const query = toQuery(this.spec.params, this.raw).toString();
     const path = `${import.meta.env.BASE_URL}embed/${this.spec.id}/`;
     return new URL(`${path}${query ? `?${query}` : ""}`, window.location.origin).href;
   }

@@ -103,8 +103,8 @@ test("a page on another origin embeds every widget at 800×500: each is ready, a
       };
     });
     expect(size.frameWidth, id).toBe(800);
-    expect(size.width, `${id} overflows 800 px`).toBeLessThanOrEqual(size.frameWidth);
-    expect(size.height, `${id} overflows 500 px`).toBeLessThanOrEqual(size.frameHeight);
+    expect.soft(size.width, `${id} overflows 800 px`).toBeLessThanOrEqual(size.frameWidth);
+    expect.soft(size.height, `${id} overflows 500 px`).toBeLessThanOrEqual(size.frameHeight);
   }
   expect(watch.problems).toEqual([]);
   expect(watch.foreign).toEqual([]);
@@ -121,7 +121,7 @@ test("embedded at 320 px wide, every widget fits its width", async ({ page, base
       document.documentElement.scrollWidth,
       document.documentElement.clientWidth,
     ]);
-    expect(widths[0], `${id} overflows 320 px`).toBeLessThanOrEqual(widths[1] ?? 0);
+    expect.soft(widths[0], `${id} overflows 320 px`).toBeLessThanOrEqual(widths[1] ?? 0);
   }
   expect(watch.problems).toEqual([]);
 });
@@ -239,20 +239,21 @@ test.describe("display parameters", () => {
   });
 });
 
-test.describe("Embed panel (chapters and gallery)", () => {
+test.describe("Embed panel (chapters and embed pages)", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
   test("gives the permalink and iframe snippet of the current state, with display options", async ({ page }) => {
     const watch = watchPage(page);
-    await page.goto("embed/#kl-std-normal");
-    const root = page.locator('#kl-std-normal [data-widget="kl-std-normal"]');
+    await page.goto("chapters/elbo/");
+    const root = page.locator('[data-widget="kl-std-normal"]').first();
+    await root.scrollIntoViewIfNeeded();
     await expect(root).toHaveAttribute("data-ready", "");
     await root.locator('input[name="mu"]').fill("0, 0");
     await root.locator('input[name="logvar"]').fill("0, 0");
     await expect(root.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
     await root.locator("[data-role=embed] summary").click();
     const permalink = root.locator("[data-role=permalink]");
-    await expect(permalink).toHaveValue(/\/vae-textbook\/embed\/kl-std-normal\/\?mu=0,\+?0&logvar=0,\+?0$/);
+    await expect(permalink).toHaveValue(/\/vae-textbook\/embed\/kl-std-normal\/\?mu=0%2C\+?0&logvar=0%2C\+?0$/);
     const snippet = root.locator("[data-role=snippet]");
     await expect(snippet).toHaveValue(
       /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=/,
@@ -294,7 +295,10 @@ test.describe("Embed panel (chapters and gallery)", () => {
     const svg = readFileSync((await svgDownload.path()) ?? "", "utf8");
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     const origin = new URL(page.url()).origin;
-    expect(svg).toContain(`<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5">`);
+    expect(svg).toContain(`<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1%2C2&#38;logvar=0%2C0.5">`);
+    expect(svg).toContain(
+      `Live, interactive version: ${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5`,
+    );
     expect(svg).toContain("mu = 1,2");
     expect(svg).toContain(`: ${kl.slice(0, 5)}`);
     expect(svg).toContain("<rect");
@@ -329,7 +333,7 @@ test.describe("gallery", () => {
     for (const id of widgetIds) {
       const section = page.locator(`section#${id}`);
       await expect(section).toHaveCount(1);
-      await expect(section.locator(`[data-widget="${id}"]`)).toHaveCount(1);
+      await expect(section.locator("iframe")).toHaveAttribute("data-src", `/vae-textbook/embed/${id}/`);
       await expect(section.locator("table tbody tr").first()).toBeVisible();
       const snippets = section.locator("textarea[data-snippet]");
       expect(await snippets.count()).toBeGreaterThanOrEqual(1);
@@ -337,13 +341,45 @@ test.describe("gallery", () => {
         new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/vae-textbook/embed/${id}/`),
       );
       await expect(section.locator(`a[href="/vae-textbook/embed/${id}/"]`).first()).toBeVisible();
+      await section.locator("iframe").scrollIntoViewIfNeeded();
+      await expect(section.frameLocator("iframe").locator(`[data-widget="${id}"]`)).toHaveAttribute("data-ready", "", {
+        timeout: 30_000,
+      });
     }
-    await page.locator("section#kl-std-normal").scrollIntoViewIfNeeded();
-    await expect(page.locator('section#kl-std-normal [data-widget="kl-std-normal"]')).toHaveAttribute("data-ready", "");
     expect(watch.problems).toEqual([]);
   });
 
-  test("every example link opens a ready widget with no alert", async ({ page }) => {
+  test.describe("preview", () => {
+    test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+    test("copies the snippet of the state set up in the preview, with its display options", async ({ page }) => {
+      await page.goto("embed/#kl-std-normal");
+      const section = page.locator("section#kl-std-normal");
+      const frame = section.frameLocator("iframe");
+      await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
+      await frame.locator('input[name="mu"]').fill("0, 0");
+      await frame.locator('input[name="logvar"]').fill("0, 0");
+      await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
+      await section.locator("[data-role=copy-preview]").click();
+      await expect(section.locator("[data-role=status]")).toHaveText("Copied the snippet.");
+      const snippet = await page.evaluate(() => navigator.clipboard.readText());
+      expect(snippet).toMatch(
+        /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=0%2C\+?0&amp;logvar=0%2C\+?0"/,
+      );
+      expect(snippet).toContain('title="KL to the standard normal"');
+
+      await section.locator("[data-role=theme]").selectOption("projector");
+      await expect(section.locator("iframe")).toHaveAttribute("src", /mu=0%2C\+?0&logvar=0%2C\+?0&theme=projector$/);
+      await expect(frame.locator("html")).toHaveAttribute("data-projector", "");
+      await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
+      await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
+      await section.locator("[data-role=copy-preview-link]").click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/&theme=projector$/);
+    });
+  });
+
+  test("every example is a valid state: its link opens a ready widget with no alert", async ({ page }) => {
+    test.setTimeout(300_000);
     await page.goto("embed/");
     const links = await page
       .locator(".gallery-examples a")
@@ -351,13 +387,14 @@ test.describe("gallery", () => {
     expect(links.length).toBeGreaterThanOrEqual(widgetIds.length);
     for (const href of links) {
       const id = /embed\/([a-z0-9-]+)\//.exec(href)?.[1] ?? "";
-      await page.goto(href);
-      await expect(page.locator(`[data-widget="${id}"]`)).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+      // A training example is checked without starting it: the widgets' own tests time training.
+      await page.goto(href.replace("autostart=1", "autostart=0"));
+      await expect(page.locator(`[data-widget="${id}"]`), href).toHaveAttribute("data-ready", "", { timeout: 90_000 });
       await expect(page.locator("[role=alert]:visible"), href).toHaveCount(0);
     }
   });
 
-  test("lists every widget id of the contract (passes once every widget has landed)", async ({ page }) => {
+  test("lists every widget id of the contract", async ({ page }) => {
     await page.goto("embed/");
     const listed = await page
       .locator("section[data-gallery]")

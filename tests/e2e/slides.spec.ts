@@ -28,6 +28,7 @@ async function widgetSlides(page: Page): Promise<{ index: number; id: string; sr
 }
 
 test("the reveal.js deck loads its widgets lazily, each ready with the state of its URL", async ({ page }) => {
+  test.setTimeout(180_000);
   const watch = watchPage(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("slides/");

@@ -152,3 +152,18 @@ test("in the chapter, the step checks follow the widget's example", async ({ pag
   await expect(identity.locator("[data-role=verdict]")).toContainText("invalid value");
   expect(watch.problems).toEqual([]);
 });
+
+test("in the chapter, every step check confirms its step on the default example", async ({ page }) => {
+  await page.goto("chapters/elbo/");
+  const checks = page.locator("vae-elbo-check");
+  expect(await checks.count()).toBeGreaterThanOrEqual(10);
+  for (const check of await checks.all()) {
+    const verdict = (await check.locator("[data-role=verdict]").innerText()).trim();
+    expect(verdict, (await check.getAttribute("data-step")) ?? "").toMatch(
+      /agree to rounding|standard errors from the closed form, as/,
+    );
+    expect(verdict).not.toMatch(/more than/);
+    for (const output of await check.locator("output[name]").all())
+      await expect(output).toHaveAttribute("data-value", /./);
+  }
+});

@@ -42,6 +42,10 @@ class AutoencoderElement extends ModelWidget<AutoencoderState> {
     }
   }
 
+  protected override onViewShown(view: string): void {
+    if (view === "curve") this.drawCurve();
+  }
+
   protected setupFor(state: AutoencoderState): Setup {
     return {
       model: "autoencoder",

@@ -23,14 +23,23 @@ export const spec: WidgetSpec<AutoencoderState> = {
       max: 1,
       description: "probability that each input pixel is zeroed (0: a plain autoencoder)",
     }),
-    seconds: numberParam({ fallback: 30, min: 0, exclusiveMin: true, max: 3600, description: "training budget, in seconds" }),
+    seconds: numberParam({
+      fallback: 30,
+      min: 0,
+      exclusiveMin: true,
+      max: 3600,
+      description: "training budget, in seconds",
+    }),
     autostart: flagParam({ fallback: false, description: "1 starts training from fresh weights on load" }),
     seed: seedParam(1),
   },
   outputs: ["mse_test", "steps"],
   examples: [
-    { query: "noise=0&autostart=1", caption: "a plain autoencoder, trained for 30 s" },
-    { query: "noise=0.5&latent=16&autostart=1", caption: "half the pixels wiped out, a 16-number code" },
+    { query: "noise=0&autostart=1&seconds=10", caption: "a plain autoencoder, trained for 10 s" },
+    {
+      query: "noise=0.5&latent=16&autostart=1&seconds=10",
+      caption: "half the pixels wiped out, a 16-number code, 10 s",
+    },
   ],
 };
 

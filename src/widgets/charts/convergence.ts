@@ -13,8 +13,9 @@ export function convergencePlot(
   exact: number,
   yLabel: string,
   width = 640,
+  heightCap = Infinity,
 ): PlotDescription {
-  const height = Math.round(Math.max(180, Math.min(240, width * 0.4)));
+  const height = Math.round(Math.min(heightCap, Math.max(180, Math.min(240, width * 0.4))));
   const spread = path.filter((point) => Number.isFinite(point.standardError));
   const lastN = path.at(-1)?.n ?? 1;
   const x = scaleLog()

@@ -9,3 +9,10 @@ export function observeWidth(elements: readonly (Element | null)[], redraw: () =
   for (const element of elements) if (element) observer.observe(element);
   return observer;
 }
+
+/** The CSS max-height of an SVG in pixels (Infinity when none): a chart laid out within it is never scaled down. */
+export function maxHeight(svg: Element | null): number {
+  if (!svg) return Infinity;
+  const value = Number.parseFloat(getComputedStyle(svg).maxHeight);
+  return Number.isFinite(value) && value > 0 ? value : Infinity;
+}

@@ -18,7 +18,7 @@ export const spec: WidgetSpec<DiceState> = {
   id: "dice",
   title: "A loaded die: conditioning and expectation",
   summary:
-    "Load a die, pick an event A and a condition B by clicking faces: P(A | B) and E[X | B] exactly, and n simulated rolls whose running mean settles on the expectation.",
+    "Click faces for an event A and a condition B, and load the die: P(A | B) and E[X | B], exact and simulated.",
   chapter: "probability",
   params: {
     weights: vectorParam({

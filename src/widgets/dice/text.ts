@@ -17,5 +17,5 @@ export const describeTrace = (mean: number, expectation: number, n: number) =>
 
 export const normalisedNote = (weights: NormalisedWeights) =>
   weights.wasNormalised
-    ? `The weights sum to ${formatNumber(weights.total)}, not 1, so each is divided by ${formatNumber(weights.total)} to give a probability.`
+    ? `The weights sum to ${formatNumber(weights.total)}, so each is divided by ${formatNumber(weights.total)}.`
     : "";

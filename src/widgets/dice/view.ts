@@ -7,7 +7,7 @@ import { formatNumber } from "../../lib/format";
  * Geometry of the dice figures with no DOM: the shell renders it as static SVG on the server and
  * the element redraws the same geometry with D3, so the fallback and the live figure are one picture.
  */
-export const PANEL = { width: 320, height: 190, top: 10, bottom: 26, left: 36, right: 6 } as const;
+export const PANEL = { width: 320, height: 150, top: 8, bottom: 22, left: 36, right: 6 } as const;
 
 export interface FaceBar {
   readonly face: number;
@@ -67,7 +67,7 @@ export function panelLayout(
         markerY: marker === undefined ? undefined : probability(marker),
       };
     }),
-    ticks: [0, 0.25, 0.5, 0.75, 1].map((tick) => ({ y: probability(tick), label: formatNumber(tick) })),
+    ticks: [0, 0.5, 1].map((tick) => ({ y: probability(tick), label: formatNumber(tick) })),
     baseY,
     topY: probability(1),
     valueAt: (y) => Math.min(1, Math.max(0, probability.invert(y))),

@@ -1,7 +1,8 @@
-import { logNormalDensity } from "../../lib/elbo";
+import { logEvidenceByQuadrature, logNormalDensity } from "../../lib/elbo";
 import { formatNumber } from "../../lib/format";
 import { klStdNormal } from "../../lib/kl-std-normal";
 import type { ElboResults } from "./results";
+import { modelOf } from "./spec";
 
 /**
  * The numeric check that follows each step of the chapter's derivation, on the reader's current
@@ -10,8 +11,8 @@ import type { ElboResults } from "./results";
  */
 export interface CheckRow {
   readonly name: string;
-  /** TeX for the row's label (rendered at build time; the labels do not change with the state). */
-  readonly tex: string;
+  /** The row's label: words with $…$ TeX (rendered at build time; the labels do not change with the state). */
+  readonly label: string;
 }
 
 export interface CheckStep {
@@ -45,23 +46,40 @@ function monteCarloAgreement(exact: number, estimate: number, standardError: num
   return `The Monte Carlo estimate is ${formatNumber(score, 2)} standard errors from the closed form${score <= 4 ? ", as sampling noise allows." : ": change the seed; more than 4 would point to a mistake."}`;
 }
 
+const QUADRATURE_POINTS = 2001;
+
 const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
+  evidence: {
+    rows: [
+      { name: "closed", label: "$\\log \\N(x;\\, b,\\, w^2 + s^2)$, closed form" },
+      {
+        name: "quadrature",
+        label: `$\\log \\textstyle\\int p(x \\given z)\\, p(z)\\, dz$ on a grid of ${QUADRATURE_POINTS} points`,
+      },
+    ],
+    values: ({ state, terms }) => ({
+      closed: terms.logPx,
+      quadrature: logEvidenceByQuadrature(modelOf(state), state.x, QUADRATURE_POINTS),
+    }),
+    verdict: (v) =>
+      `${agreement(at(v, "closed"), at(v, "quadrature"))} One dimension takes ${QUADRATURE_POINTS} evaluations of the decoder; the same grid in 20 dimensions would take ${QUADRATURE_POINTS}²⁰ ≈ ${formatNumber(QUADRATURE_POINTS ** 20)}.`,
+  },
   "kl-definition": {
     rows: [
-      { name: "closed", tex: "\\KL(q \\,\\Vert\\, p(z \\given x)),\\ \\text{closed form}" },
+      { name: "closed", label: "$\\KL(q \\,\\Vert\\, p(z \\given x))$, closed form" },
       {
         name: "mc",
-        tex: "\\text{mean of } \\log q(z \\given x) - \\log p(z \\given x) \\text{ over } n \\text{ draws of } q",
+        label: "mean of $\\log q(z \\given x) - \\log p(z \\given x)$ over $n$ draws of $q$",
       },
-      { name: "mc_se", tex: "\\text{its standard error}" },
+      { name: "mc_se", label: "its standard error" },
     ],
     values: ({ terms, mc }) => ({ closed: terms.klGap, mc: mc.klGap.mean, mc_se: mc.klGap.standardError }),
     verdict: (v) => monteCarloAgreement(at(v, "closed"), at(v, "mc"), at(v, "mc_se")),
   },
   bayes: {
     rows: [
-      { name: "lhs", tex: "\\log p(z \\given x) \\text{ at } z = q_m" },
-      { name: "rhs", tex: "\\log p(x \\given z) + \\log p(z) - \\log p(x) \\text{ at } z = q_m" },
+      { name: "lhs", label: "$\\log p(z \\given x)$ at $z = q_m$" },
+      { name: "rhs", label: "$\\log p(x \\given z) + \\log p(z) - \\log p(x)$ at $z = q_m$" },
     ],
     values: ({ state, posterior, terms }) => ({
       lhs: logNormalDensity(state.qm, posterior.mean, posterior.sd),
@@ -74,13 +92,13 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
   },
   "evidence-out": {
     rows: [
-      { name: "lhs", tex: "\\KL(q \\,\\Vert\\, p(z \\given x)) - \\log p(x)" },
+      { name: "lhs", label: "$\\KL(q \\,\\Vert\\, p(z \\given x)) - \\log p(x)$" },
       {
         name: "rhs",
-        tex: "\\text{mean of } \\log q(z \\given x) - \\log p(x \\given z) - \\log p(z) \\text{ over } n \\text{ draws}",
+        label: "mean of $\\log q(z \\given x) - \\log p(x \\given z) - \\log p(z)$ over $n$ draws",
       },
-      { name: "rhs_se", tex: "\\text{its standard error}" },
-      { name: "wrong_sign", tex: "\\text{the other sign: } \\KL(q \\,\\Vert\\, p(z \\given x)) + \\log p(x)" },
+      { name: "rhs_se", label: "its standard error" },
+      { name: "wrong_sign", label: "the other sign: $\\KL(q \\,\\Vert\\, p(z \\given x)) + \\log p(x)$" },
     ],
     values: ({ terms, mc }) => ({
       lhs: terms.klGap - terms.logPx,
@@ -92,8 +110,8 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
   },
   identity: {
     rows: [
-      { name: "lhs", tex: "\\log p(x) - \\KL(q \\,\\Vert\\, p(z \\given x))" },
-      { name: "rhs", tex: "\\E_q[\\log p(x \\given z)] - \\KL(q \\,\\Vert\\, p(z))" },
+      { name: "lhs", label: "$\\log p(x) - \\KL(q \\,\\Vert\\, p(z \\given x))$" },
+      { name: "rhs", label: "$\\E_q[\\log p(x \\given z)] - \\KL(q \\,\\Vert\\, p(z))$" },
     ],
     values: ({ terms }) => ({ lhs: terms.logPx - terms.klGap, rhs: terms.recon - terms.klPrior }),
     verdict: (v) => agreement(at(v, "lhs"), at(v, "rhs")),
@@ -102,11 +120,11 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
     rows: [
       {
         name: "loss",
-        tex: "\\mathcal{L} = -\\E_q[\\log p(x \\given z)] + \\KL(q \\,\\Vert\\, p(z)),\\ \\text{closed form}",
+        label: "$\\mathcal{L} = -\\E_q[\\log p(x \\given z)] + \\KL(q \\,\\Vert\\, p(z))$, closed form",
       },
-      { name: "loss_mc", tex: "\\text{minus the Monte Carlo ELBO}" },
-      { name: "loss_mc_se", tex: "\\text{its standard error}" },
-      { name: "neg_log_px", tex: "-\\log p(x), \\text{ the least the loss can be}" },
+      { name: "loss_mc", label: "minus the Monte Carlo ELBO" },
+      { name: "loss_mc_se", label: "its standard error" },
+      { name: "neg_log_px", label: "$-\\log p(x)$, the least the loss can be" },
     ],
     values: ({ terms, mc }) => ({
       loss: terms.klPrior - terms.recon,
@@ -118,12 +136,12 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
   },
   "gaussian-decoder": {
     rows: [
-      { name: "sq_error", tex: "(x - \\mu)^2,\\ \\mu = w q_m + b" },
-      { name: "log_density", tex: "\\log \\N(x;\\, \\mu,\\, s^2)" },
-      { name: "formula", tex: "-\\tfrac{1}{2}\\log(2\\pi s^2) - \\tfrac{1}{2s^2}(x - \\mu)^2" },
+      { name: "sq_error", label: "$(x - \\mu)^2$ with $\\mu = w q_m + b$" },
+      { name: "log_density", label: "$\\log \\N(x;\\, \\mu,\\, s^2)$" },
+      { name: "formula", label: "$-\\tfrac{1}{2}\\log(2\\pi s^2) - \\tfrac{1}{2s^2}(x - \\mu)^2$" },
       {
         name: "notes_version",
-        tex: "\\text{with the notes' sign: } -\\tfrac{1}{2}\\log(2\\pi s^2) + \\tfrac{1}{2s^2}(x - \\mu)^2",
+        label: "with the notes' sign: $-\\tfrac{1}{2}\\log(2\\pi s^2) + \\tfrac{1}{2s^2}(x - \\mu)^2$",
       },
     ],
     values: ({ state }) => {
@@ -142,10 +160,10 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
   },
   bernoulli: {
     rows: [
-      { name: "p", tex: "p = \\operatorname{sigmoid}(w q_m + b)" },
-      { name: "log_likelihood", tex: "y \\log p + (1 - y)\\log(1 - p),\\ y = 0.8" },
-      { name: "best", tex: "\\text{the same at } p = y\\text{, the largest it can be}" },
-      { name: "kl", tex: "\\KL(\\operatorname{Bern}(y) \\,\\Vert\\, \\operatorname{Bern}(p))" },
+      { name: "p", label: "$p = \\operatorname{sigmoid}(w q_m + b)$" },
+      { name: "log_likelihood", label: "$y \\log p + (1 - y)\\log(1 - p)$ with $y = 0.8$" },
+      { name: "best", label: "the same at $p = y$, the largest it can be" },
+      { name: "kl", label: "$\\KL(\\operatorname{Bern}(y) \\,\\Vert\\, \\operatorname{Bern}(p))$" },
     ],
     values: ({ state }) => {
       const y = PIXEL_INTENSITY;
@@ -167,12 +185,29 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
         "The shortfall from the largest log-likelihood and the KL",
       ),
   },
+  "final-loss": {
+    rows: [
+      { name: "loss", label: "$-\\ELBO$, closed form" },
+      {
+        name: "loss_final",
+        label:
+          "minus the mean of $\\log p(x \\given q_m + q_s \\varepsilon)$, plus $\\tfrac{1}{2}\\big(e^{v} + q_m^2 - 1 - v\\big)$",
+      },
+      { name: "loss_final_se", label: "its standard error (from the draws of $\\varepsilon$)" },
+    ],
+    values: ({ state, terms, mc }) => ({
+      loss: terms.klPrior - terms.recon,
+      loss_final: -mc.recon.mean + klStdNormal([state.qm], [2 * Math.log(state.qs)]).total,
+      loss_final_se: mc.recon.standardError,
+    }),
+    verdict: (v) => monteCarloAgreement(at(v, "loss"), at(v, "loss_final"), at(v, "loss_final_se")),
+  },
   "kl-prior": {
     rows: [
-      { name: "vae", tex: "\\tfrac{1}{2}\\big(e^{v} + q_m^2 - 1 - v\\big),\\ v = \\log q_s^2" },
-      { name: "closed", tex: "\\KL(\\N(q_m, q_s^2) \\,\\Vert\\, \\N(0, 1)),\\ \\text{as in the widget}" },
-      { name: "mc", tex: "\\text{mean of } \\log q(z \\given x) - \\log p(z) \\text{ over } n \\text{ draws}" },
-      { name: "mc_se", tex: "\\text{its standard error}" },
+      { name: "vae", label: "$\\tfrac{1}{2}\\big(e^{v} + q_m^2 - 1 - v\\big)$ with $v = \\log q_s^2$" },
+      { name: "closed", label: "$\\KL(\\N(q_m, q_s^2) \\,\\Vert\\, \\N(0, 1))$, as in the widget" },
+      { name: "mc", label: "mean of $\\log q(z \\given x) - \\log p(z)$ over $n$ draws" },
+      { name: "mc_se", label: "its standard error" },
     ],
     values: ({ state, terms, mc }) => ({
       vae: klStdNormal([state.qm], [2 * Math.log(state.qs)]).total,

@@ -4,7 +4,12 @@ import type { DensityLayout, IdentityLayout, Tick } from "./view";
 /** Redraws a density-plot.astro SVG in place from a new layout (the markup the server wrote). */
 export function drawDensities(svg: SVGSVGElement, layout: DensityLayout): void {
   const root = select(svg).attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
-  root.select(".axis line").attr("y1", layout.axisY).attr("y2", layout.axisY);
+  root
+    .select(".axis line")
+    .attr("x1", layout.left)
+    .attr("x2", layout.right)
+    .attr("y1", layout.axisY)
+    .attr("y2", layout.axisY);
   root
     .select(".axis")
     .selectAll<SVGTextElement, Tick>("text")

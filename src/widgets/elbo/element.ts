@@ -1,7 +1,13 @@
 import { defineWidget, WidgetElement } from "../widget-element";
 import { drawDensities, drawIdentity } from "./draw";
 import { bindModelControls, showModelControls } from "./model-controls";
-import { ELBO_STATE_EVENT, ELBO_STATE_REQUEST, elboResults, type ElboResults, type ElboStateDetail } from "./results";
+import {
+  ELBO_STATE_EVENT,
+  ELBO_STATE_REQUEST,
+  elboResultsInSlices,
+  type ElboResults,
+  type ElboStateDetail,
+} from "./results";
 import { approximationOf, spec, type LinearGaussianState } from "./spec";
 import { DEFAULT_WIDTH, densityLayout, identityLayout } from "./view";
 
@@ -47,8 +53,8 @@ class ElboElement extends WidgetElement<LinearGaussianState> {
     showModelControls(this, { ...state });
   }
 
-  protected render(state: LinearGaussianState): void {
-    const results = elboResults(state);
+  protected async render(state: LinearGaussianState, signal: AbortSignal): Promise<void> {
+    const results = await elboResultsInSlices(state, signal);
     const { posterior, terms, mc } = results;
     this.setOutput("log_px", terms.logPx);
     this.setOutput("elbo", terms.elbo);

@@ -1,12 +1,13 @@
 import {
+  elboSampler,
   elboTerms,
-  monteCarloElbo,
   truePosterior,
   type ElboMonteCarlo,
   type ElboTerms,
   type Normal1D,
 } from "../../lib/elbo";
 import { createRandom } from "../../lib/random";
+import { drawAll, drawAllInSlices } from "../../lib/sampler";
 import { approximationOf, modelOf, type LinearGaussianState } from "./spec";
 
 export interface ElboResults {
@@ -18,18 +19,30 @@ export interface ElboResults {
   readonly identityResidual: number;
 }
 
-/** Everything the elbo widget and the chapter's step checks show, for one state; the same on server and client. */
-export function elboResults(state: LinearGaussianState): ElboResults {
+function closedForms(state: LinearGaussianState) {
   const model = modelOf(state);
-  const q = approximationOf(state);
-  const terms = elboTerms(model, state.x, q);
+  const terms = elboTerms(model, state.x, approximationOf(state));
   return {
     state,
     posterior: truePosterior(model, state.x),
     terms,
-    mc: monteCarloElbo(model, state.x, q, state.n, createRandom(state.seed)),
     identityResidual: terms.logPx - (terms.elbo + terms.klGap),
   };
+}
+
+const samplerFor = (state: LinearGaussianState) =>
+  elboSampler(modelOf(state), state.x, approximationOf(state), createRandom(state.seed));
+
+/** Everything the elbo widget and the chapter's step checks show, for one state: on the server, in one loop. */
+export function elboResults(state: LinearGaussianState): ElboResults {
+  const exact = closedForms(state);
+  return { ...exact, mc: drawAll(samplerFor(state), state.n) };
+}
+
+/** The same numbers in the browser, with the Monte Carlo draws in time slices that a newer state can abort. */
+export async function elboResultsInSlices(state: LinearGaussianState, signal: AbortSignal): Promise<ElboResults> {
+  const exact = closedForms(state);
+  return { ...exact, mc: await drawAllInSlices(samplerFor(state), state.n, { signal }) };
 }
 
 /** The chapter's checks follow the elbo widget through this event, dispatched after every render. */

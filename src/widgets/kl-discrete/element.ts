@@ -2,9 +2,9 @@ import { drag } from "d3-drag";
 import { select } from "d3-selection";
 import { drawGroups } from "../charts/draw-grouped-bars";
 import type { GroupedBar } from "../charts/grouped-bars";
-import { observeWidth, realWidth } from "../charts/real-width";
+import { maxHeight, observeWidth, realWidth } from "../charts/real-width";
 import { defineWidget, WidgetElement } from "../widget-element";
-import { spec, type KlDiscreteState } from "./spec";
+import { presets, spec, type KlDiscreteState } from "./spec";
 import { contributionLayout, distributionLayout, dragWeights, klDiscreteResults } from "./view";
 
 const NAMES = ["p", "q"] as const;
@@ -24,10 +24,14 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
     }
     const unit = this.querySelector<HTMLSelectElement>('select[name="unit"]');
     unit?.addEventListener("change", () => this.setParams({ unit: unit.value }), { signal: this.signal });
-    this.querySelectorAll<HTMLButtonElement>("button[data-preset-p]").forEach((button) =>
-      button.addEventListener("click", () => this.setParams({ p: button.dataset.presetP, q: button.dataset.presetQ }), {
-        signal: this.signal,
-      }),
+    const preset = this.querySelector<HTMLSelectElement>("select[data-role=preset]");
+    preset?.addEventListener(
+      "change",
+      () => {
+        const chosen = presets[Number(preset.value)];
+        if (preset.value !== "" && chosen) this.setParams({ p: chosen.p, q: chosen.q });
+      },
+      { signal: this.signal },
     );
     this.resizeObserver = observeWidth([this.querySelector("svg[data-role=distributions]")], () => this.draw());
   }
@@ -43,6 +47,12 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
     }
     const unit = this.querySelector<HTMLSelectElement>('select[name="unit"]');
     if (unit) unit.value = state.unit;
+    const preset = this.querySelector<HTMLSelectElement>("select[data-role=preset]");
+    if (preset) {
+      const same = (text: string, values: number[]) => text === values.join(",");
+      const index = presets.findIndex((candidate) => same(candidate.p, state.p) && same(candidate.q, state.q));
+      preset.value = index >= 0 ? String(index) : "";
+    }
     this.querySelectorAll<HTMLElement>("[data-role=unit]").forEach((element) => (element.textContent = state.unit));
   }
 
@@ -62,7 +72,7 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
     if (!result) return;
     const distributions = this.querySelector<SVGSVGElement>("svg[data-role=distributions]");
     if (distributions) {
-      this.dragLayout = distributionLayout(result.p, result.q, realWidth(distributions));
+      this.dragLayout = distributionLayout(result.p, result.q, realWidth(distributions), maxHeight(distributions));
       drawGroups(distributions, this.dragLayout);
       this.bindDrag(distributions);
     }
@@ -74,6 +84,7 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
           result.forward.terms.map((t) => t.contribution),
           result.reverse.terms.map((t) => t.contribution),
           realWidth(contributions),
+          maxHeight(contributions),
         ),
       );
     }

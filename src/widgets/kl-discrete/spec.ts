@@ -23,8 +23,8 @@ export const presets = [
 
 export const spec: WidgetSpec<KlDiscreteState> = {
   id: "kl-discrete",
-  title: "KL divergence between two discrete distributions",
-  summary: "Drag the bars or type weights: both directions of the KL divergence, and each outcome's share of it.",
+  title: "KL divergence of two discrete distributions",
+  summary: "Drag the bars or type weights: both directions, and each outcome's term.",
   chapter: "kl-divergence",
   params: {
     p: weights([0.36, 0.48, 0.16], "weights of P, one per outcome (normalised to sum to 1)"),

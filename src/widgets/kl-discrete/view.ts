@@ -4,12 +4,20 @@ import { layoutGroups } from "../charts/grouped-bars";
 import type { KlDiscreteState } from "./spec";
 
 /** The two distributions, on a common probability axis from 0 to the largest probability (at least 0.5). */
-export const distributionLayout = (p: readonly number[], q: readonly number[], width = 640) =>
-  layoutGroups([p, q], { width, height: chartHeight(width, 200), domain: [0, Math.max(0.5, ...p, ...q)] });
+export const distributionLayout = (p: readonly number[], q: readonly number[], width = 640, heightCap = Infinity) =>
+  layoutGroups([p, q], {
+    width,
+    height: Math.min(heightCap, chartHeight(width, 200)),
+    domain: [0, Math.max(0.5, ...p, ...q)],
+  });
 
 /** Each outcome's term P log(P/Q) (series 0) and Q log(Q/P) (series 1). */
-export const contributionLayout = (forward: readonly number[], reverse: readonly number[], width = 640) =>
-  layoutGroups([forward, reverse], { width, height: chartHeight(width, 180) });
+export const contributionLayout = (
+  forward: readonly number[],
+  reverse: readonly number[],
+  width = 640,
+  heightCap = Infinity,
+) => layoutGroups([forward, reverse], { width, height: Math.min(heightCap, chartHeight(width, 180)) });
 
 /** Narrower charts get a little less height, never below 150 px. */
 const chartHeight = (width: number, full: number) => Math.round(Math.max(150, Math.min(full, width * 0.35)));

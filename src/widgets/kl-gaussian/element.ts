@@ -7,7 +7,7 @@ import { createRandom } from "../../lib/random";
 import { convergencePlot } from "../charts/convergence";
 import { drawPlot } from "../charts/draw-plot";
 import type { PlotPoint } from "../charts/plot";
-import { observeWidth, realWidth } from "../charts/real-width";
+import { maxHeight, observeWidth, realWidth } from "../charts/real-width";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type KlGaussianState } from "./spec";
 import { figureCaption, gaussianFigure, klGaussianClosedForm, type GaussianFigure } from "./view";
@@ -63,7 +63,7 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
       const output = this.output(name);
       if (output) {
         delete output.dataset.value;
-        output.textContent = "sampling…";
+        output.textContent = name.endsWith("_se") ? "…" : "sampling…";
       }
     }
     const estimate = await klGaussianMonteCarlo(p, q, state.n, createRandom(state.seed), { signal });
@@ -81,7 +81,7 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
     const normals = this.querySelector<SVGSVGElement>("svg[data-role=normals]");
     if (normals) {
       const [p, q] = this.shown.normals;
-      this.figure = gaussianFigure(p, q, realWidth(normals));
+      this.figure = gaussianFigure(p, q, realWidth(normals), maxHeight(normals));
       drawPlot(normals, this.figure.plot);
       this.bindDrag(normals);
     }
@@ -92,6 +92,7 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
         this.shown.exact,
         "estimate of the KL (nats)",
         realWidth(convergence),
+        maxHeight(convergence),
       );
       drawPlot(convergence, plot);
     }

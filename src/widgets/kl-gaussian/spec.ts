@@ -18,9 +18,8 @@ const covariance = (fallback: number[], description: string) =>
 
 export const spec: WidgetSpec<KlGaussianState> = {
   id: "kl-gaussian",
-  title: "KL divergence between two Gaussians",
-  summary:
-    "The closed form of D_KL(N(μ1, Σ1) ‖ N(μ2, Σ2)) against a Monte Carlo estimate from samples of the first; drag the means in 2-D.",
+  title: "KL divergence of two Gaussians",
+  summary: "Closed form vs Monte Carlo; matrices row by row; drag the means.",
   chapter: "kl-divergence",
   params: {
     mu1: mean([0, 0], "mean μ1 of p; its length k (1 to 4) is the dimension"),
@@ -34,7 +33,7 @@ export const spec: WidgetSpec<KlGaussianState> = {
     lengthProblem("mu2", mu2, mu1.length, "mu1") ??
     covarianceParamProblem("cov1", cov1, mu1.length, "mu1") ??
     covarianceParamProblem("cov2", cov2, mu1.length, "mu1"),
-  outputs: ["kl", "kl_mc", "kl_mc_se"],
+  outputs: ["kl", "kl_mc", "kl_mc_se", "log_det_ratio", "dimension", "trace_term", "mean_term"],
   examples: [
     { query: "mu1=0&cov1=1&mu2=1&cov2=4", caption: "one dimension: both densities" },
     { query: "mu1=0,0&cov1=1,0,0,1&mu2=0,0&cov2=1,0,0,1", caption: "equal distributions: the KL is zero" },

@@ -36,8 +36,8 @@ const LEGEND = [
 ];
 
 /** 1-D: both densities on a common axis. */
-function densities(p: Gaussian, q: Gaussian, width: number): GaussianFigure {
-  const box = frame(width, Math.max(200, Math.min(260, width * 0.45)));
+function densities(p: Gaussian, q: Gaussian, width: number, heightCap: number): GaussianFigure {
+  const box = frame(width, Math.min(heightCap, Math.max(200, Math.min(260, width * 0.45))));
   const sd = (g: Gaussian) => Math.sqrt(g.covariance[0]?.[0] ?? 1);
   const m = (g: Gaussian) => g.mean[0] ?? 0;
   const low = Math.min(m(p) - 4 * sd(p), m(q) - 4 * sd(q));
@@ -78,8 +78,8 @@ const marginal = (g: Gaussian) => ({
 });
 
 /** 2-D and up: the ellipses at one and two Mahalanobis units of both normals, with their means. */
-function ellipses(p: Gaussian, q: Gaussian, width: number): GaussianFigure {
-  const box = frame(width, Math.max(280, Math.min(350, width * 0.75)));
+function ellipses(p: Gaussian, q: Gaussian, width: number, heightCap: number): GaussianFigure {
+  const box = frame(width, Math.min(heightCap, Math.max(280, Math.min(350, width * 0.75))));
   const shapes = [p, q].map(marginal);
   const outline = (shape: ReturnType<typeof marginal>, radius: number) =>
     Array.from({ length: 97 }, (_, i) => {
@@ -136,12 +136,12 @@ function ellipses(p: Gaussian, q: Gaussian, width: number): GaussianFigure {
   };
 }
 
-export function gaussianFigure(p: Gaussian, q: Gaussian, width = 640): GaussianFigure {
-  return p.dimension === 1 ? densities(p, q, width) : ellipses(p, q, width);
+export function gaussianFigure(p: Gaussian, q: Gaussian, width = 640, heightCap = Infinity): GaussianFigure {
+  return p.dimension === 1 ? densities(p, q, width, heightCap) : ellipses(p, q, width, heightCap);
 }
 
 export function figureCaption(k: number): string {
-  if (k === 1) return "The two densities. The KL divergence weighs log(p/q) by p: it counts where p has mass.";
-  const which = k === 2 ? "" : ` (the marginals of the first two of the ${k} coordinates)`;
-  return `Both normals${which}: solid ellipses at one, dashed at two Mahalanobis units from the mean. Drag a mean to move it.`;
+  if (k === 1) return "The two densities: the KL weighs log(p/q) by p, so it counts where p has mass.";
+  const which = k === 2 ? "" : ` of the first two of ${k} coordinates`;
+  return `Ellipses${which} at 1 and 2 Mahalanobis units; drag a mean.`;
 }

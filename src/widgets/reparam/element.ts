@@ -2,7 +2,7 @@ import { bindModelControls, showModelControls } from "../elbo/model-controls";
 import type { LinearGaussianState } from "../elbo/spec";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { drawGradients } from "./draw";
-import { gradientOutputs, gradientResults, type GradientResults } from "./results";
+import { gradientOutputs, gradientResultsInSlices, type GradientResults } from "./results";
 import { spec } from "./spec";
 import { DEFAULT_WIDTH, gradientLayout } from "./view";
 
@@ -35,8 +35,8 @@ class ReparamElement extends WidgetElement<LinearGaussianState> {
     showModelControls(this, { ...state });
   }
 
-  protected render(state: LinearGaussianState): void {
-    const results = gradientResults(state);
+  protected async render(state: LinearGaussianState, signal: AbortSignal): Promise<void> {
+    const results = await gradientResultsInSlices(state, signal);
     for (const [name, value] of Object.entries(gradientOutputs(results))) this.setOutput(name, value);
     this.showNote(
       state.n === 1

@@ -1,12 +1,13 @@
 import {
-  estimateElboGradients,
   estimatorVariances,
   exactElboGradient,
+  gradientSampler,
   type ElboGradient,
   type EstimatorVariances,
   type GradientEstimates,
 } from "../../lib/elbo-gradients";
 import { createRandom } from "../../lib/random";
+import { drawAll, drawAllInSlices } from "../../lib/sampler";
 import { approximationOf, modelOf, type LinearGaussianState } from "../elbo/spec";
 
 export interface GradientResults {
@@ -15,15 +16,27 @@ export interface GradientResults {
   readonly variances: EstimatorVariances;
 }
 
-/** The exact gradient, both estimates from the same seeded draws, and the exact per-sample variances. */
-export function gradientResults(state: LinearGaussianState): GradientResults {
+function closedForms(state: LinearGaussianState) {
   const model = modelOf(state);
   const q = approximationOf(state);
-  return {
-    exact: exactElboGradient(model, state.x, q),
-    estimates: estimateElboGradients(model, state.x, q, state.n, createRandom(state.seed)),
-    variances: estimatorVariances(model, state.x, q),
-  };
+  return { exact: exactElboGradient(model, state.x, q), variances: estimatorVariances(model, state.x, q) };
+}
+
+const samplerFor = (state: LinearGaussianState) =>
+  gradientSampler(modelOf(state), state.x, approximationOf(state), createRandom(state.seed));
+
+/** The exact gradient, both estimates from the same seeded draws, and the exact per-sample variances. */
+export function gradientResults(state: LinearGaussianState): GradientResults {
+  return { ...closedForms(state), estimates: drawAll(samplerFor(state), state.n) };
+}
+
+/** The same numbers in the browser, with the draws in time slices that a newer state can abort. */
+export async function gradientResultsInSlices(
+  state: LinearGaussianState,
+  signal: AbortSignal,
+): Promise<GradientResults> {
+  const exact = closedForms(state);
+  return { ...exact, estimates: await drawAllInSlices(samplerFor(state), state.n, { signal }) };
 }
 
 /** Every output of the widget by name, in one place for the shell and the element. */

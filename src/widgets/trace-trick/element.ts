@@ -3,7 +3,7 @@ import { createRandom } from "../../lib/random";
 import { crossTermMonteCarlo, quadraticFormMonteCarlo } from "../../lib/trace-trick";
 import { convergencePlot } from "../charts/convergence";
 import { drawPlot } from "../charts/draw-plot";
-import { observeWidth, realWidth } from "../charts/real-width";
+import { maxHeight, observeWidth, realWidth } from "../charts/real-width";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type TraceTrickState } from "./spec";
 import { IDENTITY_OUTPUTS, traceTrickExact } from "./view";
@@ -46,7 +46,7 @@ class TraceTrickElement extends WidgetElement<TraceTrickState> {
       const output = this.output(name);
       if (output) {
         delete output.dataset.value;
-        output.textContent = "sampling…";
+        output.textContent = name.endsWith("_se") ? "…" : "sampling…";
       }
     }
     // The same seed for both: the cross term is sampled on the very draws of x behind the mean.
@@ -64,7 +64,10 @@ class TraceTrickElement extends WidgetElement<TraceTrickState> {
   private draw(): void {
     const svg = this.querySelector<SVGSVGElement>("svg[data-role=convergence]");
     if (!svg || !this.shown) return;
-    drawPlot(svg, convergencePlot(this.shown.path, this.shown.exact, "mean of (x − m)ᵀA(x − m)", realWidth(svg)));
+    drawPlot(
+      svg,
+      convergencePlot(this.shown.path, this.shown.exact, "mean of (x − m)ᵀA(x − m)", realWidth(svg), maxHeight(svg)),
+    );
   }
 }
 

@@ -21,19 +21,18 @@ const centreVector = vectorParam({
   description: "centre m of the quadratic form; default: the mean mu",
 });
 
-/** Like a vector parameter, but absent (or empty) means "the same as mu". */
+/** Like a vector parameter, but `mu`, empty or absent means "the same as mu" (the contract's default). */
 const centre: Param<number[] | null> = {
   ...centreVector,
-  fallback: "",
-  expected: `${centreVector.expected}, or nothing for the mean mu`,
-  parse: (raw) => (raw.trim() === "" ? ok(null) : centreVector.parse(raw)),
+  fallback: "mu",
+  expected: `${centreVector.expected}; or "mu" (or nothing) for the mean mu`,
+  parse: (raw) => (raw.trim() === "" || raw.trim() === "mu" ? ok(null) : centreVector.parse(raw)),
 };
 
 export const spec: WidgetSpec<TraceTrickState> = {
   id: "trace-trick",
   title: "The trace trick, by sampling",
-  summary:
-    "E[(x − m)ᵀA(x − m)] = tr(AΣ) + (μ − m)ᵀA(μ − m) for x ~ N(μ, Σ), checked by Monte Carlo, with the trace identities it rests on.",
+  summary: "E[(x − m)ᵀA(x − m)] = tr(AΣ) + (μ − m)ᵀA(μ − m) for x ~ N(μ, Σ), by sampling; and the trace identities.",
   chapter: "kl-divergence",
   params: {
     mu: vectorParam({
@@ -68,7 +67,21 @@ export const spec: WidgetSpec<TraceTrickState> = {
     covarianceParamProblem("cov", cov, mu.length, "mu") ??
     matrixSizeProblem("a", a, mu.length, "mu") ??
     (m ? lengthProblem("m", m, mu.length, "mu") : undefined),
-  outputs: ["exact", "mc", "mc_se"],
+  outputs: [
+    "exact",
+    "mc",
+    "mc_se",
+    "trace_term",
+    "shift_term",
+    "cross_mc",
+    "cross_mc_se",
+    "tr_ab",
+    "tr_ba",
+    "tr_abc",
+    "tr_bca",
+    "tr_cab",
+    "tr_acb",
+  ],
   examples: [
     { query: "", caption: "centred at the mean: the expectation is tr(AΣ)" },
     { query: "m=0,0", caption: "centred elsewhere: the shift adds (μ − m)ᵀA(μ − m)" },

@@ -15,8 +15,8 @@ export interface Series {
 /** A small line chart of losses against training steps, redrawn in place at the SVG's width. */
 export function drawLossChart(svg: SVGSVGElement, series: readonly Series[], yLabel: string): void {
   const width = Math.max(240, Math.round(svg.getBoundingClientRect().width) || 480);
-  const height = 180;
-  const margin = { top: 10, right: 12, bottom: 30, left: 48 };
+  const height = 196;
+  const margin = { top: 18, right: 12, bottom: 46, left: 48 };
   const all = series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
   const root = select(svg).attr("viewBox", `0 0 ${width} ${height}`);
   root.selectAll("*").remove();
@@ -37,10 +37,10 @@ export function drawLossChart(svg: SVGSVGElement, series: readonly Series[], yLa
   root
     .append("text")
     .attr("x", width - margin.right)
-    .attr("y", height - 2)
+    .attr("y", height - 18)
     .attr("text-anchor", "end")
     .text("training steps");
-  root.append("text").attr("x", margin.left + 4).attr("y", margin.top + 8).text(yLabel);
+  root.append("text").attr("x", 4).attr("y", 11).text(yLabel);
   const path = line<readonly [number, number]>()
     .x(([step]) => x(step))
     .y(([, value]) => y(value));
@@ -57,12 +57,17 @@ export function drawLossChart(svg: SVGSVGElement, series: readonly Series[], yLa
         .attr("cx", ([step]) => x(step))
         .attr("cy", ([, value]) => y(value));
     } else {
-      root.append("path").attr("fill", "none").attr("stroke", s.colour).attr("stroke-width", 1.5).attr("d", path(points));
+      root
+        .append("path")
+        .attr("fill", "none")
+        .attr("stroke", s.colour)
+        .attr("stroke-width", 1.5)
+        .attr("d", path(points));
     }
   }
-  const legend = root.append("g").attr("transform", `translate(${width - margin.right - 150},${margin.top})`);
+  const legend = root.append("g").attr("transform", `translate(${margin.left},${height - 4})`);
   series.forEach((s, i) => {
-    const item = legend.append("g").attr("transform", `translate(0,${i * 14})`);
+    const item = legend.append("g").attr("transform", `translate(${i * 120},0)`);
     item.append("rect").attr("width", 10).attr("height", 3).attr("y", -4).attr("fill", s.colour);
     item.append("text").attr("x", 14).attr("dy", "0.1em").text(s.label);
   });

@@ -23,11 +23,19 @@ const STATUS_TEXT: Record<Status, string> = {
 export abstract class ModelWidget<S extends { readonly autostart: boolean }> extends WidgetElement<S> {
   protected client?: TrainingClient;
   protected status: Status = "loading";
-  private waiters: { test: (message: FromWorker) => boolean; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private waiters: { test: (message: FromWorker) => boolean; resolve: () => void; reject: (error: Error) => void }[] =
+    [];
   /** True while a render() is waiting: the base class then sets data-ready itself. */
   private rendering = false;
 
   protected abstract setupFor(state: S): Setup;
+  /**
+   * Whether the state needs the model before the reader presses Train (pretrained weights to show).
+   * Otherwise nothing heavy loads until Train: TensorFlow.js and the digits weigh about 2 MB.
+   */
+  protected needsModelAtOnce(_state: S): boolean {
+    return false;
+  }
   protected viewsFor(_state: S): VaeViewRequest | undefined {
     return undefined;
   }
@@ -36,7 +44,46 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   /** Forget curves and pictures of the previous model. */
   protected abstract clearViews(): void;
 
+  /** A view became visible (charts measure their width only when shown). */
+  protected onViewShown(_view: string): void {}
+
+  /** Shows one view of the model, as tabs do (ARIA tabs pattern: arrows move between tabs). */
+  protected showView(view: string): void {
+    const tabs = Array.from(this.querySelectorAll<HTMLButtonElement>("[role=tab][data-view]"));
+    for (const tab of tabs) {
+      const selected = tab.dataset.view === view;
+      tab.setAttribute("aria-selected", String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+    }
+    this.querySelectorAll<HTMLElement>("[role=tabpanel][data-panel]").forEach((panel) => {
+      panel.hidden = panel.dataset.panel !== view;
+    });
+    this.onViewShown(view);
+  }
+
+  private setupTabs(): void {
+    const tabs = Array.from(this.querySelectorAll<HTMLButtonElement>("[role=tab][data-view]"));
+    tabs.forEach((tab, index) => {
+      tab.addEventListener("click", () => this.showView(tab.dataset.view ?? ""), { signal: this.signal });
+      tab.addEventListener(
+        "keydown",
+        (event) => {
+          const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+          if (!step) return;
+          event.preventDefault();
+          const visible = tabs.filter((t) => !t.hidden);
+          const next = visible[(visible.indexOf(tabs[index]!) + step + visible.length) % visible.length];
+          if (!next) return;
+          this.showView(next.dataset.view ?? "");
+          next.focus();
+        },
+        { signal: this.signal },
+      );
+    });
+  }
+
   protected override setup(): void {
+    this.setupTabs();
     this.button("train")?.addEventListener("click", () => this.trainOrPause(), { signal: this.signal });
     this.button("reset")?.addEventListener(
       "click",
@@ -57,19 +104,21 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   }
 
   protected override async render(state: S, signal: AbortSignal): Promise<void> {
-    this.client ??= new TrainingClient(
-      (message) => this.receive(message),
-      (message) => this.workerFailed(message),
-    );
     this.clearViews();
+    if (!this.client && !state.autostart && !this.needsModelAtOnce(state)) {
+      this.clearOutputs();
+      this.showUnloaded();
+      return;
+    }
     this.rendering = true;
     try {
-      const idle = this.waitFor((m) => m.type === "status" && m.status === "idle", signal);
-      this.client.configure(this.setupFor(state), this.viewsFor(state));
-      await idle;
+      await this.load(state, signal);
       if (state.autostart && !signal.aborted) {
-        const finished = this.waitFor((m) => m.type === "status" && (m.status === "done" || m.status === "diverged"), signal);
-        this.client.send({ type: "start" });
+        const finished = this.waitFor(
+          (m) => m.type === "status" && (m.status === "done" || m.status === "diverged"),
+          signal,
+        );
+        this.client?.send({ type: "start" });
         await finished;
       }
     } finally {
@@ -77,9 +126,40 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     }
   }
 
-  /** Train, pause or resume, by the current status. */
+  /** Creates the worker if need be, sends it the state, and waits for the first held-out evaluation. */
+  private async load(state: S, signal: AbortSignal): Promise<void> {
+    this.client ??= new TrainingClient(
+      (message) => this.receive(message),
+      (message) => this.workerFailed(message),
+    );
+    const idle = this.waitFor((m) => m.type === "status" && m.status === "idle", signal);
+    this.client.configure(this.setupFor(state), this.viewsFor(state));
+    await idle;
+  }
+
+  private showUnloaded(): void {
+    this.status = "idle";
+    const statusLine = this.querySelector<HTMLElement>("[data-role=status]");
+    if (statusLine) statusLine.textContent = "Press Train to load the model and the digits and start training.";
+    const train = this.button("train");
+    if (train) {
+      train.textContent = "Train";
+      train.disabled = false;
+    }
+  }
+
+  /** Train, pause or resume, by the current status; the first Train loads the model. */
   private trainOrPause(): void {
-    if (!this.client) return;
+    if (!this.client) {
+      const state = this.currentState();
+      if (!state) return;
+      this.removeAttribute("data-ready");
+      void this.load(state, this.signal).then(
+        () => this.client?.send({ type: "start" }),
+        () => undefined,
+      );
+      return;
+    }
     if (this.status === "training") this.client.send({ type: "pause" });
     else if (this.status === "paused") this.client.send({ type: "resume" });
     else if (this.status === "idle" || this.status === "done") this.client.send({ type: "start" });
@@ -94,9 +174,14 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     }
     switch (message.type) {
       case "backend":
-        if (this.output("backend")) this.setOutput("backend", message.name, message.detail);
-        else this.querySelectorAll<HTMLElement>("[data-role=backend]").forEach((el) => (el.textContent = message.detail));
-        this.showNote(message.fallbacks.length ? `Backends that could not start: ${message.fallbacks.join("; ")}.` : "");
+        if (this.output("backend")) {
+          this.setOutput("backend", message.name);
+          this.output("backend")?.setAttribute("title", message.detail);
+        } else
+          this.querySelectorAll<HTMLElement>("[data-role=backend]").forEach((el) => (el.textContent = message.detail));
+        this.showNote(
+          message.fallbacks.length ? `Backends that could not start: ${message.fallbacks.join("; ")}.` : "",
+        );
         break;
       case "status":
         this.onStatus(message.status, message.message);

@@ -33,7 +33,8 @@ class VaeElement extends ModelWidget<VaeState> {
   private heldRecon: [number, number][] = [];
   private heldKl: [number, number][] = [];
   private sampleRound = 0;
-  private latest?: VaeEvaluationMessage;
+  /** Counts evaluations shown, so that the pictures of an older one are not drawn over a newer. */
+  private frame = 0;
   /** The code decoded in the side panel: dragged on the plane (latent 2) or set by sliders. */
   private probe: number[] = [];
   private sliderDims: number[] = [];
@@ -61,7 +62,9 @@ class VaeElement extends ModelWidget<VaeState> {
       { signal: this.signal },
     );
     for (const name of ["from", "to"]) {
-      this.querySelector(`select[name="${name}"]`)?.addEventListener("change", () => this.sendViews(), { signal: this.signal });
+      this.querySelector(`select[name="${name}"]`)?.addEventListener("change", () => this.sendViews(), {
+        signal: this.signal,
+      });
     }
     this.setupDrag();
   }
@@ -82,6 +85,14 @@ class VaeElement extends ModelWidget<VaeState> {
     if (pretrained) pretrained.checked = state.pretrained;
   }
 
+  protected override onViewShown(view: string): void {
+    if (view === "losses") this.drawCurves();
+  }
+
+  protected override needsModelAtOnce(state: VaeState): boolean {
+    return state.pretrained;
+  }
+
   protected setupFor(state: VaeState): Setup {
     this.state = state;
     this.probe = new Array<number>(state.latent).fill(0);
@@ -90,7 +101,8 @@ class VaeElement extends ModelWidget<VaeState> {
 
   protected override viewsFor(state: VaeState): VaeViewRequest {
     const random = createRandom(state.seed * 7919 + this.sampleRound);
-    const select = (name: string) => Number(this.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value ?? 0);
+    const select = (name: string) =>
+      Number(this.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value ?? 0);
     return {
       reconstructCount: RECONSTRUCTED,
       priorCodes: Float32Array.from({ length: SAMPLES * state.latent }, () => random.normal()),
@@ -106,7 +118,6 @@ class VaeElement extends ModelWidget<VaeState> {
     this.trainKl = [];
     this.heldRecon = [];
     this.heldKl = [];
-    this.latest = undefined;
     this.drawCurves();
   }
 
@@ -126,7 +137,6 @@ class VaeElement extends ModelWidget<VaeState> {
       this.showAlert("The held-out loss is not finite: training has diverged. Press Reset to start again.");
       return;
     }
-    this.latest = evaluation;
     this.setOutput("elbo_test", evaluation.elbo);
     this.setOutput("recon_test", evaluation.recon);
     this.setOutput("kl_test", evaluation.kl);
@@ -135,16 +145,25 @@ class VaeElement extends ModelWidget<VaeState> {
     this.heldRecon.push([progress.steps, evaluation.recon]);
     this.heldKl.push([progress.steps, evaluation.kl]);
     this.drawCurves();
-    this.drawCanvas("originals", evaluation.originals, RECONSTRUCTED, RECONSTRUCTED);
-    this.drawCanvas("reconstructions", evaluation.reconstructions, RECONSTRUCTED, RECONSTRUCTED);
-    this.drawCanvas("samples", evaluation.samples, SAMPLES, 8);
-    this.drawCanvas("interpolation", evaluation.interpolation, INTERPOLATION_STEPS, INTERPOLATION_STEPS);
-    const gridFigure = this.querySelector<HTMLElement>("[data-role=grid-figure]");
-    if (gridFigure) gridFigure.hidden = !evaluation.grid;
-    if (evaluation.grid) this.drawCanvas("grid", evaluation.grid, GRID_SIDE * GRID_SIDE, GRID_SIDE);
-    this.drawScatter(evaluation);
-    this.buildSliders(evaluation);
-    this.requestProbe();
+    // The pictures follow in the next two frames, so that no single main-thread task grows long.
+    const frame = ++this.frame;
+    requestAnimationFrame(() => {
+      if (frame !== this.frame) return;
+      this.drawCanvas("originals", evaluation.originals, RECONSTRUCTED, RECONSTRUCTED);
+      this.drawCanvas("reconstructions", evaluation.reconstructions, RECONSTRUCTED, RECONSTRUCTED);
+      this.drawCanvas("samples", evaluation.samples, SAMPLES, 8);
+      this.drawCanvas("interpolation", evaluation.interpolation, INTERPOLATION_STEPS, INTERPOLATION_STEPS);
+      const gridTab = this.querySelector<HTMLElement>('[role=tab][data-view="grid"]');
+      if (gridTab) gridTab.hidden = !evaluation.grid;
+      if (!evaluation.grid && gridTab?.getAttribute("aria-selected") === "true") this.showView("latent");
+      if (evaluation.grid) this.drawCanvas("grid", evaluation.grid, GRID_SIDE * GRID_SIDE, GRID_SIDE);
+      requestAnimationFrame(() => {
+        if (frame !== this.frame) return;
+        this.drawScatter(evaluation);
+        this.buildSliders(evaluation);
+        this.requestProbe();
+      });
+    });
   }
 
   private sendViews(): void {
@@ -197,8 +216,12 @@ class VaeElement extends ModelWidget<VaeState> {
       for (const value of points) extent = Math.max(extent, Math.abs(value));
       extent = Math.max(0.5, Math.ceil(extent * 1.05 * 2) / 2);
     }
-    this.x = scaleLinear().domain([-extent, extent]).range([MARGIN, PLOT - 8]);
-    this.y = scaleLinear().domain([-extent, extent]).range([PLOT - MARGIN, 8]);
+    this.x = scaleLinear()
+      .domain([-extent, extent])
+      .range([MARGIN, PLOT - 8]);
+    this.y = scaleLinear()
+      .domain([-extent, extent])
+      .range([PLOT - MARGIN, 8]);
     const ratio = window.devicePixelRatio || 1;
     canvas.width = PLOT * ratio;
     canvas.height = PLOT * ratio;
@@ -235,7 +258,7 @@ class VaeElement extends ModelWidget<VaeState> {
     const caption = this.querySelector<HTMLElement>("[data-role=latent-caption]");
     if (caption) {
       caption.textContent = evaluation.projection
-        ? `Codes μ(x) of the ${evaluation.labels.length} held-out digits projected on their first two principal axes (the latent space has ${this.state?.latent} dimensions), coloured by class. The sliders move the most used dimensions of one digit's code; the decoded digit follows.`
+        ? `Codes μ(x) of the ${evaluation.labels.length} held-out digits projected on their first two principal axes (the latent space has ${this.state?.latent} dimensions), coloured by class. The sliders move the four most used dimensions (largest variance of μ over the held-out digits) of one digit's code; the decoded digit follows.`
         : `Codes μ(x) of the ${evaluation.labels.length} held-out digits, coloured by class. Drag the ring (or focus it and use the arrow keys) to decode any point z of the plane.`;
     }
     const handle = root.selectAll<SVGCircleElement, null>("circle.handle").data(evaluation.projection ? [] : [null]);
@@ -331,9 +354,16 @@ class VaeElement extends ModelWidget<VaeState> {
         ...order.map((dim) => {
           const label = document.createElement("label");
           const name = document.createElement("span");
-          name.textContent = `z${dim + 1} (activity ${formatNumber(evaluation.activity[dim] ?? 0, 2)})`;
+          name.textContent = `z${dim + 1}`;
+          label.title = `Activity (variance of μ over held-out digits): ${formatNumber(evaluation.activity[dim] ?? 0, 2)}`;
           const input = document.createElement("input");
-          Object.assign(input, { type: "range", min: "-3", max: "3", step: "0.05", value: String(this.probe[dim] ?? 0) });
+          Object.assign(input, {
+            type: "range",
+            min: "-3",
+            max: "3",
+            step: "0.05",
+            value: String(this.probe[dim] ?? 0),
+          });
           input.setAttribute("aria-label", `Latent dimension ${dim + 1}`);
           input.addEventListener(
             "input",

@@ -21,10 +21,27 @@ export const spec: WidgetSpec<VaeState> = {
   chapter: "vae",
   params: {
     latent: numberParam({ fallback: 2, min: 2, max: 32, integer: true, description: "size of the latent code z" }),
-    hidden: numberParam({ fallback: 400, min: 16, max: 1024, integer: true, description: "width of the hidden layer of the encoder and of the decoder" }),
+    hidden: numberParam({
+      fallback: 400,
+      min: 16,
+      max: 1024,
+      integer: true,
+      description: "width of the hidden layer of the encoder and of the decoder",
+    }),
     batch: numberParam({ fallback: 128, min: 1, max: 1024, integer: true, description: "digits per training step" }),
-    beta: numberParam({ fallback: 1, min: 0, max: 1000, description: "weight β of the KL term in the training loss (1: the true ELBO)" }),
-    seconds: numberParam({ fallback: 60, min: 0, exclusiveMin: true, max: 3600, description: "training budget, in seconds" }),
+    beta: numberParam({
+      fallback: 1,
+      min: 0,
+      max: 1000,
+      description: "weight β of the KL term in the training loss (1: the true ELBO)",
+    }),
+    seconds: numberParam({
+      fallback: 60,
+      min: 0,
+      exclusiveMin: true,
+      max: 3600,
+      description: "training budget, in seconds",
+    }),
     autostart: flagParam({ fallback: false, description: "1 starts training on load" }),
     pretrained: flagParam({
       fallback: false,
@@ -39,8 +56,11 @@ export const spec: WidgetSpec<VaeState> = {
   outputs: ["elbo_test", "recon_test", "kl_test", "steps", "steps_per_s", "backend"],
   examples: [
     { query: "pretrained=1", caption: "a trained 2-D latent space to explore at once" },
-    { query: "latent=20&pretrained=1", caption: "the pretrained latent-20 VAE: better digits, a projected latent space" },
-    { query: "latent=2&autostart=1&seconds=60", caption: "watch the latent plane organise itself in one minute" },
-    { query: "latent=8&beta=20&autostart=1", caption: "a heavy KL weight: posterior collapse" },
+    {
+      query: "latent=20&pretrained=1",
+      caption: "the pretrained latent-20 VAE: better digits, a projected latent space",
+    },
+    { query: "latent=2&seconds=15", caption: "press Train and watch the latent plane organise itself in 15 seconds" },
+    { query: "latent=8&beta=20&seconds=20", caption: "a heavy KL weight: press Train to see posterior collapse" },
   ],
 };

@@ -4,6 +4,7 @@ import {
   elboTerms,
   klNormal1D,
   logEvidence,
+  logEvidenceByQuadrature,
   logNormalDensity,
   monteCarloElbo,
   truePosterior,
@@ -57,6 +58,17 @@ describe("the 1-D linear-Gaussian model", () => {
       }),
       { ...runs, numRuns: 60 },
     );
+  });
+
+  it("is reached by brute-force quadrature with a few thousand points in one dimension", () => {
+    fc.assert(
+      fc.property(modelArb, finite(-10, 10), (model, x) => {
+        const exact = logEvidence(model, x);
+        expect(Math.abs(logEvidenceByQuadrature(model, x) - exact)).toBeLessThan(1e-12 * Math.max(1, Math.abs(exact)));
+      }),
+      runs,
+    );
+    expect(() => logEvidenceByQuadrature({ w: 1, b: 0, s: 1 }, 0, 2)).toThrow(/points must be/);
   });
 
   it("has the posterior Bayes' theorem gives: p(x | z) p(z) / p(x) = N(z; mean, sd²)", () => {

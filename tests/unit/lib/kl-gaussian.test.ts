@@ -2,8 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gaussian } from "../../../src/lib/gaussian";
 import { klGaussian, klGaussianMonteCarlo } from "../../../src/lib/kl-gaussian";
+import { klStdNormal } from "../../../src/lib/kl-std-normal";
 import {
   addMatrices,
+  diagonal,
   fromRowMajor,
   identity,
   matVec,
@@ -76,6 +78,43 @@ describe("properties", () => {
         expect(Math.abs(after - before)).toBeLessThan(1e-7 * Math.max(1, before));
       }),
     );
+  });
+});
+
+describe("special cases", () => {
+  it("matches the 1-D formula log(σ2/σ1) + (σ1² + (μ1 − μ2)²)/(2σ2²) − ½", () => {
+    const expected = Math.log(2 / 0.5) + (0.25 + 9) / 8 - 0.5;
+    expect(klGaussian(gaussian([1], [[0.25]]), gaussian([-2], [[4]])).value).toBeCloseTo(expected, 14);
+  });
+
+  it("equals the VAE's diagonal formula against N(0, I) (src/lib/kl-std-normal.ts)", () => {
+    const pair = fc
+      .integer({ min: 1, max: 64 })
+      .chain((k) =>
+        fc.tuple(
+          fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: k, maxLength: k }),
+          fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: k, maxLength: k }),
+        ),
+      );
+    fc.assert(
+      fc.property(pair, ([mu, logvar]) => {
+        const general = klGaussian(
+          gaussian(mu, diagonal(logvar.map(Math.exp))),
+          gaussian(new Array<number>(mu.length).fill(0), identity(mu.length)),
+        );
+        const vae = klStdNormal(mu, logvar).total;
+        expect(Math.abs(general.value - vae)).toBeLessThanOrEqual(
+          1e-12 * Math.max(1, general.traceTerm, general.meanTerm, Math.abs(general.logDeterminantRatio)),
+        );
+      }),
+      { seed: 11, numRuns: 200 },
+    );
+  });
+
+  it("refuses covariances that are not symmetric positive definite, and mismatched dimensions", () => {
+    expect(() => gaussian([0], [[0]])).toThrow(/not positive definite|singular/);
+    expect(() => gaussian([0, 0], fromRowMajor([1, 2, 0, 1], 2))).toThrow(/not symmetric/);
+    expect(() => klGaussian(gaussian([0], [[1]]), gaussian([0, 0], identity(2)))).toThrow(/same dimension/);
   });
 });
 

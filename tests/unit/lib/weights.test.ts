@@ -51,6 +51,18 @@ describe("withProbability and roundDistribution", () => {
     expect(withProbability([1, 0, 0], 0, 0.4)).toEqual([0.4, 0.3, 0.3]);
   });
 
+  it("keeps the sum at 1 when another weight is subnormal", () => {
+    const start = normaliseWeights([1e-6, 5e-324])?.probabilities ?? [];
+    const result = withProbability(start, 0, 4.99933427988708e-13);
+    expect(result.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it("rounds to a distribution even when the kept entry cannot absorb the residual", () => {
+    const rounded = roundDistribution([0, 5.0005e-5, 5.0005e-5, 0.9999, 0, 0], 0, 4);
+    expect(rounded.every((p) => p >= 0)).toBe(true);
+    expect(rounded.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
   it("always gives a distribution, for any start, index and target", () => {
     fc.assert(
       fc.property(

@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DIGIT_PIXELS, gatherDigits, parseDigits } from "../../../src/ml/digits-format";
 import { loadDigitsFromDisk, readManifest } from "./helpers";
+
+// Training on a shared 2-core CI machine can be slow; these budgets bound a hang, not speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 describe("the digits file", () => {
   const digits = loadDigitsFromDisk();

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createRandom } from "../../../src/lib/random";
 import { Autoencoder } from "../../../src/ml/autoencoder";
 import { denseVariables } from "../../../src/ml/dense";
@@ -6,6 +6,9 @@ import "@tensorflow/tfjs-core/dist/register_all_gradients";
 import { tf } from "../../../src/ml/tf";
 import { Vae } from "../../../src/ml/vae";
 import { useWasm } from "./helpers";
+
+// Training on a shared 2-core CI machine can be slow; these budgets bound a hang, not speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 beforeAll(useWasm);
 

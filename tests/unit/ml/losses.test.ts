@@ -1,9 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { klStdNormal } from "../../../src/lib/kl-std-normal";
 import { createRandom } from "../../../src/lib/random";
 import { bernoulliNll, klStdNormalRows, squaredErrorRows } from "../../../src/ml/losses";
 import { tf } from "../../../src/ml/tf";
 import { useWasm } from "./helpers";
+
+// Training on a shared 2-core CI machine can be slow; these budgets bound a hang, not speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 beforeAll(useWasm);
 

@@ -1,9 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { AutoencoderTrainer } from "../../../src/ml/autoencoder-trainer";
 import type { Digits } from "../../../src/ml/digits-format";
 import { tf } from "../../../src/ml/tf";
 import { VaeTrainer } from "../../../src/ml/vae-trainer";
 import { loadDigitsFromDisk, useWasm } from "./helpers";
+
+// Training on a shared 2-core CI machine can be slow; these budgets bound a hang, not speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 let digits: Digits;
 beforeAll(async () => {

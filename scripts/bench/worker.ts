@@ -1,0 +1,138 @@
+// The bench's worker: runs one timed training job on one backend with the book's own training code
+// (src/ml), or the straightforward tfjs-layers reference loop, and posts its figures.
+import "@tensorflow/tfjs-core/dist/register_all_gradients";
+import * as layers from "@tensorflow/tfjs-layers";
+import { setThreadsCount } from "@tensorflow/tfjs-backend-wasm";
+import { createRandom } from "../../src/lib/random";
+import { AutoencoderTrainer } from "../../src/ml/autoencoder-trainer";
+import { normals } from "../../src/ml/batches";
+import { loadDigits } from "../../src/ml/data";
+import { DIGIT_PIXELS, gatherDigits, type Digits } from "../../src/ml/digits-format";
+import { chooseBackend, tf, type BackendName } from "../../src/ml/tf";
+import { VaeTrainer } from "../../src/ml/vae-trainer";
+
+export interface Job {
+  readonly kind: "vae" | "autoencoder" | "layers-vae";
+  readonly backend: BackendName;
+  readonly seconds: number;
+  readonly base: string;
+  /** WASM threads to ask for (used only where the page is cross-origin isolated). */
+  readonly threads?: number;
+}
+
+export interface JobResult {
+  readonly backend: string;
+  readonly steps: number;
+  readonly seconds: number;
+  readonly stepsPerSecond: number;
+  readonly elbo?: number;
+  readonly mse?: number;
+  readonly error?: string;
+}
+
+const LATENT = 20;
+
+async function run(job: Job): Promise<JobResult> {
+  if (job.threads) setThreadsCount(job.threads);
+  const choice = await chooseBackend(`${job.base}tfjs/`, [job.backend]);
+  const digits = await loadDigits(`${job.base}data/digits.bin`);
+  const deadline = job.seconds * 1000;
+  let steps = 0;
+  let trained = 0;
+  const timed = (step: () => number) => {
+    while (trained < deadline) {
+      const started = performance.now();
+      const value = step();
+      trained += performance.now() - started;
+      steps += 1;
+      if (!Number.isFinite(value)) throw new Error(`diverged at step ${steps}`);
+    }
+  };
+  const done = (figures: { elbo?: number; mse?: number }): JobResult => ({
+    backend: choice.detail,
+    steps,
+    seconds: trained / 1000,
+    stepsPerSecond: steps / (trained / 1000),
+    ...figures,
+  });
+  if (job.kind === "vae") {
+    const trainer = new VaeTrainer(digits, { latent: LATENT, hidden: 400, batch: 128, beta: 1, seed: 1 });
+    timed(() => {
+      const { recon, kl } = trainer.step();
+      return recon + kl;
+    });
+    return done({ elbo: trainer.evaluate().elbo });
+  }
+  if (job.kind === "autoencoder") {
+    const trainer = new AutoencoderTrainer(digits, { latent: 32, hidden: 256, batch: 128, noise: 0.3, seed: 1 });
+    timed(() => trainer.step());
+    return done({ mse: trainer.evaluate() });
+  }
+  const reference = layersReference(digits);
+  timed(() => reference.step());
+  return done({ elbo: reference.evaluate() });
+}
+
+/** The straightforward way: tfjs-layers dense layers, automatic differentiation, tf.train.adam. */
+function layersReference(digits: Digits): { step(): number; evaluate(): number } {
+  const encoder = layers.sequential({
+    layers: [
+      layers.layers.dense({ inputShape: [DIGIT_PIXELS], units: 400, activation: "relu" }),
+      layers.layers.dense({ units: 2 * LATENT }),
+    ],
+  });
+  const decoder = layers.sequential({
+    layers: [
+      layers.layers.dense({ inputShape: [LATENT], units: 400, activation: "relu" }),
+      layers.layers.dense({ units: DIGIT_PIXELS }),
+    ],
+  });
+  const optimizer = tf.train.adam(1e-3);
+  const random = createRandom(1);
+  const terms = (x: tf.Tensor2D, eps: tf.Tensor2D) => {
+    const stats = encoder.apply(x) as tf.Tensor2D;
+    const [mu, logvar] = tf.split(stats, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
+    const z = tf.add(mu, tf.mul(tf.exp(tf.mul(logvar, 0.5)), eps)) as tf.Tensor2D;
+    const logits = decoder.apply(z) as tf.Tensor2D;
+    const recon = tf.sum(tf.sub(tf.softplus(logits), tf.mul(x, logits)), 1);
+    const kl = tf.mul(tf.sum(tf.sub(tf.add(tf.exp(logvar), tf.square(mu)), tf.add(logvar, 1)), 1), 0.5);
+    return tf.add(recon, kl);
+  };
+  return {
+    step() {
+      const indices = Array.from({ length: 128 }, () => Math.floor(random.uniform() * digits.training.count));
+      const x = tf.tensor2d(gatherDigits(digits.training, indices), [128, DIGIT_PIXELS]);
+      const eps = tf.tensor2d(normals(random, 128 * LATENT), [128, LATENT]);
+      const loss = optimizer.minimize(() => tf.mean(terms(x, eps)) as tf.Scalar, true);
+      const value = loss?.dataSync()[0] ?? NaN;
+      tf.dispose([x, eps, loss as tf.Tensor]);
+      return value;
+    },
+    evaluate() {
+      const count = digits.heldOut.count;
+      const all = Array.from({ length: count }, (_, i) => i);
+      const total = tf.tidy(() => {
+        const x = tf.tensor2d(gatherDigits(digits.heldOut, all), [count, DIGIT_PIXELS]);
+        const eps = tf.tensor2d(normals(createRandom(7_777), count * LATENT), [count, LATENT]);
+        return tf.sum(terms(x, eps));
+      });
+      const value = total.dataSync()[0] ?? NaN;
+      total.dispose();
+      return -value / count;
+    },
+  };
+}
+
+self.onmessage = async (event: MessageEvent<Job>) => {
+  try {
+    self.postMessage(await run(event.data));
+  } catch (error) {
+    self.postMessage({
+      backend: event.data.backend,
+      steps: 0,
+      seconds: 0,
+      stepsPerSecond: 0,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+};

@@ -1,0 +1,71 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { elboResults } from "../../../src/widgets/elbo/results";
+import { densityLayout, identityLayout } from "../../../src/widgets/elbo/view";
+import { gradientResults } from "../../../src/widgets/reparam/results";
+import { gradientLayout } from "../../../src/widgets/reparam/view";
+
+// Any value the widgets' parameters accept, from the ordinary to the extreme.
+const location = fc.oneof(fc.double({ min: -5, max: 5, noNaN: true }), fc.constantFrom(-1e6, 1e6, 0, 1e-300));
+const scale = fc.oneof(fc.double({ min: 0.05, max: 5, noNaN: true }), fc.constantFrom(1e-300, 1e-8, 1e6));
+const stateArb = fc.record({
+  x: location,
+  w: location,
+  b: location,
+  s: scale,
+  qm: location,
+  qs: scale,
+  n: fc.constantFrom(1, 2, 50),
+  seed: fc.integer(),
+});
+const width = fc.integer({ min: 280, max: 1200 });
+
+/** Every number in a layout, however deeply nested, and every number inside an SVG path string. */
+function numbersIn(value: unknown): number[] {
+  if (typeof value === "number") return [value];
+  if (typeof value === "string") return (value.match(/-?[\d.]+(e[+-]?\d+)?|NaN|Infinity/g) ?? []).map(Number);
+  if (Array.isArray(value)) return value.flatMap(numbersIn);
+  if (value && typeof value === "object") return Object.values(value).flatMap(numbersIn);
+  return [];
+}
+
+/** The widgets answer values beyond double precision with an alert; only the ones they draw matter here. */
+function drawable<T>(compute: () => T): T | undefined {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+describe("the figures of the elbo and reparam widgets", () => {
+  it("have finite coordinates for every state the widgets draw, at any width", () => {
+    fc.assert(
+      fc.property(stateArb, width, (state, px) => {
+        const elbo = drawable(() => elboResults(state));
+        if (elbo) {
+          const q = { mean: state.qm, sd: state.qs };
+          for (const value of numbersIn(densityLayout({ mean: 0, sd: 1 }, elbo.posterior, q, px))) {
+            expect(Number.isFinite(value)).toBe(true);
+          }
+          for (const value of numbersIn(identityLayout(elbo.terms, elbo.mc.elbo, px))) {
+            expect(Number.isFinite(value)).toBe(true);
+          }
+        }
+        const gradients = drawable(() => gradientResults(state));
+        if (gradients) {
+          for (const value of numbersIn(gradientLayout(gradients, px))) expect(Number.isFinite(value)).toBe(true);
+        }
+      }),
+      { seed: 3, numRuns: 150 },
+    );
+  }, 30_000);
+
+  it("end the gap bar exactly where log p(x) is drawn", () => {
+    const results = elboResults({ x: 1.5, w: 1.5, b: 0, s: 0.8, qm: 0.3, qs: 0.6, n: 100, seed: 1 });
+    const layout = identityLayout(results.terms, results.mc.elbo);
+    const gap = layout.segments.find((segment) => segment.key === "gap")!;
+    expect(gap.x + gap.width).toBeCloseTo(layout.evidenceX, 9);
+  });
+});
