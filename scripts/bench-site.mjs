@@ -2,7 +2,7 @@
 // mobile and desktop, against the budgets (performance ≥ 95, accessibility 100, CLS < 0.02, total
 // blocking time < 50 ms), and the first-load gzip JavaScript of every page next to its budget
 // (15 KB without widgets, 80 KB with). Runs on the build in dist/ (npm run bench:site builds it under
-// BASE_PATH=/vae-textbook/ first), serves it locally and uses Debian's Chromium (CHROME_PATH);
+// BASE_PATH=/vae-textbook/ first), serves it locally with gzip as GitHub Pages does and uses Debian's Chromium (CHROME_PATH);
 // nothing is downloaded. Each page and form runs LIGHTHOUSE_RUNS times (default 3); the median counts.
 // Extra arguments limit Lighthouse to those pages, e.g. `chapters/elbo/`.
 // Exits with 1 when a figure misses its budget.
@@ -47,7 +47,7 @@ function builtPages() {
 
 async function startServer() {
   const server = spawn(process.execPath, ["scripts/serve.mjs", DIST], {
-    env: { ...process.env, PORT: String(PORT), BASE_PATH },
+    env: { ...process.env, PORT: String(PORT), BASE_PATH, GZIP: "1" },
     stdio: "ignore",
   });
   const site = `http://127.0.0.1:${PORT}${BASE_PATH}`;

@@ -2,12 +2,17 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? "127.0.0.1";
 const trimmed = (process.env.BASE_PATH ?? "/").trim().replace(/^\/+|\/+$/g, "");
 const base = trimmed === "" ? "/" : `/${trimmed}/`;
+
+// GZIP=1 compresses text as GitHub Pages does, so that page-weight figures (Lighthouse) match the host.
+const compress = process.env.GZIP === "1";
+const compressible = /^(text\/|application\/(json|javascript|manifest\+json|xml)|image\/svg\+xml)/;
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -62,6 +67,16 @@ const server = createServer(async (request, response) => {
   try {
     const body = await readFile(found?.path ?? "");
     const type = types[extname(found?.path ?? "")] ?? "application/octet-stream";
+    if (compress && compressible.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+      const headers = {
+        "content-type": type,
+        "cache-control": "no-cache",
+        "content-encoding": "gzip",
+        vary: "Accept-Encoding",
+      };
+      response.writeHead(200, headers).end(gzipSync(body));
+      return;
+    }
     response.writeHead(200, { "content-type": type, "cache-control": "no-cache" }).end(body);
   } catch {
     const notFound = await readFile(join(root, "404.html")).catch(() => Buffer.from("Not found"));
