@@ -256,7 +256,9 @@ test("widgets: named controls, results in live regions, figures with a text alte
           );
         root.querySelectorAll("input:not([type=hidden]), select, textarea, button").forEach((control) => {
           if (!named(control)) found.push(`unnamed ${control.outerHTML.slice(0, 80)}`);
-          if ((control as HTMLElement).tabIndex < 0)
+          // Tabs and radio groups use a roving tabindex: one member is reachable, arrows move within.
+          const roving = control.matches("[role=tab], [role=radio], [role=option], input[type=radio]");
+          if (!roving && (control as HTMLElement).tabIndex < 0)
             found.push(`not keyboard-reachable ${control.outerHTML.slice(0, 80)}`);
         });
         root.querySelectorAll("output").forEach((output) => {
