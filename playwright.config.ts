@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumFlags, chromiumPath } from "./scripts/chromium.mjs";
 
 /** The e2e tests run against the production build served under a project-page base path. */
 export const BASE_PATH = process.env.BASE_PATH ?? "/vae-textbook/";
 const port = Number(process.env.PORT ?? 4321);
-const debianChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -20,16 +19,8 @@ export default defineConfig({
     // The site's service worker precaches the whole book; tests that need it (offline.spec.ts) allow it.
     serviceWorkers: "block",
     launchOptions: {
-      // Debian's Chromium where it is installed (browsers cannot be downloaded here); Playwright's own elsewhere.
-      executablePath: existsSync(debianChromium) ? debianChromium : undefined,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--enable-unsafe-swiftshader",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      executablePath: chromiumPath,
+      args: chromiumFlags,
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],

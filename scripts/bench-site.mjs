@@ -13,21 +13,13 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { chromiumFlags, chromiumPath } from "./chromium.mjs";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
 const DIST = "dist";
 const BASE_PATH = process.env.BASE_PATH ?? "/vae-textbook/";
 const PORT = Number(process.env.PORT ?? 4399);
-const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--enable-unsafe-swiftshader",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROME_FLAGS = ["--headless=new", ...chromiumFlags];
 const BUDGET = { performance: 95, accessibility: 100, cls: 0.02, tbtMs: 50 };
 const JS_BUDGET_KB = { plain: 15, widgets: 80 };
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
@@ -89,7 +81,7 @@ function summarise(path, form, lhr) {
 }
 
 async function lighthouseRows(site, paths) {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: CHROME_FLAGS });
   const rows = [];
   try {
     for (const path of paths) {
@@ -133,7 +125,7 @@ async function lighthouseRows(site, paths) {
 
 /** First-load JavaScript: every script the page fetches until the network is idle, plus inline scripts. */
 async function javascriptRows(site, paths) {
-  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS.slice(1) });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
   const rows = [];
   try {
     for (const path of paths) {
