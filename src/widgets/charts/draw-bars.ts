@@ -1,25 +1,11 @@
 import { select } from "d3-selection";
+import { drawTicks } from "./draw-ticks";
 import type { BarLayout } from "./bars";
 
 /** Redraws a BarChart.astro SVG in place from a new layout (the same markup the server wrote). */
 export function drawBars(svg: SVGSVGElement, layout: BarLayout): void {
   const root = select(svg).attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
-  const ticks = root
-    .select<SVGGElement>("g.ticks")
-    .selectAll<SVGGElement, (typeof layout.ticks)[number]>("g")
-    .data(layout.ticks)
-    .join((enter) => {
-      const g = enter.append("g");
-      g.append("line");
-      g.append("text").attr("dy", "0.32em").attr("text-anchor", "end");
-      return g;
-    })
-    .attr("transform", (tick) => `translate(0,${tick.y})`);
-  ticks.select("line").attr("x1", layout.left).attr("x2", layout.right);
-  ticks
-    .select("text")
-    .attr("x", layout.left - 6)
-    .text((tick) => tick.label);
+  drawTicks(root, layout);
   root
     .select("g.bars")
     .selectAll("rect")
