@@ -1,5 +1,12 @@
-import { variableFrom } from "./dense";
+import { readVariables, variableFrom, writeVariables } from "./dense";
 import { tf } from "./tf";
+
+/** Adam's moments and step count, as plain arrays (to rebuild the optimizer on another backend). */
+export interface AdamState {
+  readonly steps: number;
+  readonly first: readonly Float32Array[];
+  readonly second: readonly Float32Array[];
+}
 
 /**
  * Adam (Kingma & Ba, 2015) on a fixed list of variables, with the bias corrections folded into the
@@ -38,6 +45,16 @@ export class Adam {
         variable.assign(tf.sub(variable, tf.div(tf.mul(m, stepSize), tf.add(tf.sqrt(v), epsilon))));
       });
     });
+  }
+
+  state(): AdamState {
+    return { steps: this.steps, first: readVariables(this.first), second: readVariables(this.second) };
+  }
+
+  restore(state: AdamState): void {
+    writeVariables(this.first, state.first);
+    writeVariables(this.second, state.second);
+    this.steps = state.steps;
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@ import { Autoencoder } from "./autoencoder";
 import { EpochSampler, maskPixels } from "./batches";
 import { DIGIT_PIXELS, gatherDigits, type Digits } from "./digits-format";
 import { tf } from "./tf";
+import { captureTrainer, restoreTrainer, resumedSeed, type TrainerState } from "./trainer-state";
 
 export interface AutoencoderRunConfig {
   readonly latent: number;
@@ -18,7 +19,10 @@ const EVAL_CHUNK = 500;
 /** The seed of the held-out corruption, fixed so that the held-out MSE does not jitter. */
 const EVAL_SEED = 9_191;
 
-/** Trains a (denoising) autoencoder and measures it on held-out digits corrupted once, with a fixed seed. */
+/**
+ * Trains a (denoising) autoencoder and measures it on held-out digits corrupted once, with a fixed
+ * seed. Built with a `resume` state, it goes on from that state (see `snapshot`).
+ */
 export class AutoencoderTrainer {
   readonly model: Autoencoder;
   steps = 0;
@@ -31,10 +35,15 @@ export class AutoencoderTrainer {
   constructor(
     private readonly digits: Digits,
     readonly config: AutoencoderRunConfig,
+    resume?: TrainerState,
   ) {
-    this.random = createRandom(config.seed);
+    this.random = createRandom(resume ? resumedSeed(config.seed, resume.steps) : config.seed);
     this.model = new Autoencoder({ ...config, learningRate: config.learningRate ?? 1e-3 }, this.random);
     this.sampler = new EpochSampler(digits.training, config.batch, this.random);
+    if (resume) {
+      restoreTrainer(this.parts(), resume);
+      this.steps = resume.steps;
+    }
     this.corrupted = new Float32Array(config.batch * DIGIT_PIXELS);
     const all = Array.from({ length: digits.heldOut.count }, (_, i) => i);
     this.heldOutClean = gatherDigits(digits.heldOut, all);
@@ -113,6 +122,15 @@ export class AutoencoderTrainer {
     const out = result.dataSync() as Float32Array;
     result.dispose();
     return out;
+  }
+
+  /** The whole training state, copied to the CPU. */
+  snapshot(): TrainerState {
+    return captureTrainer(this.parts());
+  }
+
+  private parts() {
+    return { model: this.model, sampler: this.sampler, steps: this.steps };
   }
 
   dispose(): void {

@@ -19,7 +19,7 @@ export interface AutoencoderConfig {
  */
 export class Autoencoder {
   readonly layers: readonly [Dense, Dense, Dense, Dense];
-  private readonly adam: Adam;
+  readonly optimizer: Adam;
 
   constructor(
     readonly config: AutoencoderConfig,
@@ -32,7 +32,7 @@ export class Autoencoder {
       createDense(latent, hidden, random, 2),
       createDense(hidden, DIGIT_PIXELS, random, 1),
     ];
-    this.adam = new Adam(denseVariables(this.layers), config.learningRate);
+    this.optimizer = new Adam(denseVariables(this.layers), config.learningRate);
   }
 
   encode(x: tf.Tensor2D): tf.Tensor2D {
@@ -82,14 +82,14 @@ export class Autoencoder {
   /** One Adam step; returns the batch's mean squared error per pixel. */
   trainStep(clean: tf.Tensor2D, corrupted: tf.Tensor2D): number {
     const { grads, loss } = this.gradients(clean, corrupted);
-    this.adam.apply(grads);
+    this.optimizer.apply(grads);
     const value = loss.dataSync()[0] ?? NaN;
     tf.dispose([...grads, loss]);
     return value / DIGIT_PIXELS;
   }
 
   dispose(): void {
-    this.adam.dispose();
+    this.optimizer.dispose();
     disposeDense(this.layers);
   }
 }

@@ -1,6 +1,13 @@
 import type { Random } from "../lib/random";
 import { DIGIT_PIXELS, gatherDigits, type DigitSet } from "./digits-format";
 
+/** Where an EpochSampler is in its epoch, as plain data. */
+export interface SamplerState {
+  readonly order: Uint32Array;
+  readonly position: number;
+  readonly epochsDone: number;
+}
+
 /** Hands out batches of training digits, every digit once per epoch in a fresh seeded order. */
 export class EpochSampler {
   private order: Uint32Array;
@@ -31,6 +38,17 @@ export class EpochSampler {
     }
     this.epochsDone += this.batch / this.set.count;
     return gatherDigits(this.set, indices, this.buffer);
+  }
+
+  state(): SamplerState {
+    return { order: this.order.slice(), position: this.position, epochsDone: this.epochsDone };
+  }
+
+  restore(state: SamplerState): void {
+    if (state.order.length !== this.order.length) throw new Error("The sampler state is for another training set.");
+    this.order = state.order.slice();
+    this.position = state.position;
+    this.epochsDone = state.epochsDone;
   }
 
   private shuffle(): void {

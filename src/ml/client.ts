@@ -6,14 +6,47 @@ import { pretrainedFile } from "./weights-format";
 /** How long a worker may take to load its code (TensorFlow.js included) before we call it failed. */
 const START_TIMEOUT_MS = 30_000;
 
-/** The backend the first worker of this page settled on: later workers start with it (one choice per page). */
-let pageBackend: string | undefined;
+/** Backends the speed probe times, in order of preference on a tie (WASM cannot lose a GPU context). */
+const PROBED_BACKENDS = ["wasm", "webgpu", "webgl", "cpu"];
+/** Fallbacks that need no GPU, for a page whose backend is already chosen. */
+const FALLBACKS = ["wasm", "cpu"];
+/** A developer's (or a test's) pick of backend for this browser, skipping the probe: localStorage[key] = "webgl". */
+export const BACKEND_OVERRIDE_KEY = "vae-backend";
+
+/**
+ * The backend of this page's workers, chosen once per page: the first worker probes, later ones
+ * wait for its choice and start with it. Undefined again if that worker fails before choosing.
+ */
+let pageBackend: Promise<string | undefined> | undefined;
+
+interface BackendRequest {
+  readonly backends: readonly string[];
+  readonly probe: boolean;
+}
+
+const startWith = (name: string): BackendRequest => ({
+  backends: [name, ...FALLBACKS.filter((other) => other !== name)],
+  probe: false,
+});
+
+function backendOverride(): string | undefined {
+  try {
+    const name = localStorage.getItem(BACKEND_OVERRIDE_KEY);
+    return name && PROBED_BACKENDS.includes(name) ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export class TrainingClient {
   private worker?: Worker;
   private timer = 0;
   private decodeId = 0;
   private readonly pendingDecodes = new Map<number, (pixels: Float32Array) => void>();
+  /** Messages go out in order, after the setup, which may wait for the page's choice of backend. */
+  private outbox: Promise<void> = Promise.resolve();
+  /** Settles the page's choice, while this client's worker is the one probing for it. */
+  private settleChoice?: (name: string | undefined) => void;
 
   constructor(
     private readonly onMessage: (message: FromWorker) => void,
@@ -25,15 +58,36 @@ export class TrainingClient {
     const worker = this.worker ?? this.spawn();
     if (!worker) return;
     const base = import.meta.env.BASE_URL;
-    const backends = pageBackend
-      ? [pageBackend, ...["wasm", "cpu"].filter((name) => name !== pageBackend)]
-      : ["wasm", "cpu"];
     const weightsUrl = setup.model === "vae" ? `${base}${pretrainedFile(setup.latent)}` : "";
-    this.send({ type: "setup", setup, views, wasmPrefix: `${base}tfjs/`, weightsUrl, backends });
+    this.outbox = this.outbox.then(async () => {
+      const request = await this.backendRequest();
+      this.worker?.postMessage({ type: "setup", setup, views, wasmPrefix: `${base}tfjs/`, weightsUrl, ...request });
+    });
   }
 
   send(message: ToWorker, transfer: Transferable[] = []): void {
-    this.worker?.postMessage(message, transfer);
+    this.outbox = this.outbox.then(() => this.worker?.postMessage(message, transfer));
+  }
+
+  /** The backends this worker tries, and whether it times them: the page's choice once there is one. */
+  private async backendRequest(): Promise<BackendRequest> {
+    const override = backendOverride();
+    if (override) return startWith(override);
+    if (this.settleChoice) return { backends: PROBED_BACKENDS, probe: true };
+    for (let pending = pageBackend; pending; pending = pageBackend) {
+      const name = await pending;
+      if (name) return startWith(name);
+    }
+    pageBackend = new Promise((resolve) => (this.settleChoice = resolve));
+    return { backends: PROBED_BACKENDS, probe: true };
+  }
+
+  /** Lets the page's other workers go on once this one has failed or gone before choosing. */
+  private releaseChoice(): void {
+    if (!this.settleChoice) return;
+    pageBackend = undefined;
+    this.settleChoice(undefined);
+    this.settleChoice = undefined;
   }
 
   /** Decodes `count` codes with the current weights. */
@@ -50,6 +104,7 @@ export class TrainingClient {
     this.worker?.terminate();
     this.worker = undefined;
     this.pendingDecodes.clear();
+    this.releaseChoice();
   }
 
   private spawn(): Worker | undefined {
@@ -77,7 +132,11 @@ export class TrainingClient {
     worker.addEventListener("message", (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.type === "hello") window.clearTimeout(this.timer);
-      if (message.type === "backend") pageBackend = message.name;
+      if (message.type === "backend") {
+        this.settleChoice?.(message.name);
+        this.settleChoice = undefined;
+        pageBackend = Promise.resolve(message.name);
+      }
       if (message.type === "decoded") {
         this.pendingDecodes.get(message.id)?.(message.pixels);
         this.pendingDecodes.delete(message.id);

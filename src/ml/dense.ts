@@ -31,12 +31,21 @@ export function denseVariables(layers: readonly Dense[]): tf.Variable[] {
 
 /** Weights as plain arrays (for saving), in the order of `denseVariables`. */
 export function readDense(layers: readonly Dense[]): Float32Array[] {
-  return denseVariables(layers).map((variable) => variable.dataSync() as Float32Array);
+  return readVariables(denseVariables(layers));
 }
 
 /** Overwrites every weight from `values` (same order and sizes as `denseVariables`). */
 export function writeDense(layers: readonly Dense[], values: readonly Float32Array[]): void {
-  const variables = denseVariables(layers);
+  writeVariables(denseVariables(layers), values);
+}
+
+/** The values of `variables` as plain arrays, copied to the CPU. */
+export function readVariables(variables: readonly tf.Variable[]): Float32Array[] {
+  return variables.map((variable) => variable.dataSync() as Float32Array);
+}
+
+/** Overwrites each of `variables` from the array of the same index and size. */
+export function writeVariables(variables: readonly tf.Variable[], values: readonly Float32Array[]): void {
   if (values.length !== variables.length)
     throw new Error(`Expected ${variables.length} weight arrays, got ${values.length}.`);
   variables.forEach((variable, i) => {

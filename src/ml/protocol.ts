@@ -50,7 +50,10 @@ export type ToWorker =
       readonly views?: VaeViewRequest;
       readonly wasmPrefix: string;
       readonly weightsUrl: string;
+      /** Backends to try, most preferred first. */
       readonly backends: readonly string[];
+      /** Time each backend that starts and keep the fastest; false keeps the first that starts. */
+      readonly probe: boolean;
     }
   | { readonly type: "start" }
   | { readonly type: "pause" }
@@ -105,7 +108,18 @@ export interface AutoencoderEvaluationMessage {
 
 export type FromWorker =
   | { readonly type: "hello" }
-  | { readonly type: "backend"; readonly name: string; readonly detail: string; readonly fallbacks: readonly string[] }
+  | {
+      readonly type: "backend";
+      readonly name: string;
+      readonly detail: string;
+      readonly fallbacks: readonly string[];
+      /** The speed probe's figures, milliseconds per round on each backend timed (empty if not probed). */
+      readonly trials: readonly { readonly name: string; readonly msPerStep?: number; readonly error?: string }[];
+      /** Set when this backend replaces one that lost its GPU context: the plain message to show. */
+      readonly lost?: string;
+      /** After such a loss, the training step the model was restored to. */
+      readonly restoredStep?: number;
+    }
   | { readonly type: "status"; readonly status: Status; readonly message?: string }
   | { readonly type: "progress"; readonly progress: Progress }
   | {

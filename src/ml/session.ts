@@ -14,12 +14,20 @@ import {
   type VaeViewRequest,
 } from "./protocol";
 import type { BackendChoice } from "./tf";
+import type { TrainerState } from "./trainer-state";
 import { VaeTrainer } from "./vae-trainer";
 
 /** What the session needs from its surroundings: the worker provides these, tests fake them. */
 export interface SessionHost {
   post(message: FromWorker, transfer?: Transferable[]): void;
-  chooseBackend(wasmPrefix: string, backends: readonly string[]): Promise<BackendChoice>;
+  /** Chooses the backend (once per worker): the first of `backends` that starts, or the fastest if `probe`. */
+  chooseBackend(wasmPrefix: string, backends: readonly string[], probe: boolean): Promise<BackendChoice>;
+  /** Why the backend in use can no longer compute (its GPU context was lost), or undefined while it can. */
+  backendLost(): string | undefined;
+  /** Calls `listener` when the backend in use loses its GPU context. */
+  onBackendLost(listener: (reason: string) => void): void;
+  /** Moves to the next backend after such a loss. */
+  fallBack(): Promise<BackendChoice>;
   loadDigits(): Promise<Digits>;
   loadWeights(url: string): Promise<Float32Array[]>;
   now(): number;
@@ -30,13 +38,18 @@ const SLICE_MS = 40;
 const PROGRESS_EVERY_MS = 250;
 /** Held-out evaluation every this much training time (it costs ~5% of it). */
 const EVALUATE_EVERY_MS = 3000;
+/** Backends whose device can be lost, taking the weights with it: the session keeps copies on the CPU. */
+const GPU_BACKENDS: readonly string[] = ["webgl", "webgpu"];
+const BACKEND_NAMES: Record<string, string> = { wasm: "WASM", cpu: "the CPU", webgl: "WebGL", webgpu: "WebGPU" };
 
 type Trainer = VaeTrainer | AutoencoderTrainer;
 
 /**
  * The training worker's logic, apart from the worker so that Node tests can drive it: builds the
  * model for a setup, trains it in short slices within a time budget, posts progress and held-out
- * evaluations, stops a diverging run, answers decode requests.
+ * evaluations, stops a diverging run, answers decode requests. On a GPU backend it copies the
+ * training state to the CPU at each held-out evaluation (every few seconds, on pause and at the
+ * end), so that when the GPU context is lost it goes on from that copy on the next backend.
  */
 export class TrainingSession {
   private setup?: Setup;
@@ -52,9 +65,14 @@ export class TrainingSession {
   private sums = { a: 0, b: 0, n: 0 };
   private readonly channel = new MessageChannel();
   private scheduled = false;
+  private backend?: string;
+  /** The last copy of the training state taken on a GPU backend, with the training time it had. */
+  private saved?: { readonly state: TrainerState; readonly trainedMs: number };
+  private recovering?: Promise<void>;
 
   constructor(private readonly host: SessionHost) {
     this.channel.port1.onmessage = () => this.onTurn();
+    host.onBackendLost((reason) => void this.recover(reason));
   }
 
   private readonly onTurn = (): void => {
@@ -64,6 +82,8 @@ export class TrainingSession {
 
   async handle(message: ToWorker): Promise<void> {
     try {
+      await this.recovering;
+      if (this.trainer && this.lost()) await this.recovering;
       switch (message.type) {
         case "setup":
           this.setup = message.setup;
@@ -72,15 +92,10 @@ export class TrainingSession {
           this.setStatus("loading");
           {
             const [backend, digits] = await Promise.all([
-              this.host.chooseBackend(message.wasmPrefix, message.backends),
+              this.host.chooseBackend(message.wasmPrefix, message.backends, message.probe),
               this.host.loadDigits(),
             ]);
-            this.host.post({
-              type: "backend",
-              name: backend.name,
-              detail: backend.detail,
-              fallbacks: backend.fallbacks,
-            });
+            this.postBackend(backend);
             this.digits = digits;
           }
           await this.rebuild();
@@ -115,7 +130,7 @@ export class TrainingSession {
           break;
       }
     } catch (error) {
-      this.host.post({ type: "error", message: error instanceof Error ? error.message : String(error) });
+      this.host.post({ type: "error", message: errorText(error) });
     }
   }
 
@@ -127,20 +142,82 @@ export class TrainingSession {
   }
 
   private async rebuild(): Promise<void> {
-    const { setup, digits } = this;
-    if (!setup || !digits) return;
+    if (!this.setup || !this.digits) return;
     this.setStatus("loading");
     this.trainer?.dispose();
     this.trainer = undefined;
+    this.saved = undefined;
     this.trainedMs = 0;
-    if (setup.model === "vae") {
-      const weights = setup.pretrained ? await this.host.loadWeights(this.weightsUrl) : undefined;
-      this.trainer = new VaeTrainer(digits, setup, weights);
-    } else {
-      this.trainer = new AutoencoderTrainer(digits, setup);
-    }
+    this.trainer = await this.createTrainer();
     this.evaluate(false);
     this.setStatus("idle");
+  }
+
+  /** A trainer for the current setup: fresh (or pretrained) weights, or going on from `resume`. */
+  private async createTrainer(resume?: TrainerState): Promise<Trainer> {
+    const setup = this.setup!;
+    const digits = this.digits!;
+    if (setup.model === "autoencoder") return new AutoencoderTrainer(digits, setup, resume);
+    const weights = setup.pretrained && !resume ? await this.host.loadWeights(this.weightsUrl) : undefined;
+    return new VaeTrainer(digits, setup, weights, resume);
+  }
+
+  private postBackend(backend: BackendChoice, lost?: string, restoredStep?: number): void {
+    this.backend = backend.name;
+    const { name, detail, fallbacks, trials } = backend;
+    this.host.post({ type: "backend", name, detail, fallbacks, trials, lost, restoredStep });
+  }
+
+  /** True, and recovery under way, when the backend in use has lost its GPU context. */
+  private lost(): boolean {
+    const reason = this.host.backendLost();
+    if (reason !== undefined) void this.recover(reason);
+    return reason !== undefined;
+  }
+
+  private recover(reason: string): Promise<void> {
+    this.recovering ??= this.moveToNextBackend(reason).finally(() => (this.recovering = undefined));
+    return this.recovering;
+  }
+
+  /**
+   * After a lost GPU context: drops the trainer (its tensors went with the context), moves to the
+   * next backend, rebuilds the trainer there from the last copy of its state, tells the page, and
+   * goes on as before (training if it was).
+   */
+  private async moveToNextBackend(reason: string): Promise<void> {
+    const before = this.status;
+    const saved = this.saved;
+    this.setStatus("loading");
+    try {
+      this.trainer?.dispose();
+    } catch {
+      // Releasing textures of a lost context may fail; they are gone with it anyway.
+    }
+    this.trainer = undefined;
+    this.saved = undefined;
+    try {
+      const backend = await this.host.fallBack();
+      if (this.setup && this.digits) this.trainer = await this.createTrainer(saved?.state);
+      this.trainedMs = saved?.trainedMs ?? 0;
+      this.sums = { a: 0, b: 0, n: 0 };
+      this.nextEvaluationMs = this.trainedMs + EVALUATE_EVERY_MS;
+      const step = this.trainer?.steps ?? 0;
+      const training = before === "training";
+      const name = BACKEND_NAMES[backend.name] ?? backend.name;
+      this.postBackend(
+        backend,
+        training
+          ? `${reason}; training continues on ${name} from step ${step}.`
+          : `${reason}; the model was restored on ${name} at step ${step}.`,
+        step,
+      );
+      this.evaluate(false);
+      this.setStatus(before === "loading" ? "idle" : before);
+      this.schedule();
+    } catch (error) {
+      this.host.post({ type: "error", message: `${reason}, and training cannot go on: ${errorText(error)}` });
+    }
   }
 
   private beginBudget(): void {
@@ -161,14 +238,21 @@ export class TrainingSession {
 
   private trainSlice(): void {
     const trainer = this.trainer;
-    if (this.status !== "training" || !trainer) return;
+    if (this.status !== "training" || !trainer || this.lost()) return;
     const sliceEnd = this.host.now() + SLICE_MS;
     while (this.host.now() < sliceEnd && this.trainedMs < this.budgetEndMs) {
       const started = this.host.now();
-      const result = trainer.step();
+      let result: ReturnType<Trainer["step"]>;
+      try {
+        result = trainer.step();
+      } catch (error) {
+        if (!this.lost()) this.host.post({ type: "error", message: `Training failed: ${errorText(error)}` });
+        return;
+      }
       this.trainedMs += this.host.now() - started;
       const [a, b] = typeof result === "number" ? [result, 0] : [result.recon, result.kl];
       if (!Number.isFinite(a) || !Number.isFinite(b)) {
+        if (this.lost()) return;
         this.postProgress();
         this.setStatus(
           "diverged",
@@ -181,6 +265,7 @@ export class TrainingSession {
       this.sums.b += b;
       this.sums.n += 1;
     }
+    if (this.lost()) return;
     if (this.host.now() - this.lastProgress >= PROGRESS_EVERY_MS) this.postProgress();
     if (this.trainedMs >= this.budgetEndMs) {
       this.postProgress();
@@ -217,10 +302,17 @@ export class TrainingSession {
     this.lastProgress = this.host.now();
   }
 
+  /** Posts held-out figures and views; on a GPU backend, first copies the training state to the CPU. */
   private evaluate(final: boolean): void {
     const trainer = this.trainer;
-    if (!trainer) return;
+    if (!trainer || this.lost()) return;
+    const saved = GPU_BACKENDS.includes(this.backend ?? "")
+      ? { state: trainer.snapshot(), trainedMs: this.trainedMs }
+      : undefined;
     const evaluation = trainer instanceof VaeTrainer ? this.evaluateVae(trainer) : this.evaluateAutoencoder(trainer);
+    // A context lost meanwhile reads back zeros, not errors: keep neither that copy nor those figures.
+    if (this.lost()) return;
+    if (saved) this.saved = saved;
     const transfer = Object.values(evaluation)
       .filter((value): value is Float32Array => value instanceof Float32Array)
       .map((array) => array.buffer as ArrayBuffer);
@@ -338,4 +430,8 @@ function varianceOfColumns(rows: Float32Array, columns: number): number[] {
     const mean = sum / n;
     return Math.max(0, sumSq / n - mean * mean);
   });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,12 +1,15 @@
 // The one door to TensorFlow.js: every other module of the book goes through src/ml, and src/ml
-// takes tfjs from here (core plus the cpu and wasm backends; layers, converter and data stay out).
+// takes tfjs from here (core plus the cpu and wasm backends; layers, converter and data stay out;
+// the WebGL and WebGPU backends are imported only when a worker tries them).
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { fastestBackend, type BackendTrial } from "../lib/fastestBackend";
 
 export { tf };
+export type { BackendTrial };
 
-export type BackendName = "wasm" | "webgl" | "cpu";
+export type BackendName = "wasm" | "webgpu" | "webgl" | "cpu";
 
 export interface BackendChoice {
   /** The backend that runs the model, with detail such as "wasm, SIMD, 1 thread". */
@@ -14,35 +17,170 @@ export interface BackendChoice {
   readonly detail: string;
   /** Backends tried first that could not start, each with its reason: shown, never hidden. */
   readonly fallbacks: readonly string[];
+  /** The speed probe's figures for every backend it timed (empty when the choice was not probed). */
+  readonly trials: readonly BackendTrial[];
 }
 
+/** Times a few training steps on the backend in use; resolves to milliseconds per step. */
+export type SpeedProbe = () => number | Promise<number>;
+
+/** Plain JavaScript: never faster than WASM, so never timed; the last resort when nothing else starts. */
+const LAST_RESORT: BackendName = "cpu";
+const GPU_BACKENDS: readonly BackendName[] = ["webgpu", "webgl"];
+
 let chosen: Promise<BackendChoice> | undefined;
+/** Backends to move to, in order, if the one in use loses its device. */
+let fallbackOrder: BackendName[] = [];
+let lostReason: string | undefined;
+const lostListeners = new Set<(reason: string) => void>();
 
 /**
- * Picks the fastest backend once per realm: WASM (XNNPACK, SIMD where the browser has it) with its
- * .wasm files served from `wasmPrefix` on our own host, else plain JavaScript on the CPU.
- * WebGL is not preferred: on CPU-only machines (SwiftShader) it measured about a third of WASM.
+ * Chooses the backend once per realm. Without a probe, the first of `order` that starts is kept
+ * (a page's later workers pass its first worker's choice first). With one, every backend of
+ * `order` that starts, but the CPU, is timed on a few training steps and the fastest kept (see
+ * `fastestBackend`); GPU backends that lose are released. WASM loads its .wasm files from
+ * `wasmPrefix`, on our own host.
  */
 export function chooseBackend(
   wasmPrefix?: string,
   order: readonly BackendName[] = ["wasm", "cpu"],
+  probe?: SpeedProbe,
 ): Promise<BackendChoice> {
   chosen ??= (async () => {
     if (wasmPrefix !== undefined) setWasmPaths(wasmPrefix);
     const fallbacks: string[] = [];
+    const trials: BackendTrial[] = [];
     for (const name of order) {
+      if (probe && name === LAST_RESORT) continue;
       try {
-        if (name === "webgl") await import("@tensorflow/tfjs-backend-webgl");
-        if (!(await tf.setBackend(name))) throw new Error("it did not initialise");
-        await tf.ready();
-        return { name, detail: await describe(name), fallbacks };
+        await startBackend(name);
       } catch (error) {
-        fallbacks.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+        fallbacks.push(`${name}: ${reason(error)}`);
+        continue;
+      }
+      if (!probe) return settle(name, order.slice(order.indexOf(name) + 1), fallbacks, trials);
+      try {
+        trials.push({ name, msPerStep: await probe() });
+      } catch (error) {
+        trials.push({ name, error: reason(error) });
+        fallbacks.push(`${name}: the speed probe failed (${reason(error)})`);
+      }
+    }
+    const fastest = fastestBackend(trials) as BackendName | undefined;
+    for (const { name } of trials)
+      if (name !== fastest && GPU_BACKENDS.includes(name as BackendName)) tf.removeBackend(name);
+    // If the winner loses its device, continue on the next fastest that needs no GPU, then the CPU.
+    const rest = trials
+      .filter((trial) => trial.name !== fastest && !GPU_BACKENDS.includes(trial.name as BackendName))
+      .filter((trial) => Number.isFinite(trial.msPerStep))
+      .sort((a, b) => a.msPerStep! - b.msPerStep!)
+      .map((trial) => trial.name as BackendName);
+    if (order.includes(LAST_RESORT)) rest.push(LAST_RESORT);
+    if (fastest) {
+      await tf.setBackend(fastest);
+      return settle(fastest, rest, fallbacks, trials);
+    }
+    if (order.includes(LAST_RESORT)) {
+      try {
+        await startBackend(LAST_RESORT);
+        return settle(LAST_RESORT, [], fallbacks, trials);
+      } catch (error) {
+        fallbacks.push(`${LAST_RESORT}: ${reason(error)}`);
       }
     }
     throw new Error(`No TensorFlow.js backend could start (${fallbacks.join("; ")}).`);
   })();
   return chosen;
+}
+
+/**
+ * Moves to the next backend after the one in use lost its device (a lost WebGL context): the
+ * backends left in the chosen order, e.g. WASM, then the CPU. The lost backend is released.
+ */
+export async function fallBack(): Promise<BackendChoice> {
+  const lost = tf.getBackend() as BackendName;
+  const fallbacks: string[] = [];
+  try {
+    tf.removeBackend(lost);
+  } catch (error) {
+    fallbacks.push(`${lost}: it could not be released (${reason(error)})`);
+  }
+  while (fallbackOrder.length > 0) {
+    const name = fallbackOrder.shift()!;
+    if (name === lost) continue;
+    try {
+      await startBackend(name);
+      const choice = await settle(name, fallbackOrder, fallbacks, []);
+      chosen = Promise.resolve(choice);
+      return choice;
+    } catch (error) {
+      fallbacks.push(`${name}: ${reason(error)}`);
+    }
+  }
+  throw new Error(`No TensorFlow.js backend is left to continue on (${fallbacks.join("; ") || "none"}).`);
+}
+
+/** Why the backend in use can no longer compute (its GPU context or device was lost), or undefined. */
+export function backendLost(): string | undefined {
+  if (lostReason === undefined && webglOf(tf.getBackend())?.isContextLost()) markLost("The GPU context was lost");
+  return lostReason;
+}
+
+/** Calls `listener` when the backend in use loses its device (a lost WebGL context, a lost WebGPU device). */
+export function onBackendLost(listener: (reason: string) => void): () => void {
+  lostListeners.add(listener);
+  return () => lostListeners.delete(listener);
+}
+
+/** Registers (importing GPU backends on demand), initialises and selects `name`, or throws why it cannot. */
+async function startBackend(name: BackendName): Promise<void> {
+  if (name === "webgl") await import("@tensorflow/tfjs-backend-webgl");
+  if (name === "webgpu") {
+    const gpu = (globalThis.navigator as { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
+    if (!gpu) throw new Error("this browser has no WebGPU");
+    if (!(await gpu.requestAdapter())) throw new Error("no WebGPU adapter is available");
+    await import("@tensorflow/tfjs-backend-webgpu");
+  }
+  if (!(await tf.setBackend(name))) throw new Error("it did not initialise");
+  await tf.ready();
+}
+
+/** Records `name` as the backend in use, with the backends to move to if it loses its device. */
+async function settle(
+  name: BackendName,
+  next: readonly BackendName[],
+  fallbacks: readonly string[],
+  trials: readonly BackendTrial[],
+): Promise<BackendChoice> {
+  fallbackOrder = next.filter((other) => other !== name);
+  lostReason = undefined;
+  watchDevice(name);
+  return { name, detail: await describe(name), fallbacks, trials };
+}
+
+/** Listens for the loss of the GPU device behind `name`, the backend in use. */
+function watchDevice(name: BackendName): void {
+  const canvas = webglOf(name)?.canvas as EventTarget | undefined;
+  canvas?.addEventListener?.("webglcontextlost", () => markLost("The GPU context was lost"));
+  const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string }> } }).device;
+  if (name === "webgpu")
+    void device?.lost?.then((info) => markLost(`The GPU device was lost${info.message ? ` (${info.message})` : ""}`));
+}
+
+function markLost(why: string): void {
+  if (lostReason !== undefined) return;
+  lostReason = why;
+  for (const listener of lostListeners) listener(why);
+}
+
+/** The WebGL context of backend `name`, when it is the WebGL backend and has one. */
+function webglOf(name: string): WebGLRenderingContext | undefined {
+  if (name !== "webgl") return undefined;
+  return (tf.engine().findBackend(name) as unknown as { gpgpu?: { gl?: WebGLRenderingContext } } | null)?.gpgpu?.gl;
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function describe(name: BackendName): Promise<string> {

@@ -3,7 +3,8 @@
 import { loadDigits } from "./data";
 import type { FromWorker, ToWorker } from "./protocol";
 import { TrainingSession } from "./session";
-import { chooseBackend, type BackendName } from "./tf";
+import { probeTrainingSpeed } from "./speed-probe";
+import { backendLost, chooseBackend, fallBack, onBackendLost, tf, type BackendName } from "./tf";
 import { decodeWeights } from "./weights-format";
 
 // The DOM typings describe a window; a dedicated worker's global has this shape.
@@ -16,7 +17,11 @@ const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postM
 
 const session = new TrainingSession({
   post,
-  chooseBackend: (wasmPrefix, backends) => chooseBackend(wasmPrefix, backends as BackendName[]),
+  chooseBackend: (wasmPrefix, backends, probe) =>
+    chooseBackend(wasmPrefix, backends as BackendName[], probe ? probeTrainingSpeed : undefined),
+  backendLost,
+  onBackendLost,
+  fallBack,
   loadDigits: () => loadDigits(),
   async loadWeights(url) {
     const response = await fetch(url);
@@ -33,3 +38,14 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   queue = queue.then(() => session.handle(event.data));
 };
 post({ type: "hello" });
+
+// For tests of the recovery from a lost GPU context (tests/e2e/widget-vae.spec.ts), which force
+// WebGL through the page's backend override: loses the context as a crashed GPU driver would.
+Object.assign(self, {
+  loseWebglContext(): boolean {
+    const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+    const extension = gl?.getExtension("WEBGL_lose_context");
+    extension?.loseContext();
+    return Boolean(extension);
+  },
+});

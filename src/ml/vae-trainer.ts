@@ -3,6 +3,7 @@ import { EpochSampler, normals } from "./batches";
 import { readDense, writeDense } from "./dense";
 import { DIGIT_PIXELS, gatherDigits, type Digits } from "./digits-format";
 import { tf } from "./tf";
+import { captureTrainer, restoreTrainer, resumedSeed, type TrainerState } from "./trainer-state";
 import { Vae, type VaeLosses } from "./vae";
 
 export interface VaeRunConfig {
@@ -29,6 +30,7 @@ const EVAL_SEED = 7_777;
 /**
  * Trains a VAE on the training digits and measures it on the held-out digits. Everything random
  * (initial weights, batch order, ε) comes from `seed`, so the same config gives the same run.
+ * Built with a `resume` state, it goes on from that state instead (see `snapshot`).
  */
 export class VaeTrainer {
   readonly vae: Vae;
@@ -42,11 +44,16 @@ export class VaeTrainer {
     private readonly digits: Digits,
     readonly config: VaeRunConfig,
     weights?: readonly Float32Array[],
+    resume?: TrainerState,
   ) {
-    this.random = createRandom(config.seed);
+    this.random = createRandom(resume ? resumedSeed(config.seed, resume.steps) : config.seed);
     this.vae = new Vae({ ...config, learningRate: config.learningRate ?? 1e-3 }, this.random);
     if (weights) writeDense(this.vae.layers, weights);
     this.sampler = new EpochSampler(digits.training, config.batch, this.random);
+    if (resume) {
+      restoreTrainer(this.parts(), resume);
+      this.steps = resume.steps;
+    }
     this.eps = new Float32Array(config.batch * config.latent);
     this.evalEps = normals(createRandom(EVAL_SEED), digits.heldOut.count * config.latent);
   }
@@ -125,6 +132,15 @@ export class VaeTrainer {
 
   weights(): Float32Array[] {
     return readDense(this.vae.layers);
+  }
+
+  /** The whole training state, copied to the CPU. */
+  snapshot(): TrainerState {
+    return captureTrainer(this.parts());
+  }
+
+  private parts() {
+    return { model: this.vae, sampler: this.sampler, steps: this.steps };
   }
 
   dispose(): void {

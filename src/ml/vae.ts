@@ -33,7 +33,7 @@ export interface VaeLosses {
  */
 export class Vae {
   readonly layers: readonly [Dense, Dense, Dense, Dense];
-  private readonly adam: Adam;
+  readonly optimizer: Adam;
 
   constructor(
     readonly config: VaeConfig,
@@ -46,7 +46,7 @@ export class Vae {
       createDense(latent, hidden, random, 2),
       createDense(hidden, DIGIT_PIXELS, random, 1),
     ];
-    this.adam = new Adam(denseVariables(this.layers), config.learningRate);
+    this.optimizer = new Adam(denseVariables(this.layers), config.learningRate);
   }
 
   /** μ and log σ² of q_φ(z | x). */
@@ -128,14 +128,14 @@ export class Vae {
   /** One Adam step on a batch; returns the batch's mean recon and KL (nats per digit). */
   trainStep(x: tf.Tensor2D, eps: tf.Tensor2D): VaeLosses {
     const { grads, terms } = this.gradients(x, eps);
-    this.adam.apply(grads);
+    this.optimizer.apply(grads);
     const [recon, kl] = terms.dataSync();
     tf.dispose([...grads, terms]);
     return { recon: recon ?? NaN, kl: kl ?? NaN };
   }
 
   dispose(): void {
-    this.adam.dispose();
+    this.optimizer.dispose();
     disposeDense(this.layers);
   }
 }

@@ -1,7 +1,7 @@
 import type { FromWorker, Progress, Setup } from "../../ml/protocol";
 import { STRIP_SIZE } from "../../ml/protocol";
 import { drawDigits } from "../training/digit-canvas";
-import { drawLossChart } from "../training/loss-chart";
+import { drawLossChart, upTo } from "../training/loss-chart";
 import { ModelWidget } from "../training/model-widget";
 import { defineWidget } from "../widget-element";
 import { AUTOENCODER_BATCH, AUTOENCODER_HIDDEN, spec, type AutoencoderState } from "./spec";
@@ -61,6 +61,12 @@ class AutoencoderElement extends ModelWidget<AutoencoderState> {
   protected clearViews(): void {
     this.trainCurve = [];
     this.heldOut = [];
+    this.drawCurve();
+  }
+
+  protected rewindViews(step: number): void {
+    this.trainCurve = upTo(this.trainCurve, step);
+    this.heldOut = upTo(this.heldOut, step);
     this.drawCurve();
   }
 

@@ -12,6 +12,11 @@ export interface Series {
   readonly dots?: boolean;
 }
 
+/** The points of a curve up to training step `step`, for a model restored to that step. */
+export function upTo(points: readonly [number, number][], step: number): [number, number][] {
+  return points.filter(([at]) => at <= step);
+}
+
 /** A small line chart of losses against training steps, redrawn in place at the SVG's width. */
 export function drawLossChart(svg: SVGSVGElement, series: readonly Series[], yLabel: string): void {
   const width = Math.max(240, Math.round(svg.getBoundingClientRect().width) || 480);

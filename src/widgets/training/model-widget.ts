@@ -4,6 +4,7 @@ import type { FromWorker, Progress, Setup, Status, VaeViewRequest } from "../../
 import { WidgetElement } from "../widget-element";
 
 type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
+type BackendMessage = Extract<FromWorker, { type: "backend" }>;
 
 const STATUS_TEXT: Record<Status, string> = {
   loading: "Loading the digits and TensorFlow.js…",
@@ -43,6 +44,8 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   protected abstract showProgress(progress: Progress): void;
   /** Forget curves and pictures of the previous model. */
   protected abstract clearViews(): void;
+  /** Forget the points of curves after `step`: the model was restored to that step (a lost GPU context). */
+  protected abstract rewindViews(step: number): void;
 
   /** A view became visible (charts measure their width only when shown). */
   protected onViewShown(_view: string): void {}
@@ -174,14 +177,7 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     }
     switch (message.type) {
       case "backend":
-        if (this.output("backend")) {
-          this.setOutput("backend", message.name);
-          this.output("backend")?.setAttribute("title", message.detail);
-        } else
-          this.querySelectorAll<HTMLElement>("[data-role=backend]").forEach((el) => (el.textContent = message.detail));
-        this.showNote(
-          message.fallbacks.length ? `Backends that could not start: ${message.fallbacks.join("; ")}.` : "",
-        );
+        this.showBackend(message);
         break;
       case "status":
         this.onStatus(message.status, message.message);
@@ -198,6 +194,23 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
         this.workerFailed(message.message);
         break;
     }
+  }
+
+  /** The backend in use and the probe that chose it; a lost GPU context and backends that failed, in the note. */
+  private showBackend(message: BackendMessage): void {
+    const timed = message.trials
+      .filter((trial) => trial.msPerStep !== undefined)
+      .map((trial) => `${trial.name} ${formatNumber(trial.msPerStep!, 2)}`);
+    const probe = timed.length > 1 ? `; the fastest in a speed probe, ms per round: ${timed.join(", ")}` : "";
+    const text = `Backend: ${message.detail}${probe}.`;
+    if (this.output("backend")) {
+      this.setOutput("backend", message.name);
+      this.output("backend")?.setAttribute("title", text);
+    }
+    this.querySelectorAll<HTMLElement>("[data-role=backend]").forEach((el) => (el.textContent = text));
+    if (message.restoredStep !== undefined) this.rewindViews(message.restoredStep);
+    const failed = message.fallbacks.length ? `Backends that could not start: ${message.fallbacks.join("; ")}.` : "";
+    this.showNote([message.lost, failed].filter(Boolean).join(" "));
   }
 
   private onStatus(status: Status, message?: string): void {

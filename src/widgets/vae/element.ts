@@ -6,7 +6,7 @@ import { formatNumber } from "../../lib/format";
 import { createRandom } from "../../lib/random";
 import type { FromWorker, Progress, Setup, VaeEvaluationMessage, VaeViewRequest } from "../../ml/protocol";
 import { drawDigits } from "../training/digit-canvas";
-import { drawLossChart } from "../training/loss-chart";
+import { drawLossChart, upTo } from "../training/loss-chart";
 import { ModelWidget } from "../training/model-widget";
 import { defineWidget } from "../widget-element";
 import { spec, type VaeState } from "./spec";
@@ -118,6 +118,14 @@ class VaeElement extends ModelWidget<VaeState> {
     this.trainKl = [];
     this.heldRecon = [];
     this.heldKl = [];
+    this.drawCurves();
+  }
+
+  protected rewindViews(step: number): void {
+    this.trainRecon = upTo(this.trainRecon, step);
+    this.trainKl = upTo(this.trainKl, step);
+    this.heldRecon = upTo(this.heldRecon, step);
+    this.heldKl = upTo(this.heldKl, step);
     this.drawCurves();
   }
 

@@ -14,7 +14,14 @@ beforeAll(async () => {
   digits = loadDigitsFromDisk();
 });
 
-function harness() {
+/**
+ * A session with a fake host. With `gpu`, the host says the backend is WebGL (the arithmetic runs
+ * on WASM all the same) and `loseContext` plays a lost GPU context: reported by polling, and by
+ * the event unless `silently`; falling back then gives WASM.
+ */
+function harness(gpu = false) {
+  let lostReason: string | undefined;
+  let onLost: ((reason: string) => void) | undefined;
   const messages: FromWorker[] = [];
   const waiters: { test: (m: FromWorker) => boolean; resolve: (m: FromWorker) => void }[] = [];
   const session = new TrainingSession({
@@ -27,7 +34,13 @@ function harness() {
         }
       }
     },
-    chooseBackend: () => chooseBackend(undefined, ["wasm"]),
+    chooseBackend: async () => ({ ...(await chooseBackend(undefined, ["wasm"])), ...(gpu ? { name: "webgl" } : {}) }),
+    backendLost: () => lostReason,
+    onBackendLost: (listener) => (onLost = listener),
+    async fallBack() {
+      lostReason = undefined;
+      return chooseBackend(undefined, ["wasm"]);
+    },
     loadDigits: async () => digits,
     loadWeights: async () => {
       throw new Error("no weights in this test");
@@ -37,8 +50,16 @@ function harness() {
   const until = (test: (m: FromWorker) => boolean) =>
     new Promise<FromWorker>((resolve) => waiters.push({ test, resolve }));
   const status = (wanted: Status) => until((m) => m.type === "status" && m.status === wanted);
-  return { session, messages, until, status };
+  const loseContext = (silently = false) => {
+    lostReason = "The GPU context was lost";
+    if (!silently) onLost?.(lostReason);
+  };
+  return { session, messages, until, status, loseContext };
 }
+
+type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
+type Backend = Extract<FromWorker, { type: "backend" }>;
+const elboOf = (message: Evaluation) => (message.evaluation.model === "vae" ? message.evaluation.elbo : NaN);
 
 const vaeSetup: Setup = {
   model: "vae",
@@ -62,7 +83,15 @@ const views = {
 describe("TrainingSession", () => {
   it("trains a VAE within its budget, then posts a final held-out evaluation with every view", async () => {
     const { session, messages, status, until } = harness();
-    await session.handle({ type: "setup", setup: vaeSetup, views, wasmPrefix: "", weightsUrl: "", backends: ["wasm"] });
+    await session.handle({
+      type: "setup",
+      setup: vaeSetup,
+      views,
+      wasmPrefix: "",
+      weightsUrl: "",
+      backends: ["wasm"],
+      probe: false,
+    });
     expect(messages.find((m) => m.type === "backend")).toMatchObject({ name: "wasm" });
     const initial = messages.find((m) => m.type === "evaluation");
     const done = status("done");
@@ -97,6 +126,7 @@ describe("TrainingSession", () => {
       wasmPrefix: "",
       weightsUrl: "",
       backends: ["wasm"],
+      probe: false,
     });
     await session.handle({ type: "start" });
     await vi.waitFor(() => expect(messages.some((m) => m.type === "progress")).toBe(true), { timeout: 30_000 });
@@ -124,6 +154,7 @@ describe("TrainingSession", () => {
       wasmPrefix: "",
       weightsUrl: "",
       backends: ["wasm"],
+      probe: false,
     });
     const diverged = status("diverged");
     await session.handle({ type: "start" });
@@ -143,6 +174,7 @@ describe("TrainingSession", () => {
       wasmPrefix: "",
       weightsUrl: "",
       backends: ["wasm"],
+      probe: false,
     });
     const initial = messages.find((m) => m.type === "evaluation");
     if (initial?.type !== "evaluation" || initial.evaluation.model !== "autoencoder")
@@ -157,5 +189,75 @@ describe("TrainingSession", () => {
     expect(message.evaluation.clean.length).toBe(8 * 784);
     session.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("goes on from its last copy on WASM when the GPU context is lost while training", async () => {
+    const before = tf.memory().numTensors;
+    const { session, messages, until, loseContext } = harness(true);
+    await session.handle({
+      type: "setup",
+      setup: { ...vaeSetup, seconds: 60 },
+      views,
+      wasmPrefix: "",
+      weightsUrl: "",
+      backends: ["webgl", "wasm", "cpu"],
+      probe: false,
+    });
+    expect(messages.find((m) => m.type === "backend")).toMatchObject({ name: "webgl" });
+    const initial = messages.find((m) => m.type === "evaluation") as Evaluation;
+    expect(initial.progress.steps).toBe(0);
+    await session.handle({ type: "start" });
+    const saved = (await until((m) => m.type === "evaluation" && m.progress.steps > 0)) as Evaluation;
+    // Train on past the copy, then lose the context: those later steps are lost, the copy is not.
+    await until((m) => m.type === "progress" && m.progress.steps > saved.progress.steps + 5);
+    const switched = until((m) => m.type === "backend" && m.lost !== undefined);
+    const restored = until((m) => m.type === "evaluation" && messages.some((n) => n.type === "backend" && n.lost));
+    loseContext();
+    const backend = (await switched) as Backend;
+    const step = saved.progress.steps;
+    expect(backend).toMatchObject({ name: "wasm", restoredStep: step });
+    expect(backend.lost).toBe(`The GPU context was lost; training continues on WASM from step ${step}.`);
+    const evaluation = (await restored) as Evaluation;
+    // The same weights, measured with the same fixed ε: the same held-out ELBO, to the last digit.
+    expect(evaluation.progress.steps).toBe(step);
+    expect(evaluation.progress.elapsed).toBeCloseTo(saved.progress.elapsed, 9);
+    expect(elboOf(evaluation)).toBe(elboOf(saved));
+    await until((m) => m.type === "progress" && m.progress.steps > step + 5);
+    const statuses = messages.filter((m) => m.type === "status").map((m) => (m.type === "status" ? m.status : ""));
+    expect(statuses.slice(-2)).toEqual(["loading", "training"]);
+    expect(messages.some((m) => m.type === "error")).toBe(false);
+    await session.handle({ type: "pause" });
+    session.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("notices a context lost while paused, restores the paused model and resumes on WASM", async () => {
+    const { session, messages, until, loseContext } = harness(true);
+    await session.handle({
+      type: "setup",
+      setup: { ...vaeSetup, seconds: 60 },
+      views,
+      wasmPrefix: "",
+      weightsUrl: "",
+      backends: ["webgl", "wasm", "cpu"],
+      probe: false,
+    });
+    await session.handle({ type: "start" });
+    await until((m) => m.type === "progress" && m.progress.steps > 10);
+    const paused = until((m) => m.type === "evaluation");
+    await session.handle({ type: "pause" });
+    const atPause = (await paused) as Evaluation;
+    loseContext(true);
+    const switched = until((m) => m.type === "backend" && m.lost !== undefined);
+    await session.handle({ type: "resume" });
+    const backend = (await switched) as Backend;
+    expect(backend.lost).toBe(
+      `The GPU context was lost; the model was restored on WASM at step ${atPause.progress.steps}.`,
+    );
+    const statuses = messages.filter((m) => m.type === "status").map((m) => (m.type === "status" ? m.status : ""));
+    expect(statuses.slice(-3)).toEqual(["loading", "paused", "training"]);
+    await until((m) => m.type === "progress" && m.progress.steps > atPause.progress.steps + 5);
+    await session.handle({ type: "pause" });
+    session.dispose();
   });
 });

@@ -49,6 +49,24 @@ describe("VaeTrainer", () => {
     expect(tf.memory().numTensors).toBeLessThan(start);
   });
 
+  it("rebuilt from a snapshot, has the same weights, moments, batch order and figures, and trains on", () => {
+    const config = { latent: 4, hidden: 32, batch: 32, beta: 1, seed: 9 };
+    const trainer = new VaeTrainer(digits, config);
+    for (let i = 0; i < 40; i++) trainer.step();
+    const snapshot = trainer.snapshot();
+    const copy = new VaeTrainer(digits, config, undefined, snapshot);
+    expect(copy.steps).toBe(40);
+    expect(copy.epochs).toBe(trainer.epochs);
+    expect(copy.weights()).toEqual(trainer.weights());
+    expect(copy.snapshot()).toEqual(snapshot);
+    expect(copy.evaluate()).toEqual(trainer.evaluate());
+    const before = copy.evaluate().elbo;
+    for (let i = 0; i < 60; i++) copy.step();
+    expect(copy.evaluate().elbo).toBeGreaterThan(before);
+    trainer.dispose();
+    copy.dispose();
+  });
+
   it("releases every tensor it made when disposed", () => {
     const baseline = tf.memory().numTensors;
     const trainer = new VaeTrainer(digits, { latent: 3, hidden: 16, batch: 8, beta: 1, seed: 1 });
