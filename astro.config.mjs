@@ -32,5 +32,8 @@ export default defineConfig({
   build: { inlineStylesheets: "always" },
   vite: {
     build: { assetsInlineLimit: 0 },
+    // ES-module workers can load code on demand: the WebGL and WebGPU backends stay out of the
+    // training worker's first download and come only when the worker tries them.
+    worker: { format: "es" },
   },
 });

@@ -15,9 +15,13 @@ export interface BackendChoice {
   /** The backend that runs the model, with detail such as "wasm, SIMD, 1 thread". */
   readonly name: BackendName;
   readonly detail: string;
-  /** Backends tried first that could not start, each with its reason: shown, never hidden. */
+  /**
+   * Backends asked for that could not start, each with its reason: shown, never hidden. A GPU
+   * backend missing from the probe is no such failure (most browsers have one or none): it is
+   * listed among the trials, with its reason.
+   */
   readonly fallbacks: readonly string[];
-  /** The speed probe's figures for every backend it timed (empty when the choice was not probed). */
+  /** The speed probe's figures for every backend it tried (empty when the choice was not probed). */
   readonly trials: readonly BackendTrial[];
 }
 
@@ -50,25 +54,29 @@ export function chooseBackend(
     if (wasmPrefix !== undefined) setWasmPaths(wasmPrefix);
     const fallbacks: string[] = [];
     const trials: BackendTrial[] = [];
+    const started: BackendName[] = [];
     for (const name of order) {
       if (probe && name === LAST_RESORT) continue;
+      const optional = probe !== undefined && GPU_BACKENDS.includes(name);
       try {
         await startBackend(name);
       } catch (error) {
-        fallbacks.push(`${name}: ${reason(error)}`);
+        if (optional) trials.push({ name, error: reason(error) });
+        else fallbacks.push(`${name}: ${reason(error)}`);
         continue;
       }
       if (!probe) return settle(name, order.slice(order.indexOf(name) + 1), fallbacks, trials);
+      started.push(name);
       try {
         trials.push({ name, msPerStep: await probe() });
       } catch (error) {
-        trials.push({ name, error: reason(error) });
-        fallbacks.push(`${name}: the speed probe failed (${reason(error)})`);
+        trials.push({ name, error: `the speed probe failed (${reason(error)})` });
+        if (!optional) fallbacks.push(`${name}: the speed probe failed (${reason(error)})`);
       }
     }
     const fastest = fastestBackend(trials) as BackendName | undefined;
-    for (const { name } of trials)
-      if (name !== fastest && GPU_BACKENDS.includes(name as BackendName)) tf.removeBackend(name);
+    // GPU backends that lost the probe would hold on to their context and memory: release them.
+    for (const name of started) if (name !== fastest && GPU_BACKENDS.includes(name)) tf.removeBackend(name);
     // If the winner loses its device, continue on the next fastest that needs no GPU, then the CPU.
     const rest = trials
       .filter((trial) => trial.name !== fastest && !GPU_BACKENDS.includes(trial.name as BackendName))

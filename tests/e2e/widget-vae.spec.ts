@@ -40,6 +40,10 @@ test("trains for its budget; the held-out ELBO is −(recon + KL) and far above 
   expect(result.elbo).toBeGreaterThan(-420);
   expect(result.elbo).toBeLessThan(-100);
   await expect(page.locator('output[name="backend"]')).toHaveAttribute("data-value", /^(wasm|cpu)$/);
+  // Chosen by the speed probe, whose figures are shown (WebGL here is SwiftShader: far slower).
+  await expect(root.locator("[data-role=backend]")).toContainText(
+    /^Backend: wasm, .*; the fastest in a speed probe, ms per round: wasm [\d.]+, webgl [\d.]+/,
+  );
   await expect(root.locator("[role=alert]")).toBeHidden();
   expect(await root.innerText()).not.toMatch(/\bNaN\b|undefined/);
   expect(watch.foreign).toEqual([]);
@@ -101,6 +105,51 @@ test("pause, resume and reset", async ({ page }) => {
   await root.locator("button[data-role=reset]").click();
   await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
   expect(await outputValue(page, "steps")).toBe(0);
+});
+
+test("a lost WebGL context: training goes on on WASM from the last copy of the model, and says so", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const watch = watchPage(page);
+  // The page's backend override (src/ml/client.ts): WebGL, which SwiftShader runs here, without the probe.
+  await page.addInitScript(() => localStorage.setItem("vae-backend", "webgl"));
+  const root = await ready(page, "latent=2&pretrained=1&seconds=120");
+  await expect(page.locator('output[name="backend"]')).toHaveAttribute("data-value", "webgl");
+  const pretrained = await outputValue(page, "elbo_test");
+  await root.locator("button[data-role=train]").click();
+  // A held-out evaluation during training, which also copies the model to the CPU.
+  await expect.poll(() => outputValue(page, "elbo_test"), { timeout: 60_000 }).not.toBe(pretrained);
+  const worker = page.workers().find((w) => w.url().includes("train.worker"))!;
+  expect(await worker.evaluate(() => (self as unknown as { loseWebglContext(): boolean }).loseWebglContext())).toBe(
+    true,
+  );
+  const note = root.locator("[data-role=note]");
+  await expect(note).toContainText(/The GPU context was lost; training continues on WASM from step \d+\./, {
+    timeout: 30_000,
+  });
+  const restored = Number(/from step (\d+)/.exec((await note.textContent()) ?? "")![1]);
+  expect(restored).toBeGreaterThan(0);
+  await expect(page.locator('output[name="backend"]')).toHaveAttribute("data-value", "wasm");
+  await expect(root.locator("button[data-role=train]")).toHaveText("Pause");
+  await expect.poll(async () => (await outputValue(page, "steps")) ?? 0).toBeGreaterThan(restored + 10);
+  await expect(root.locator("[role=alert]")).toBeHidden();
+  expect(watch.problems).toEqual([]);
+});
+
+test("the backend is chosen once per page: the chapter's second VAE starts with the first one's choice", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto("chapters/vae/");
+  const widgets = page.locator('[data-widget="vae"]');
+  // Both pretrained widgets come on screen at once, so the second has to wait for the first's probe.
+  await widgets.nth(1).scrollIntoViewIfNeeded();
+  await widgets.nth(0).scrollIntoViewIfNeeded();
+  const lines = widgets.locator("[data-role=backend]");
+  for (const index of [0, 1]) await expect(lines.nth(index)).toContainText("Backend: wasm", { timeout: 60_000 });
+  const texts = await lines.allTextContents();
+  expect(texts.filter((text) => text.includes("speed probe"))).toHaveLength(1);
 });
 
 test("bad input gets a clear alert", async ({ page }) => {

@@ -198,11 +198,15 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
 
   /** The backend in use and the probe that chose it; a lost GPU context and backends that failed, in the note. */
   private showBackend(message: BackendMessage): void {
-    const timed = message.trials
-      .filter((trial) => trial.msPerStep !== undefined)
-      .map((trial) => `${trial.name} ${formatNumber(trial.msPerStep!, 2)}`);
-    const probe = timed.length > 1 ? `; the fastest in a speed probe, ms per round: ${timed.join(", ")}` : "";
-    const text = `Backend: ${message.detail}${probe}.`;
+    const timed = message.trials.filter((trial) => trial.msPerStep !== undefined);
+    const untimed = message.trials.filter((trial) => trial.msPerStep === undefined);
+    const probe = [
+      timed.length > 1
+        ? `the fastest in a speed probe, ms per round: ${timed.map((t) => `${t.name} ${formatNumber(t.msPerStep!, 2)}`).join(", ")}`
+        : "",
+      ...untimed.map((trial) => `${trial.name} not used: ${trial.error ?? "no timing"}`),
+    ].filter(Boolean);
+    const text = `Backend: ${[message.detail, ...probe].join("; ")}.`;
     if (this.output("backend")) {
       this.setOutput("backend", message.name);
       this.output("backend")?.setAttribute("title", text);
