@@ -1,13 +1,16 @@
 // npm run bench: trains the book's models in headless Chromium (Debian's, with the guide's flags)
 // against the built site and prints, side by side, for every backend that starts: the VAE (latent 20,
 // hidden 400, batch 128) after 60 s from fresh weights, the denoising autoencoder (latent 32,
-// noise 0.3) after 30 s, the tfjs-layers reference loop, and the VAE widget itself on its embed page.
-// Figures are printed, not asserted. Options: --quick (10 s budgets), --only wasm,wasm-isolated,webgl,cpu,reference,widget.
+// noise 0.3) after 30 s, the tfjs-layers reference loop, and the VAE widget itself on its embed page;
+// first, the widget's speed probe (which picks the backend), with the figures it measured. Headless
+// Chromium offers WebGPU only with --enable-unsafe-webgpu (on SwiftShader's Vulkan), so the "webgpu"
+// runs and a second probe use a browser started with it. Figures are printed, not asserted.
+// Options: --quick (10 s budgets), --only probe,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget.
 import { build } from "esbuild";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
-import { chromium } from "@playwright/test";
+import { chromium, type Browser } from "@playwright/test";
 import { chromiumFlags, chromiumPath } from "./chromium.mjs";
 import type { Job, JobResult } from "./bench/worker";
 
@@ -17,7 +20,7 @@ const quick = process.argv.includes("--quick");
 const onlyFlag = process.argv.indexOf("--only");
 /** Runs to make: a backend name, "wasm-isolated" (COOP/COEP headers: WASM threads), "reference", "widget". */
 const runs = (
-  onlyFlag > 0 ? (process.argv[onlyFlag + 1] ?? "") : "wasm,wasm-isolated,webgl,cpu,reference,widget"
+  onlyFlag > 0 ? (process.argv[onlyFlag + 1] ?? "") : "probe,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget"
 ).split(",");
 const VAE_SECONDS = quick ? 10 : 60;
 const AE_SECONDS = quick ? 10 : 30;
@@ -74,6 +77,13 @@ function serve(port: number) {
 }
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+const WEBGPU_FLAGS = ["--enable-unsafe-webgpu", "--enable-features=Vulkan"];
+let webgpuBrowser: Browser | undefined;
+/** A second Chromium with WebGPU on (SwiftShader), started when a run asks for it. */
+async function withWebgpu(): Promise<Browser> {
+  webgpuBrowser ??= await chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags, ...WEBGPU_FLAGS] });
+  return webgpuBrowser;
+}
 
 async function job(
   port: number,
@@ -81,8 +91,9 @@ async function job(
   backend: Job["backend"],
   seconds: number,
   threads?: number,
+  on: Browser = browser,
 ): Promise<JobResult> {
-  const page = await browser.newPage();
+  const page = await on.newPage();
   page.on("console", (message) => {
     if (["error", "warning"].includes(message.type())) console.log(`    (${message.type()}: ${message.text()})`);
   });
@@ -156,10 +167,16 @@ async function widget(port: number, seconds: number): Promise<JobResult> {
 const format = (value: number | undefined, digits: number) =>
   value === undefined || !Number.isFinite(value) ? "—" : value.toFixed(digits);
 const rows: string[][] = [];
+const probeFigures = (result: JobResult) =>
+  (result.trials ?? []).map((trial) => `${trial.name} ${trial.error ?? `${format(trial.msPerStep, 1)} ms`}`).join(", ");
 const record = (what: string, result: JobResult) => {
   rows.push([
     what,
-    result.error ? `failed: ${result.error}` : result.backend,
+    result.error
+      ? `failed: ${result.error}`
+      : result.trials
+        ? `${result.backend} (${probeFigures(result)})`
+        : result.backend,
     String(result.steps),
     format(result.seconds, 1),
     format(result.stepsPerSecond, 1),
@@ -172,7 +189,14 @@ const record = (what: string, result: JobResult) => {
 const server = await serve(PORT);
 console.log(`Bench: VAE ${VAE_SECONDS} s, autoencoder ${AE_SECONDS} s per backend; Chromium ${browser.version()}`);
 for (const run of runs) {
-  if (run === "reference") {
+  if (run === "probe") {
+    record("speed probe, then choice", await job(PORT, "probe", "wasm", 0));
+    record("same, WebGPU flags on*", await job(PORT, "probe", "wasm", 0, undefined, await withWebgpu()));
+  } else if (run === "webgpu") {
+    const on = await withWebgpu();
+    record("VAE (ours), webgpu*", await job(PORT, "vae", "webgpu", VAE_SECONDS, undefined, on));
+    record("DAE (ours), webgpu*", await job(PORT, "autoencoder", "webgpu", AE_SECONDS, undefined, on));
+  } else if (run === "reference") {
     record("VAE, tfjs-layers reference", await job(PORT, "layers-vae", "wasm", VAE_SECONDS));
   } else if (run === "widget") {
     record("VAE widget (embed page)", await widget(PORT, VAE_SECONDS));
@@ -187,12 +211,17 @@ for (const run of runs) {
   }
 }
 await browser.close();
+await webgpuBrowser?.close();
 server.close();
 
 const header = ["run", "backend", "steps", "train s", "steps/s", "held-out ELBO", "held-out MSE"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
 const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ");
 console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`);
+console.log(
+  "\nProbe rows: train s is the time the choice took, the figures ms per probe round (src/ml/speed-probe.ts)." +
+    `\n* Chromium started with ${WEBGPU_FLAGS.join(" ")}: WebGPU on SwiftShader's Vulkan, CPU only.`,
+);
 console.log(
   `\nTargets (issue 6): VAE ≥ 20 steps/s and ELBO ≥ −115 nats after 60 s; autoencoder MSE ≤ 0.018 after 30 s.`,
 );

@@ -8,11 +8,13 @@ import { AutoencoderTrainer } from "../../src/ml/autoencoder-trainer";
 import { normals } from "../../src/ml/batches";
 import { loadDigits } from "../../src/ml/data";
 import { DIGIT_PIXELS, gatherDigits, type Digits } from "../../src/ml/digits-format";
-import { chooseBackend, tf, type BackendName } from "../../src/ml/tf";
+import { probeTrainingSpeed } from "../../src/ml/speed-probe";
+import { chooseBackend, tf, type BackendName, type BackendTrial } from "../../src/ml/tf";
 import { VaeTrainer } from "../../src/ml/vae-trainer";
 
 export interface Job {
-  readonly kind: "vae" | "autoencoder" | "layers-vae";
+  /** "probe": the widget's choice of backend, by its speed probe, timed. */
+  readonly kind: "vae" | "autoencoder" | "layers-vae" | "probe";
   readonly backend: BackendName;
   readonly seconds: number;
   readonly base: string;
@@ -28,11 +30,21 @@ export interface JobResult {
   readonly elbo?: number;
   readonly mse?: number;
   readonly error?: string;
+  readonly trials?: readonly BackendTrial[];
 }
 
 const LATENT = 20;
 
+/** The widget's way: every backend that starts timed by the speed probe, the fastest kept. */
+async function probe(job: Job): Promise<JobResult> {
+  const started = performance.now();
+  const choice = await chooseBackend(`${job.base}tfjs/`, ["wasm", "webgpu", "webgl", "cpu"], probeTrainingSpeed);
+  const seconds = (performance.now() - started) / 1000;
+  return { backend: choice.detail, steps: 0, seconds, stepsPerSecond: NaN, trials: choice.trials };
+}
+
 async function run(job: Job): Promise<JobResult> {
+  if (job.kind === "probe") return probe(job);
   if (job.threads) setThreadsCount(job.threads);
   const choice = await chooseBackend(`${job.base}tfjs/`, [job.backend]);
   const digits = await loadDigits(`${job.base}data/digits.bin`);

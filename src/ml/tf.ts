@@ -4,7 +4,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import { fastestBackend, type BackendTrial } from "../lib/fastestBackend";
+import { fastestBackend, wrongResults, type BackendTrial } from "../lib/fastestBackend";
 
 export { tf };
 export type { BackendTrial };
@@ -25,8 +25,9 @@ export interface BackendChoice {
   readonly trials: readonly BackendTrial[];
 }
 
-/** Times a few training steps on the backend in use; resolves to milliseconds per step. */
-export type SpeedProbe = () => number | Promise<number>;
+/** Times a few rounds of training work on the backend in use: milliseconds per round, and a checksum of the results. */
+export type SpeedProbe = () =>
+  { msPerStep: number; checksum: number } | Promise<{ msPerStep: number; checksum: number }>;
 
 /** Plain JavaScript: never faster than WASM, so never timed; the last resort when nothing else starts. */
 const LAST_RESORT: BackendName = "cpu";
@@ -68,11 +69,17 @@ export function chooseBackend(
       if (!probe) return settle(name, order.slice(order.indexOf(name) + 1), fallbacks, trials);
       started.push(name);
       try {
-        trials.push({ name, msPerStep: await probe() });
+        trials.push({ name, ...(await probe()) });
       } catch (error) {
         trials.push({ name, error: `the speed probe failed (${reason(error)})` });
         if (!optional) fallbacks.push(`${name}: the speed probe failed (${reason(error)})`);
       }
+    }
+    const reference = trials.find((trial) => trial.checksum !== undefined);
+    for (const wrong of wrongResults(trials)) {
+      const why = `its results were wrong (checksum ${wrong.checksum}, where ${reference?.name} gave ${reference?.checksum})`;
+      trials[trials.indexOf(wrong)] = { ...wrong, error: why };
+      if (!GPU_BACKENDS.includes(wrong.name as BackendName)) fallbacks.push(`${wrong.name}: ${why}`);
     }
     const fastest = fastestBackend(trials) as BackendName | undefined;
     // GPU backends that lost the probe would hold on to their context and memory: release them.
@@ -80,7 +87,7 @@ export function chooseBackend(
     // If the winner loses its device, continue on the next fastest that needs no GPU, then the CPU.
     const rest = trials
       .filter((trial) => trial.name !== fastest && !GPU_BACKENDS.includes(trial.name as BackendName))
-      .filter((trial) => Number.isFinite(trial.msPerStep))
+      .filter((trial) => trial.error === undefined && Number.isFinite(trial.msPerStep))
       .sort((a, b) => a.msPerStep! - b.msPerStep!)
       .map((trial) => trial.name as BackendName);
     if (order.includes(LAST_RESORT)) rest.push(LAST_RESORT);

@@ -198,13 +198,13 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
 
   /** The backend in use and the probe that chose it; a lost GPU context and backends that failed, in the note. */
   private showBackend(message: BackendMessage): void {
-    const timed = message.trials.filter((trial) => trial.msPerStep !== undefined);
-    const untimed = message.trials.filter((trial) => trial.msPerStep === undefined);
+    const timed = message.trials.filter((trial) => trial.error === undefined && trial.msPerStep !== undefined);
+    const untimed = message.trials.filter((trial) => trial.error !== undefined);
     const probe = [
       timed.length > 1
         ? `the fastest in a speed probe, ms per round: ${timed.map((t) => `${t.name} ${formatNumber(t.msPerStep!, 2)}`).join(", ")}`
         : "",
-      ...untimed.map((trial) => `${trial.name} not used: ${trial.error ?? "no timing"}`),
+      ...untimed.map((trial) => `${trial.name} not used: ${trial.error}`),
     ].filter(Boolean);
     const text = `Backend: ${[message.detail, ...probe].join("; ")}.`;
     if (this.output("backend")) {

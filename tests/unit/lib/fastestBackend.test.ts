@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fastestBackend, type BackendTrial } from "../../../src/lib/fastestBackend";
+import { fastestBackend, wrongResults, type BackendTrial } from "../../../src/lib/fastestBackend";
 
 describe("fastestBackend", () => {
   it("picks the fewest milliseconds per step", () => {
@@ -44,6 +44,28 @@ describe("fastestBackend", () => {
         { name: "wasm", msPerStep: 40 },
       ]),
     ).toBe("wasm");
+  });
+
+  it("never picks a backend whose checksum disagrees with the first timed backend's", () => {
+    // Measured: WebGPU on SwiftShader in headless Chromium read back zeros, at a dazzling speed.
+    const trials = [
+      { name: "webgpu", error: "no WebGPU adapter is available" },
+      { name: "wasm", msPerStep: 21, checksum: 5.2e6 },
+      { name: "webgpu", msPerStep: 1.8, checksum: 0 },
+      { name: "webgl", msPerStep: 15, checksum: 5.2e6 * (1 + 4e-3) },
+      { name: "other", msPerStep: 10, checksum: NaN },
+      { name: "unchecked", msPerStep: 10 },
+    ];
+    expect(wrongResults(trials).map((t) => t.name)).toEqual(["webgpu", "other", "unchecked"]);
+    expect(fastestBackend(trials)).toBe("webgl");
+    expect(wrongResults(trials, 1e-3).map((t) => t.name)).toContain("webgl");
+    // With no checksums at all there is nothing to compare.
+    expect(
+      wrongResults([
+        { name: "wasm", msPerStep: 3 },
+        { name: "webgl", msPerStep: 2 },
+      ]),
+    ).toEqual([]);
   });
 
   it("answers undefined when nothing can run", () => {
