@@ -61,7 +61,8 @@ export class TrainingClient {
     const weightsUrl = setup.model === "vae" ? `${base}${pretrainedFile(setup.latent)}` : "";
     this.outbox = this.outbox.then(async () => {
       const request = await this.backendRequest();
-      this.worker?.postMessage({ type: "setup", setup, views, wasmPrefix: `${base}tfjs/`, weightsUrl, ...request });
+      const message: ToWorker = { type: "setup", setup, views, wasmPrefix: `${base}tfjs/`, weightsUrl, ...request };
+      this.worker?.postMessage(message);
     });
   }
 
@@ -137,6 +138,7 @@ export class TrainingClient {
         this.settleChoice = undefined;
         pageBackend = Promise.resolve(message.name);
       }
+      if (message.type === "error") this.releaseChoice();
       if (message.type === "decoded") {
         this.pendingDecodes.get(message.id)?.(message.pixels);
         this.pendingDecodes.delete(message.id);
