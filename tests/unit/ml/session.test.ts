@@ -60,6 +60,7 @@ function harness(gpu = false) {
 type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
 type Backend = Extract<FromWorker, { type: "backend" }>;
 const elboOf = (message: Evaluation) => (message.evaluation.model === "vae" ? message.evaluation.elbo : NaN);
+const statusesOf = (messages: FromWorker[]) => messages.flatMap((m) => (m.type === "status" ? [m.status] : []));
 
 const vaeSetup: Setup = {
   model: "vae",
@@ -79,6 +80,18 @@ const views = {
   gridSide: 4,
   gridRange: 3,
 };
+
+/** A VAE with a long budget, on what the fake host calls WebGL. */
+const setUpOnWebgl = (session: TrainingSession) =>
+  session.handle({
+    type: "setup",
+    setup: { ...vaeSetup, seconds: 60 },
+    views,
+    wasmPrefix: "",
+    weightsUrl: "",
+    backends: ["webgl", "wasm", "cpu"],
+    probe: false,
+  });
 
 describe("TrainingSession", () => {
   it("trains a VAE within its budget, then posts a final held-out evaluation with every view", async () => {
@@ -194,15 +207,7 @@ describe("TrainingSession", () => {
   it("goes on from its last copy on WASM when the GPU context is lost while training", async () => {
     const before = tf.memory().numTensors;
     const { session, messages, until, loseContext } = harness(true);
-    await session.handle({
-      type: "setup",
-      setup: { ...vaeSetup, seconds: 60 },
-      views,
-      wasmPrefix: "",
-      weightsUrl: "",
-      backends: ["webgl", "wasm", "cpu"],
-      probe: false,
-    });
+    await setUpOnWebgl(session);
     expect(messages.find((m) => m.type === "backend")).toMatchObject({ name: "webgl" });
     const initial = messages.find((m) => m.type === "evaluation") as Evaluation;
     expect(initial.progress.steps).toBe(0);
@@ -223,8 +228,7 @@ describe("TrainingSession", () => {
     expect(evaluation.progress.elapsed).toBeCloseTo(saved.progress.elapsed, 9);
     expect(elboOf(evaluation)).toBe(elboOf(saved));
     await until((m) => m.type === "progress" && m.progress.steps > step + 5);
-    const statuses = messages.filter((m) => m.type === "status").map((m) => (m.type === "status" ? m.status : ""));
-    expect(statuses.slice(-2)).toEqual(["loading", "training"]);
+    expect(statusesOf(messages).slice(-2)).toEqual(["loading", "training"]);
     expect(messages.some((m) => m.type === "error")).toBe(false);
     await session.handle({ type: "pause" });
     session.dispose();
@@ -233,15 +237,7 @@ describe("TrainingSession", () => {
 
   it("notices a context lost while paused, restores the paused model and resumes on WASM", async () => {
     const { session, messages, until, loseContext } = harness(true);
-    await session.handle({
-      type: "setup",
-      setup: { ...vaeSetup, seconds: 60 },
-      views,
-      wasmPrefix: "",
-      weightsUrl: "",
-      backends: ["webgl", "wasm", "cpu"],
-      probe: false,
-    });
+    await setUpOnWebgl(session);
     await session.handle({ type: "start" });
     await until((m) => m.type === "progress" && m.progress.steps > 10);
     const paused = until((m) => m.type === "evaluation");
@@ -254,8 +250,7 @@ describe("TrainingSession", () => {
     expect(backend.lost).toBe(
       `The GPU context was lost; the model was restored on WASM at step ${atPause.progress.steps}.`,
     );
-    const statuses = messages.filter((m) => m.type === "status").map((m) => (m.type === "status" ? m.status : ""));
-    expect(statuses.slice(-3)).toEqual(["loading", "paused", "training"]);
+    expect(statusesOf(messages).slice(-3)).toEqual(["loading", "paused", "training"]);
     await until((m) => m.type === "progress" && m.progress.steps > atPause.progress.steps + 5);
     await session.handle({ type: "pause" });
     session.dispose();
