@@ -7,6 +7,7 @@ import rehypeKatex from "rehype-katex";
 import remarkEquations from "./src/math/remark-equations.mjs";
 import { macros } from "./src/math/macros.mjs";
 import readerBuild from "./src/integrations/reader-build.mjs";
+import tfjsWasmThreads from "./src/integrations/tfjs-wasm-threads.mjs";
 
 /** GitHub Pages serves a project at /<repo>/; BASE_PATH says which (default: the root). */
 function normaliseBase(value = "/") {
@@ -34,6 +35,6 @@ export default defineConfig({
     build: { assetsInlineLimit: 0 },
     // ES-module workers can load code on demand: the WebGL and WebGPU backends stay out of the
     // training worker's first download and come only when the worker tries them.
-    worker: { format: "es" },
+    worker: { format: "es", plugins: () => [tfjsWasmThreads()] },
   },
 });

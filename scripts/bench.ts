@@ -5,7 +5,8 @@
 // first, the widget's speed probe (which picks the backend), with the figures it measured. Headless
 // Chromium offers WebGPU only with --enable-unsafe-webgpu (on SwiftShader's Vulkan), so the "webgpu"
 // runs and a second probe use a browser started with it. Figures are printed, not asserted.
-// Options: --quick (10 s budgets), --only probe,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget.
+// Options: --quick (10 s budgets),
+// --only probe,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget,widget-isolated.
 import { build } from "esbuild";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -18,9 +19,11 @@ const BASE = "/vae-textbook/";
 const PORT = Number(process.env.PORT ?? 4331);
 const quick = process.argv.includes("--quick");
 const onlyFlag = process.argv.indexOf("--only");
-/** Runs to make: a backend name, "wasm-isolated" (COOP/COEP headers: WASM threads), "reference", "widget". */
+/** Runs to make: a backend name, "wasm-isolated" (COOP/COEP headers: WASM threads), "reference", "widget", "widget-isolated". */
 const runs = (
-  onlyFlag > 0 ? (process.argv[onlyFlag + 1] ?? "") : "probe,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget"
+  onlyFlag > 0
+    ? (process.argv[onlyFlag + 1] ?? "")
+    : "probe,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget,widget-isolated"
 ).split(",");
 const VAE_SECONDS = quick ? 10 : 60;
 const AE_SECONDS = quick ? 10 : 30;
@@ -90,7 +93,6 @@ async function job(
   kind: Job["kind"],
   backend: Job["backend"],
   seconds: number,
-  threads?: number,
   on: Browser = browser,
 ): Promise<JobResult> {
   const page = await on.newPage();
@@ -117,7 +119,7 @@ async function job(
             });
           worker.postMessage(job);
         }),
-      { job: { kind, backend, seconds, base: BASE, threads }, url: `${BASE}__bench/worker.js` },
+      { job: { kind, backend, seconds, base: BASE }, url: `${BASE}__bench/worker.js` },
     );
   } finally {
     await page.close();
@@ -191,22 +193,23 @@ console.log(`Bench: VAE ${VAE_SECONDS} s, autoencoder ${AE_SECONDS} s per backen
 for (const run of runs) {
   if (run === "probe") {
     record("speed probe, then choice", await job(PORT, "probe", "wasm", 0));
-    record("same, WebGPU flags on*", await job(PORT, "probe", "wasm", 0, undefined, await withWebgpu()));
+    record("same, WebGPU flags on*", await job(PORT, "probe", "wasm", 0, await withWebgpu()));
   } else if (run === "webgpu") {
     const on = await withWebgpu();
-    record("VAE (ours), webgpu*", await job(PORT, "vae", "webgpu", VAE_SECONDS, undefined, on));
-    record("DAE (ours), webgpu*", await job(PORT, "autoencoder", "webgpu", AE_SECONDS, undefined, on));
+    record("VAE (ours), webgpu*", await job(PORT, "vae", "webgpu", VAE_SECONDS, on));
+    record("DAE (ours), webgpu*", await job(PORT, "autoencoder", "webgpu", AE_SECONDS, on));
   } else if (run === "reference") {
     record("VAE, tfjs-layers reference", await job(PORT, "layers-vae", "wasm", VAE_SECONDS));
-  } else if (run === "widget") {
-    record("VAE widget (embed page)", await widget(PORT, VAE_SECONDS));
+  } else if (run === "widget" || run === "widget-isolated") {
+    isolated = run === "widget-isolated";
+    record(`VAE widget (embed page)${isolated ? ", isolated" : ""}`, await widget(PORT, VAE_SECONDS));
+    isolated = false;
   } else {
     const backend = (run === "wasm-isolated" ? "wasm" : run) as Job["backend"];
     isolated = run === "wasm-isolated";
-    // Isolated, the threaded WASM build runs; its default pool is half the cores, so ask for all of them.
-    const threads = isolated ? 2 : undefined;
-    record(`VAE (ours), ${run}`, await job(PORT, "vae", backend, VAE_SECONDS, threads));
-    record(`DAE (ours), ${run}`, await job(PORT, "autoencoder", backend, AE_SECONDS, threads));
+    // Isolated, the threaded WASM build runs, one thread per core (src/ml/tf.ts).
+    record(`VAE (ours), ${run}`, await job(PORT, "vae", backend, VAE_SECONDS));
+    record(`DAE (ours), ${run}`, await job(PORT, "autoencoder", backend, AE_SECONDS));
     isolated = false;
   }
 }

@@ -2,7 +2,6 @@
 // (src/ml), or the straightforward tfjs-layers reference loop, and posts its figures.
 import "@tensorflow/tfjs-core/dist/register_all_gradients";
 import * as layers from "@tensorflow/tfjs-layers";
-import { setThreadsCount } from "@tensorflow/tfjs-backend-wasm";
 import { createRandom } from "../../src/lib/random";
 import { AutoencoderTrainer } from "../../src/ml/autoencoder-trainer";
 import { normals } from "../../src/ml/batches";
@@ -18,8 +17,6 @@ export interface Job {
   readonly backend: BackendName;
   readonly seconds: number;
   readonly base: string;
-  /** WASM threads to ask for (used only where the page is cross-origin isolated). */
-  readonly threads?: number;
 }
 
 export interface JobResult {
@@ -45,7 +42,6 @@ async function probe(job: Job): Promise<JobResult> {
 
 async function run(job: Job): Promise<JobResult> {
   if (job.kind === "probe") return probe(job);
-  if (job.threads) setThreadsCount(job.threads);
   const choice = await chooseBackend(`${job.base}tfjs/`, [job.backend]);
   const digits = await loadDigits(`${job.base}data/digits.bin`);
   const deadline = job.seconds * 1000;

@@ -3,7 +3,7 @@
 // the WebGL and WebGPU backends are imported only when a worker tries them).
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
-import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { getThreadsCount, setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { fastestBackend, wrongResults, type BackendTrial } from "../lib/fastestBackend";
 
 export { tf };
@@ -53,6 +53,7 @@ export function chooseBackend(
 ): Promise<BackendChoice> {
   chosen ??= (async () => {
     if (wasmPrefix !== undefined) setWasmPaths(wasmPrefix);
+    useEveryCore();
     const fallbacks: string[] = [];
     const trials: BackendTrial[] = [];
     const started: BackendName[] = [];
@@ -145,6 +146,19 @@ export function backendLost(): string | undefined {
 export function onBackendLost(listener: (reason: string) => void): () => void {
   lostListeners.add(listener);
   return () => lostListeners.delete(listener);
+}
+
+/**
+ * Where the worker is cross-origin isolated, WASM runs threaded: one XNNPACK thread per core.
+ * tfjs-backend-wasm 4.22 caps its threads at navigator.hardwareConcurrency / 2 (src/cc/backend.cc
+ * counts two hyperthreads per core), which is 1 on a 2-core machine whatever setThreadsCount asks,
+ * so the worker reports twice its cores to the WASM module, which reads it as it starts.
+ */
+function useEveryCore(): void {
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  if (!(globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated || cores < 2) return;
+  Object.defineProperty(globalThis.navigator, "hardwareConcurrency", { value: 2 * cores, configurable: true });
+  setThreadsCount(cores);
 }
 
 /** Registers (importing GPU backends on demand), initialises and selects `name`, or throws why it cannot. */
