@@ -8,7 +8,7 @@ import { normals } from "../../src/ml/batches";
 import { loadDigits } from "../../src/ml/data";
 import { DIGIT_PIXELS, gatherDigits, type Digits } from "../../src/ml/digits-format";
 import { probeTrainingSpeed } from "../../src/ml/speed-probe";
-import { chooseBackend, tf, type BackendName, type BackendTrial } from "../../src/ml/tf";
+import { chooseBackend, tf, useWasmThreads, type BackendName, type BackendTrial } from "../../src/ml/tf";
 import { VaeTrainer } from "../../src/ml/vae-trainer";
 
 export interface Job {
@@ -17,6 +17,8 @@ export interface Job {
   readonly backend: BackendName;
   readonly seconds: number;
   readonly base: string;
+  /** WASM threads to ask for (used only where the page is cross-origin isolated). */
+  readonly threads?: number;
 }
 
 export interface JobResult {
@@ -42,6 +44,7 @@ async function probe(job: Job): Promise<JobResult> {
 
 async function run(job: Job): Promise<JobResult> {
   if (job.kind === "probe") return probe(job);
+  if (job.threads) useWasmThreads(job.threads);
   const choice = await chooseBackend(`${job.base}tfjs/`, [job.backend]);
   const digits = await loadDigits(`${job.base}data/digits.bin`);
   const deadline = job.seconds * 1000;

@@ -53,7 +53,6 @@ export function chooseBackend(
 ): Promise<BackendChoice> {
   chosen ??= (async () => {
     if (wasmPrefix !== undefined) setWasmPaths(wasmPrefix);
-    useEveryCore();
     const fallbacks: string[] = [];
     const trials: BackendTrial[] = [];
     const started: BackendName[] = [];
@@ -149,16 +148,16 @@ export function onBackendLost(listener: (reason: string) => void): () => void {
 }
 
 /**
- * Where the worker is cross-origin isolated, WASM runs threaded: one XNNPACK thread per core.
- * tfjs-backend-wasm 4.22 caps its threads at navigator.hardwareConcurrency / 2 (src/cc/backend.cc
- * counts two hyperthreads per core), which is 1 on a 2-core machine whatever setThreadsCount asks,
- * so the worker reports twice its cores to the WASM module, which reads it as it starts.
+ * Asks for `count` XNNPACK threads in the WASM backend, where the realm is cross-origin isolated
+ * (threads need SharedArrayBuffer); call it before the backend starts. tfjs-backend-wasm 4.22 caps
+ * its threads at navigator.hardwareConcurrency / 2 (src/cc/backend.cc counts two hyperthreads per
+ * core), which is 1 on a 2-core machine whatever setThreadsCount asks, so the realm reports twice
+ * the count to the WASM module, which reads it as it starts.
  */
-function useEveryCore(): void {
-  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
-  if (!(globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated || cores < 2) return;
-  Object.defineProperty(globalThis.navigator, "hardwareConcurrency", { value: 2 * cores, configurable: true });
-  setThreadsCount(cores);
+export function useWasmThreads(count: number): void {
+  if (!(globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated || count < 2) return;
+  Object.defineProperty(globalThis.navigator, "hardwareConcurrency", { value: 2 * count, configurable: true });
+  setThreadsCount(count);
 }
 
 /** Registers (importing GPU backends on demand), initialises and selects `name`, or throws why it cannot. */
