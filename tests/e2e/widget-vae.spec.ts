@@ -152,6 +152,29 @@ test("the backend is chosen once per page: the chapter's second VAE starts with 
   expect(texts.filter((text) => text.includes("speed probe"))).toHaveLength(1);
 });
 
+test.describe("cross-origin isolated", () => {
+  test.use({ serviceWorkers: "allow" });
+
+  test("trains on the threaded WASM build (whose threads start from its factory's source text)", async ({ page }) => {
+    test.setTimeout(120_000);
+    const watch = watchPage(page);
+    // The per-browser override of src/data/site.ts's switch (src/scripts/isolation.ts).
+    await page.addInitScript(() => localStorage.setItem("vae-cross-origin-isolation", "credentialless"));
+    await page.goto("");
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller)
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve));
+    });
+    const root = await ready(page, "latent=2&autostart=1&seconds=3");
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    expect((await outputValue(page, "steps")) ?? 0).toBeGreaterThan(5);
+    await expect(page.locator('output[name="backend"]')).toHaveAttribute("data-value", "wasm");
+    await expect(root.locator("[role=alert]")).toBeHidden();
+    expect(watch.problems).toEqual([]);
+  });
+});
+
 test("bad input gets a clear alert", async ({ page }) => {
   await expectBadInput(page, ID, "latent=0", "latent");
   await expectBadInput(page, ID, "latent=1000000", "latent");
