@@ -42,9 +42,9 @@ const lostListeners = new Set<(reason: string) => void>();
 /**
  * Chooses the backend once per realm. Without a probe, the first of `order` that starts is kept
  * (a page's later workers pass its first worker's choice first). With one, every backend of
- * `order` that starts, but the CPU, is timed on a few training steps and the fastest kept (see
- * `fastestBackend`); GPU backends that lose are released. WASM loads its .wasm files from
- * `wasmPrefix`, on our own host.
+ * `order` that starts, but the CPU, runs the probe; one whose results disagree with the first's
+ * is set aside, and the fastest of the rest kept (see `fastestBackend`); GPU backends that lose
+ * are released. WASM loads its .wasm files from `wasmPrefix`, on our own host.
  */
 export function chooseBackend(
   wasmPrefix?: string,
