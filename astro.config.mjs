@@ -5,6 +5,7 @@ import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import remarkEquations from "./src/math/remark-equations.mjs";
+import rehypeSections from "./src/markdown/rehype-sections.mjs";
 import { macros } from "./src/math/macros.mjs";
 import readerBuild from "./src/integrations/reader-build.mjs";
 import tfjsWasmThreads from "./src/integrations/tfjs-wasm-threads.mjs";
@@ -26,7 +27,7 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath, remarkEquations],
       // output "htmlAndMathml": the MathML is what screen readers speak.
-      rehypePlugins: [[rehypeKatex, { macros, output: "htmlAndMathml", strict: "ignore" }]],
+      rehypePlugins: [[rehypeKatex, { macros, output: "htmlAndMathml", strict: "ignore" }], rehypeSections],
     }),
   },
   // Every stylesheet inline: no render-blocking request before the first paint (Lighthouse on phones).

@@ -2,6 +2,8 @@
  * Checks the answers typed into <Exercise> forms. Readers may type a decimal ("0.333"), a fraction
  * ("1/3"), a percentage ("9.2 %", read as 0.092) or scientific notation ("1e-3").
  */
+import { revealDeferred } from "../scripts/deferred";
+import { whenVisible } from "../widgets/when-visible";
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** "29,167" has a thousands separator; "0,333" and "2,5" have a decimal comma. */
@@ -43,20 +45,24 @@ const MESSAGES: Record<Verdict, string> = {
   unreadable: "Type a number, such as 0.25, 1/4 or 25 %.",
 };
 
-/** Shows the answer forms (they need JavaScript) and checks them on submit; safe to call twice. */
+/** Shows each answer form (it needs JavaScript) as its exercise nears the screen, and checks it on submit; safe to call twice. */
 export function bindExercises(root: ParentNode): void {
-  root.querySelectorAll<HTMLFormElement>("form.exercise-check:not([data-bound])").forEach((form) => {
-    form.dataset.bound = "";
-    form.hidden = false;
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const input = form.querySelector<HTMLInputElement>("input[name=answer]");
-      const feedback = form.querySelector<HTMLElement>(".exercise-feedback");
-      if (!input || !feedback) return;
-      const verdict = judge(input.value, Number(form.dataset.answer), Number(form.dataset.tolerance));
-      feedback.dataset.verdict = verdict;
-      feedback.textContent = MESSAGES[verdict];
-      input.setAttribute("aria-invalid", String(verdict !== "right"));
-    });
+  const exercises = Array.from(root.querySelectorAll<HTMLElement>("section.exercise:not([data-bound])"));
+  exercises.forEach((exercise) => (exercise.dataset.bound = ""));
+  whenVisible(exercises, bindExercise, "400px 0px");
+}
+
+function bindExercise(exercise: HTMLElement): void {
+  revealDeferred(exercise);
+  const form = exercise.querySelector<HTMLFormElement>("form.exercise-check");
+  form?.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const input = form.querySelector<HTMLInputElement>("input[name=answer]");
+    const feedback = form.querySelector<HTMLElement>(".exercise-feedback");
+    if (!input || !feedback) return;
+    const verdict = judge(input.value, Number(form.dataset.answer), Number(form.dataset.tolerance));
+    feedback.dataset.verdict = verdict;
+    feedback.textContent = MESSAGES[verdict];
+    input.setAttribute("aria-invalid", String(verdict !== "right"));
   });
 }

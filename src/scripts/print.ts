@@ -1,6 +1,8 @@
 // Printing makes a handout: solutions unfold, and each widget gets a list of its current settings
 // (its controls are hidden on paper), so the printed figure and results can be reproduced. Both are
 // undone after printing.
+import { revealDeferred } from "./deferred";
+
 const PRINT_STATE = "print-state";
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -44,6 +46,8 @@ function settingsOf(widget: HTMLElement): HTMLDListElement | undefined {
 export function initPrint(): void {
   let opened: HTMLDetailsElement[] = [];
   window.addEventListener("beforeprint", () => {
+    // Controls of widgets the reader has not reached yet are still templates: their values are the settings.
+    revealDeferred(document);
     opened = Array.from(document.querySelectorAll<HTMLDetailsElement>("details:not([open]):not(.embed-panel)"));
     opened.forEach((details) => (details.open = true));
     document.querySelectorAll<HTMLElement>("[data-widget]").forEach((widget) => {

@@ -1,6 +1,7 @@
 import { attachEmbedPanel } from "../embed/panel";
 import { formatNumber } from "../lib/format";
 import { parseParams, toQuery, type RawParams } from "../lib/params";
+import { revealDeferred } from "../scripts/deferred";
 import type { WidgetSpec } from "./spec";
 
 /**
@@ -33,6 +34,7 @@ export abstract class WidgetElement<S> extends HTMLElement {
     this.lifetime = new AbortController();
     this.signal = this.lifetime.signal;
     this.raw = this.readInitialParams();
+    revealDeferred(this);
     this.setup();
     this.updateEmbedPanel = attachEmbedPanel(this, this.spec.title, this.signal);
     void this.refresh();

@@ -1,3 +1,4 @@
+import { scrollToReach } from "./site";
 import { expect, test, type Page } from "@playwright/test";
 
 /** The derivation checks of the chapter follow the kl-gaussian widget's example. */
@@ -11,7 +12,7 @@ const estimate = async (page: Page, name: string) => {
 test("each step of the derivation holds on the example, and follows the reader's changes", async ({ page }) => {
   await page.goto("chapters/kl-divergence/");
   const widget = page.locator('[data-widget="kl-gaussian"]');
-  await widget.scrollIntoViewIfNeeded();
+  await scrollToReach(widget);
   await expect(widget).toHaveAttribute("data-ready", "");
   await widget.locator('input[name="mu1"]').fill("0.5, 1, -1");
   await widget.locator('input[name="cov1"]').fill("2, 0.3, 0, 0.3, 1, 0.2, 0, 0.2, 0.5");

@@ -1,3 +1,4 @@
+import { scrollToReach } from "./site";
 import { expect, test } from "@playwright/test";
 
 const PATH = "chapters/probability/";
@@ -7,7 +8,7 @@ test("the chapter's widgets all become ready, and its notes mark the lecture not
   const widgets = page.locator("[data-widget]");
   expect(await widgets.count()).toBeGreaterThanOrEqual(4);
   for (const widget of await widgets.all()) {
-    await widget.scrollIntoViewIfNeeded();
+    await scrollToReach(widget);
     await expect(widget).toHaveAttribute("data-ready", "");
     await expect(widget.locator("[role=alert]")).toBeHidden();
   }
@@ -18,6 +19,9 @@ test("exercises check typed answers with a tolerance, as decimals, fractions or 
   await page.goto(PATH);
   expect(await page.locator("section.exercise").count()).toBeGreaterThanOrEqual(9);
   const q2 = page.locator("#exercise-q2");
+  // The answer box arrives as the exercise nears the screen (a template until then; see Deferred.astro).
+  await expect(q2.getByLabel("Your answer")).toHaveCount(0);
+  await scrollToReach(q2);
   const input = q2.getByLabel("Your answer");
   const feedback = q2.locator(".exercise-feedback");
   await input.fill("0.5");
@@ -31,6 +35,7 @@ test("exercises check typed answers with a tolerance, as decimals, fractions or 
   await expect(feedback).toHaveText(/Type a number/);
 
   const baseRate = page.locator("#exercise-base-rate");
+  await scrollToReach(baseRate);
   await baseRate.getByLabel("Your answer").fill("9.2 %");
   await baseRate.getByLabel("Your answer").press("Enter");
   await expect(baseRate.locator(".exercise-feedback")).toHaveText("Right.");
@@ -39,7 +44,7 @@ test("exercises check typed answers with a tolerance, as decimals, fractions or 
 test("the embed control of a chapter widget gives the permalink of its state", async ({ page }) => {
   await page.goto(PATH);
   const dice = page.locator('[data-widget="dice"]').first();
-  await dice.scrollIntoViewIfNeeded();
+  await scrollToReach(dice);
   await expect(dice).toHaveAttribute("data-ready", "");
   await dice.locator('.face-picker[data-set="event"] button[data-face="5"]').click();
   await dice.locator("[data-role=embed] summary").click();

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Frame, type Page } from "@playwright/test";
-import { builtPages, openWidget, outputValue, watchPage } from "./site";
+import { builtPages, openWidget, outputValue, scrollToReach, watchPage } from "./site";
 
 /** Every widget the build has an embed page for: the registry, as shipped. */
 const widgetIds = builtPages()
@@ -246,7 +246,7 @@ test.describe("Embed panel (chapters and embed pages)", () => {
     const watch = watchPage(page);
     await page.goto("chapters/elbo/");
     const root = page.locator('[data-widget="kl-std-normal"]').first();
-    await root.scrollIntoViewIfNeeded();
+    await scrollToReach(root);
     await expect(root).toHaveAttribute("data-ready", "");
     await root.locator('input[name="mu"]').fill("0, 0");
     await root.locator('input[name="logvar"]').fill("0, 0");

@@ -1,8 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { expect, type Page, type Request } from "@playwright/test";
+import { expect, type Locator, type Page, type Request } from "@playwright/test";
 
 export const DIST = "dist";
+
+/**
+ * Scrolls to an element of a chapter as a reader's scrolling reaches it. The browser's own
+ * scrollIntoView renders the element's `content-visibility: auto` section on the way; Playwright's
+ * scrolling (scrollIntoViewIfNeeded, and before a click) measures the section laid out, scrolls, and
+ * leaves it skipped, so its widgets never see the screen.
+ */
+export async function scrollToReach(locator: Locator): Promise<void> {
+  await locator.evaluate((element) => element.scrollIntoView({ block: "center" }));
+}
 
 /** Every page of the built site, as a path relative to the base (e.g. "chapters/elbo/"). */
 export function builtPages(): string[] {

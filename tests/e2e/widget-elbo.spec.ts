@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectBadInput, openWidget, outputValue, watchPage } from "./site";
+import { expectBadInput, openWidget, outputValue, scrollToReach, watchPage } from "./site";
 
 const ID = "elbo";
 
@@ -135,7 +135,7 @@ test("in the chapter, the step checks follow the widget's example", async ({ pag
   const watch = watchPage(page);
   await page.goto("chapters/elbo/");
   const widget = page.locator(`[data-widget="${ID}"]`);
-  await widget.scrollIntoViewIfNeeded();
+  await scrollToReach(widget);
   await expect(widget).toHaveAttribute("data-ready", "");
   const identity = page.locator('vae-elbo-check[data-step="identity"]');
   await widget.locator('input[type="text"][name="qm"]').fill("-0.7");
@@ -157,7 +157,10 @@ test("in the chapter, every step check confirms its step on the default example"
   await page.goto("chapters/elbo/");
   const checks = page.locator("vae-elbo-check");
   expect(await checks.count()).toBeGreaterThanOrEqual(10);
-  for (const check of await checks.all()) {
+  // Checked in reverse, as a reader who jumps to the last step before the widget has been seen.
+  for (const check of (await checks.all()).reverse()) {
+    await scrollToReach(check);
+    await expect(check.locator("[data-role=verdict]")).not.toBeEmpty();
     const verdict = (await check.locator("[data-role=verdict]").innerText()).trim();
     expect(verdict, (await check.getAttribute("data-step")) ?? "").toMatch(
       /agree to rounding|standard errors from the closed form, as/,

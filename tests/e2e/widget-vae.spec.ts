@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { decodeWeights } from "../../src/ml/weights-format";
-import { expectBadInput, outputValue, watchPage } from "./site";
+import { expectBadInput, outputValue, scrollToReach, watchPage } from "./site";
 
 const ID = "vae";
 /** Loading TensorFlow.js and the digits, 5 s of training, and the held-out evaluation. */
@@ -69,7 +69,7 @@ test("latent 2: dragging the point decodes it; the grid and the scatter are draw
   const handle = root.locator("circle.handle");
   await expect(handle).toHaveCount(1);
   const plot = root.locator("svg[data-role=scatter-axes]");
-  await plot.scrollIntoViewIfNeeded();
+  await scrollToReach(plot);
   const box = (await plot.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.2);
   await page.mouse.down();

@@ -1,10 +1,12 @@
 import { formatNumber } from "../../lib/format";
 import { checkStep, describeExample } from "./checks";
+import { whenVisible } from "../when-visible";
 import { ELBO_STATE_EVENT, ELBO_STATE_REQUEST, type ElboStateDetail } from "./results";
 
 /** `<vae-elbo-check step>`: recomputes one derivation step's check whenever the elbo widget's state changes. */
 class ElboCheckElement extends HTMLElement {
   private lifetime?: AbortController;
+  private hasState = false;
 
   connectedCallback(): void {
     this.lifetime = new AbortController();
@@ -15,6 +17,15 @@ class ElboCheckElement extends HTMLElement {
     );
     this.setAttribute("data-ready", "");
     document.dispatchEvent(new CustomEvent(ELBO_STATE_REQUEST));
+    // A reader who jumps to a step has not passed the widget, whose module loads when it is seen:
+    // load it when the step is seen, and the widget (wherever it is) announces its state.
+    whenVisible(
+      [this],
+      () => {
+        if (!this.hasState) void import("./element");
+      },
+      "400px 0px",
+    );
   }
 
   disconnectedCallback(): void {
@@ -22,6 +33,7 @@ class ElboCheckElement extends HTMLElement {
   }
 
   private update(detail: ElboStateDetail): void {
+    this.hasState = true;
     const definition = checkStep(this.dataset.step ?? "");
     if (!definition) return;
     const verdict = this.querySelector<HTMLElement>("[data-role=verdict]");

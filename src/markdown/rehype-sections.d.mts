@@ -1,0 +1,2 @@
+declare const rehypeSections: () => (tree: { children: unknown[] }) => void;
+export default rehypeSections;
