@@ -17,6 +17,8 @@ export abstract class WidgetElement<S> extends HTMLElement {
 
   /** The current raw parameters: the single source of state, from which URLs are written. */
   protected raw: Record<string, string> = {};
+  /** True while the parameters are invalid: the alert and the emptied outputs are then the widget's state. */
+  protected inputInvalid = false;
   /** Aborted on disconnect: pass it to every addEventListener. */
   protected signal: AbortSignal = AbortSignal.abort();
 
@@ -143,6 +145,7 @@ export abstract class WidgetElement<S> extends HTMLElement {
     this.removeAttribute("data-ready");
     this.updateEmbedPanel();
     const parsed = this.parse();
+    this.inputInvalid = !parsed.ok;
     if (!parsed.ok) {
       this.fail(parsed.message);
       return;

@@ -184,6 +184,32 @@ test("bad input gets a clear alert", async ({ page }) => {
   await expectBadInput(page, ID, "latent=5&pretrained=1", "pretrained");
 });
 
+test("bad input typed while the model is still loading keeps its alert once the model is ready", async ({ page }) => {
+  // The worker is held back, so that the bad value arrives before its first "idle".
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/data/digits.bin", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`embed/${ID}/?pretrained=1`);
+  const root = page.locator(`[data-widget="${ID}"]`);
+  const beta = root.locator('input[name="beta"]');
+  await beta.fill("-2");
+  await beta.press("Enter");
+  await expect(root.locator("[role=alert]")).toContainText("beta");
+  release();
+  await expect(root.locator("span[data-role=status]")).not.toContainText("Loading", { timeout: TRAINING_TIMEOUT });
+  await page.waitForTimeout(500);
+  await expect(root.locator("[role=alert]")).toContainText("beta");
+  await expect(root.locator('output[name="elbo_test"]')).not.toHaveAttribute("data-value");
+  await beta.fill("1");
+  await beta.press("Enter");
+  await expect(root.locator("[role=alert]")).toBeHidden();
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  await expect(root.locator('output[name="elbo_test"]')).toHaveAttribute("data-value", /\d/);
+});
+
 test("a training worker that cannot start is reported, not waited on", async ({ page }) => {
   await page.route("**/*train.worker*", (route) => route.abort());
   await page.goto(`embed/${ID}/?autostart=1&seconds=5`);

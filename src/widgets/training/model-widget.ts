@@ -175,6 +175,9 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
         waiter.resolve();
       }
     }
+    // The worker may still be busy with the previous, valid parameters (loading, or training): its
+    // figures must not write over the emptied outputs that bad input left (onStatus keeps the alert).
+    if (this.inputInvalid && (message.type === "progress" || message.type === "evaluation")) return;
     switch (message.type) {
       case "backend":
         this.showBackend(message);
@@ -228,6 +231,7 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     }
     const reset = this.button("reset");
     if (reset) reset.disabled = status === "loading";
+    if (this.inputInvalid) return;
     if (status === "diverged") {
       this.clearOutputs();
       this.showAlert(message ?? "Training diverged; press Reset.");
