@@ -7,12 +7,12 @@
 // Extra arguments limit Lighthouse to those pages, e.g. `chapters/elbo/`.
 // Exits with 1 when a figure misses its budget.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { builtPages } from "./built-pages.mjs";
 import { chromiumFlags, chromiumPath } from "./chromium.mjs";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
@@ -23,19 +23,6 @@ const CHROME_FLAGS = ["--headless=new", ...chromiumFlags];
 const BUDGET = { performance: 95, accessibility: 100, cls: 0.02, tbtMs: 50 };
 const JS_BUDGET_KB = { plain: 15, widgets: 80 };
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-
-function builtPages() {
-  const pages = [];
-  const walk = (folder) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name === "index.html") pages.push(`${relative(DIST, folder)}/`.replace(/^\/$/, ""));
-    }
-  };
-  walk(DIST);
-  return pages.sort();
-}
 
 async function startServer() {
   const server = spawn(process.execPath, ["scripts/serve.mjs", DIST], {
@@ -118,7 +105,7 @@ async function lighthouseRows(site, paths) {
       }
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
   return rows;
 }
@@ -156,7 +143,7 @@ async function javascriptRows(site, paths) {
   return rows;
 }
 
-const pages = builtPages();
+const pages = builtPages(DIST);
 if (pages.length === 0) throw new Error(`No built pages in ${DIST}/: run npm run build:test first`);
 const requested = process.argv.slice(2);
 const chapters = requested.length > 0 ? requested : pages.filter((path) => path.startsWith("chapters/"));

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, type Locator, type Page, type Request } from "@playwright/test";
+import { builtPages as listBuiltPages } from "../../scripts/built-pages.mjs";
 
 export const DIST = "dist";
 
@@ -15,18 +16,7 @@ export async function scrollToReach(locator: Locator): Promise<void> {
 }
 
 /** Every page of the built site, as a path relative to the base (e.g. "chapters/elbo/"). */
-export function builtPages(): string[] {
-  const pages: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name === "index.html") pages.push(`${relative(DIST, folder)}/`.replace(/^\/$/, ""));
-    }
-  };
-  walk(DIST);
-  return pages.sort();
-}
+export const builtPages = (): string[] => listBuiltPages(DIST);
 
 export function builtHtml(page: string): string {
   return readFileSync(join(DIST, page, "index.html"), "utf8");

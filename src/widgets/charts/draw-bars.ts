@@ -1,5 +1,5 @@
 import { select } from "d3-selection";
-import { drawTicks } from "./draw-ticks";
+import { drawTicks, drawZeroLine } from "./draw-ticks";
 import type { BarLayout } from "./bars";
 
 /** Redraws a BarChart.astro SVG in place from a new layout (the same markup the server wrote). */
@@ -24,10 +24,5 @@ export function drawBars(svg: SVGSVGElement, layout: BarLayout): void {
     .attr("x", (bar) => bar.x + bar.width / 2)
     .attr("y", layout.height - 6)
     .text((bar) => bar.label);
-  root
-    .select("line.zero")
-    .attr("x1", layout.left)
-    .attr("x2", layout.right)
-    .attr("y1", layout.zeroY)
-    .attr("y2", layout.zeroY);
+  drawZeroLine(root, layout);
 }

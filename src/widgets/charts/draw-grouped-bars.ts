@@ -1,5 +1,5 @@
 import { select } from "d3-selection";
-import { drawTicks } from "./draw-ticks";
+import { drawTicks, drawZeroLine } from "./draw-ticks";
 import type { GroupedBar, GroupedLayout } from "./grouped-bars";
 
 /** Redraws a GroupedBars.astro SVG in place from a new layout (the same markup the server wrote). */
@@ -36,10 +36,5 @@ export function drawGroups(svg: SVGSVGElement, layout: GroupedLayout): void {
     .attr("x", (group) => group.x)
     .attr("y", layout.height - 6)
     .text((group) => group.label);
-  root
-    .select("line.zero")
-    .attr("x1", layout.left)
-    .attr("x2", layout.right)
-    .attr("y1", layout.zeroY)
-    .attr("y2", layout.zeroY);
+  drawZeroLine(root, layout);
 }

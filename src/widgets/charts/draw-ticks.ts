@@ -25,3 +25,20 @@ export function drawTicks(root: Selection<SVGSVGElement, unknown, null, undefine
     .attr("x", layout.left - 6)
     .text((tick) => tick.label);
 }
+
+/** Places a horizontal line across the plot, from `left` to `right` at height `y`. */
+export function placeHorizontalLine(
+  line: Selection<SVGLineElement, unknown, null, undefined>,
+  layout: { readonly left: number; readonly right: number },
+  y: number,
+): void {
+  line.attr("x1", layout.left).attr("x2", layout.right).attr("y1", y).attr("y2", y);
+}
+
+/** Redraws the line at zero that every bar chart draws over its bars (`line.zero`). */
+export function drawZeroLine(
+  root: Selection<SVGSVGElement, unknown, null, undefined>,
+  layout: TickLayout & { readonly zeroY: number },
+): void {
+  placeHorizontalLine(root.select<SVGLineElement>("line.zero"), layout, layout.zeroY);
+}

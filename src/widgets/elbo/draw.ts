@@ -1,15 +1,11 @@
 import { select } from "d3-selection";
+import { placeHorizontalLine } from "../charts/draw-ticks";
 import type { DensityLayout, IdentityLayout, Tick } from "./view";
 
 /** Redraws a density-plot.astro SVG in place from a new layout (the markup the server wrote). */
 export function drawDensities(svg: SVGSVGElement, layout: DensityLayout): void {
   const root = select(svg).attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
-  root
-    .select(".axis line")
-    .attr("x1", layout.left)
-    .attr("x2", layout.right)
-    .attr("y1", layout.axisY)
-    .attr("y2", layout.axisY);
+  placeHorizontalLine(root.select<SVGLineElement>(".axis line"), layout, layout.axisY);
   root
     .select(".axis")
     .selectAll<SVGTextElement, Tick>("text")
@@ -71,6 +67,6 @@ export function drawIdentity(svg: SVGSVGElement, layout: IdentityLayout): void {
   root.select(".zero").attr("x1", layout.zeroX).attr("x2", layout.zeroX);
   root.select(".evidence").attr("x1", layout.evidenceX).attr("x2", layout.evidenceX);
   const mcY = (layout.rowY[layout.mc.row] ?? 0) + layout.rowHeight / 2;
-  root.select(".mc line").attr("x1", layout.mc.lo).attr("x2", layout.mc.hi).attr("y1", mcY).attr("y2", mcY);
+  placeHorizontalLine(root.select<SVGLineElement>(".mc line"), { left: layout.mc.lo, right: layout.mc.hi }, mcY);
   root.select(".mc circle").attr("cx", layout.mc.x).attr("cy", mcY);
 }
