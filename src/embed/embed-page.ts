@@ -8,6 +8,10 @@ const framed = window.parent !== window;
 
 /** The smallest scale at which a widget is still worth showing whole; below it the frame scrolls. */
 const MIN_ZOOM = 0.55;
+/** The largest scale a widget grows to in a large frame (a slide on a projector), so it fills the frame. */
+const MAX_ZOOM = 2.5;
+/** Zoom steps: fine enough that a widget fills its frame to within a few per cent. */
+const ZOOM_STEP = 0.05;
 /** Narrower frames (phones, course-page columns) scroll instead: scaling would make them unreadable. */
 const MIN_FIT_WIDTH = 560;
 
@@ -50,47 +54,90 @@ function embedInFrame(): void {
   const main = document.querySelector<HTMLElement>("main");
   let hostFitsFrame = false;
   let reported = 0;
-  let fitted = "";
 
-  /** The largest zoom (down to MIN_ZOOM) at which the page fits `available`, with the height it then needs. */
-  const bestZoom = (available: number): { zoom: number; height: number } => {
-    if (!main) return { zoom: 1, height: 0 };
-    main.style.zoom = "";
-    let best = { zoom: 1, height: pageHeight() };
+  /**
+   * The page's height at `zoom`. In columns, the widget is given the frame's height and its parts
+   * fill column after column (`column-fill: auto`), so they pack instead of balancing; parts that
+   * would spill past the frame's right edge count as not fitting (Infinity).
+   */
+  const heightAt = (zoom: number, available: number, columns: boolean): number => {
+    if (!main) return 0;
+    main.style.zoom = String(zoom);
+    if (!columns || !root) return pageHeight();
+    root.style.height = "";
+    // Layout pixels around the widget (page padding, alerts): the widget gets the rest of the frame.
+    const around = pageHeight() / zoom - root.offsetHeight;
+    root.style.height = `${Math.floor(available / zoom - around - 1)}px`;
+    return root.scrollWidth > root.clientWidth + 1 ? Infinity : pageHeight();
+  };
+
+  /**
+   * The largest zoom from MAX_ZOOM down to MIN_ZOOM at which the page fits `available`, with the
+   * height it then needs (the smallest height seen when nothing fits).
+   */
+  const bestZoom = (available: number, columns: boolean): { zoom: number; height: number } => {
+    let best = { zoom: 1, height: Infinity };
     // Layouts reflow as the zoom changes, so the height is not monotonic in it: try large to small.
-    for (let zoom = 1; best.height > available && zoom >= MIN_ZOOM - 1e-9; zoom -= 0.05) {
-      main.style.zoom = String(zoom);
-      const height = pageHeight();
-      if (height <= available || height < best.height) best = { zoom, height };
+    for (let step = Math.round(MAX_ZOOM / ZOOM_STEP); step * ZOOM_STEP >= MIN_ZOOM - 1e-9; step -= 1) {
+      const zoom = Math.round(step * ZOOM_STEP * 100) / 100;
+      const height = heightAt(zoom, available, columns);
+      if (height <= available) return { zoom, height };
+      if (height < best.height) best = { zoom, height };
     }
     return best;
   };
 
   /**
    * In a fixed frame as wide as a slide, picks the widget's own layout or its parts in columns,
-   * whichever shows it larger, and scales the page down (CSS zoom, so clicks still land) until it
-   * fits the frame's height. Off once a host script fits the frame to the page instead.
+   * whichever shows it larger, and scales the page (CSS zoom, so clicks still land) to the largest
+   * size that fits the frame's height: up on a large slide, so the widget fills the frame and its
+   * text grows with it (docs/embedding.md), down when it is taller than the frame. Off once a host
+   * script fits the frame to the page instead.
    */
+  /** The page shows whole in the frame at its current layout. */
+  const fitsNow = (): boolean =>
+    pageHeight() <= window.innerHeight && (!root || root.scrollWidth <= root.clientWidth + 1);
+
+  // A full fit lays the page out some 80 times, and charts redraw at the zoom it picks (which may
+  // change the height again): refit only for a new frame size, or when the page no longer fits, at
+  // most MAX_REFITS times per frame size and per new state of the widget, so it can never oscillate.
+  const MAX_REFITS = 3;
+  let frameKey = "";
+  let refits = 0;
+  if (root) {
+    new MutationObserver(() => {
+      if (root.hasAttribute("data-ready")) refits = 0;
+    }).observe(root, { attributes: true, attributeFilter: ["data-ready"] });
+  }
+
   const fit = () => {
     if (!main) return;
-    const state = () => `${window.innerWidth}×${window.innerHeight}:${main.scrollHeight}:${hostFitsFrame}`;
-    if (state() === fitted) return;
+    const key = `${window.innerWidth}×${window.innerHeight}:${hostFitsFrame}`;
+    if (key !== frameKey) {
+      frameKey = key;
+      refits = 0;
+    } else if (refits >= MAX_REFITS || fitsNow()) {
+      return;
+    }
+    refits += 1;
     const html = document.documentElement;
     html.removeAttribute("data-embed-columns");
     main.style.zoom = "";
+    root?.style.removeProperty("height");
     const available = window.innerHeight;
-    if (!hostFitsFrame && window.innerWidth >= MIN_FIT_WIDTH && pageHeight() > available) {
-      const own = bestZoom(available);
+    if (!hostFitsFrame && window.innerWidth >= MIN_FIT_WIDTH) {
+      const own = bestZoom(available, false);
       html.setAttribute("data-embed-columns", "");
-      const columns = bestZoom(available);
+      const columns = bestZoom(available, true);
       const ownFits = own.height <= available;
       const columnsBetter =
         columns.height <= available ? !ownFits || columns.zoom > own.zoom : !ownFits && columns.height < own.height;
       const chosen = columnsBetter ? columns : own;
       if (!columnsBetter) html.removeAttribute("data-embed-columns");
-      main.style.zoom = chosen.zoom === 1 ? "" : String(chosen.zoom);
+      // Sets the chosen layout again (the widget's height in columns depends on the zoom).
+      heightAt(chosen.zoom, available, columnsBetter);
+      if (!columnsBetter) root?.style.removeProperty("height");
     }
-    fitted = state();
   };
 
   const update = () => {
@@ -127,6 +174,14 @@ function releaseFocusOnEscape(): void {
   );
 }
 
+/** Tells the framing page each new permalink, so a deck that reloads the frame restores the state (docs/embedding.md). */
+function reportState(): void {
+  document.addEventListener("widget-url", () => post({ type: MESSAGE_TYPES.state, id, url: window.location.href }));
+}
+
 showDisplayProblems();
 releaseFocusOnEscape();
-if (framed) embedInFrame();
+if (framed) {
+  embedInFrame();
+  reportState();
+}

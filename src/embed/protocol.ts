@@ -7,6 +7,8 @@ export const MESSAGE_TYPES = {
   height: "vae-widget:height",
   /** Embed page → host: the reader pressed Esc; the host should take keyboard focus back. */
   releaseFocus: "vae-widget:release-focus",
+  /** Embed page → host: the reader changed the widget; `url` is the permalink of its new state. */
+  state: "vae-widget:state",
   /** Host → embed page: the host fits the frame to the reported height, so the page need not fit the frame. */
   autoHeight: "vae-widget:auto-height",
 } as const;
@@ -23,7 +25,14 @@ export interface ReleaseFocusMessage {
   readonly id: string;
 }
 
-export type EmbedMessage = HeightMessage | ReleaseFocusMessage;
+export interface StateMessage {
+  readonly type: typeof MESSAGE_TYPES.state;
+  readonly id: string;
+  /** The embed page's address with the widget's current state in its query string. */
+  readonly url: string;
+}
+
+export type EmbedMessage = HeightMessage | ReleaseFocusMessage | StateMessage;
 
 /** Display parameters of embed pages, read before the first paint (see Embed.astro). */
 export const THEMES = ["light", "dark", "projector"] as const;

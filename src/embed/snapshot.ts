@@ -1,9 +1,16 @@
 /**
  * "Download image": the widget's current state as a standalone SVG (or a PNG drawn from it) for tools
- * that cannot host iframes. The image holds the title, every parameter, every result, the figures
- * with their computed colours, and the permalink to the live widget.
+ * that cannot host iframes. The image is the widget as the reader sees it, in one piece: its DOM
+ * region drawn by the browser itself (html-to-image: an SVG <foreignObject> with the computed styles,
+ * the fonts in use (KaTeX's included) and the canvases inlined), so typeset formulas, legends and
+ * figures are the screen's; under it every parameter and the permalink, a link in the SVG. Viewers
+ * that cannot draw HTML in SVG get, through <switch>, a plain SVG of the same state: the results as
+ * text (formulas as their TeX source) and the figures' SVGs.
  */
+import { toSvg } from "html-to-image";
+
 const SVG_NS = "http://www.w3.org/2000/svg";
+const XHTML_NS = "http://www.w3.org/1999/xhtml";
 const WIDTH = 800;
 const PAD = 24;
 const LINE = 20;
@@ -43,10 +50,13 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Text a person reads: KaTeX's visual layer without its MathML copy. */
-function visibleText(element: Element): string {
+/** Text for the plain fallback: each formula as its TeX source (KaTeX's annotation), never its flattened glyphs. */
+function plainText(element: Element): string {
   const clone = element.cloneNode(true) as Element;
-  clone.querySelectorAll(".katex-mathml").forEach((node) => node.remove());
+  for (const math of Array.from(clone.querySelectorAll(".katex"))) {
+    const tex = math.querySelector('annotation[encoding="application/x-tex"]')?.textContent;
+    math.replaceWith(tex ? `$${tex.trim()}$` : (math.querySelector(".katex-mathml")?.textContent ?? ""));
+  }
   return (clone.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
@@ -74,10 +84,13 @@ function figures(widget: HTMLElement): (SVGSVGElement | HTMLCanvasElement)[] {
   });
 }
 
-/** Copies each computed presentation property that the element does not simply inherit from its parent. */
-function inlineStyles(source: Element, clone: Element): void {
-  const sources = [source, ...Array.from(source.querySelectorAll("*"))];
-  const clones = [clone, ...Array.from(clone.querySelectorAll("*"))];
+/**
+ * Copies each computed presentation property that the element does not simply inherit from its parent
+ * (with `withRoot` false, only onto the descendants: the root keeps the style it has).
+ */
+function inlineStyles(source: Element, clone: Element, withRoot = true): void {
+  const sources = [...(withRoot ? [source] : []), ...Array.from(source.querySelectorAll("*"))];
+  const clones = [...(withRoot ? [clone] : []), ...Array.from(clone.querySelectorAll("*"))];
   sources.forEach((element, index) => {
     const computed = getComputedStyle(element);
     const parent = element === source || !element.parentElement ? undefined : getComputedStyle(element.parentElement);
@@ -107,13 +120,10 @@ function placeFigure(element: SVGSVGElement | HTMLCanvasElement, y: number): { m
   return { markup: new XMLSerializer().serializeToString(clone), height };
 }
 
-/** The standalone SVG document of the widget's current state. */
-export function snapshotSvg(source: SnapshotSource): string {
+/** The plain SVG of the state (no HTML): the fallback for viewers that cannot draw <foreignObject>. */
+function plainSnapshot(source: SnapshotSource): { markup: string; height: number } {
   const style = getComputedStyle(source.widget);
-  const background = style.getPropertyValue("--bg-raised").trim() || "#ffffff";
   const foreground = style.getPropertyValue("--fg").trim() || "#000000";
-  const muted = style.getPropertyValue("--fg-muted").trim() || foreground;
-  const font = style.fontFamily;
   const textWidth = WIDTH - 2 * PAD;
   const parts: string[] = [];
   let y = PAD;
@@ -125,11 +135,9 @@ export function snapshotSvg(source: SnapshotSource): string {
       })
       .join("");
   parts.push(text(source.title, 20, foreground, 700));
-  const state = Object.entries(source.parameters).map(([name, value]) => `${name} = ${value}`);
-  if (state.length > 0) parts.push(text(state.join("   "), 13, muted));
   for (const output of Array.from(source.widget.querySelectorAll<HTMLOutputElement>("output[name]"))) {
     const label = output.closest(".widget-result")?.querySelector(".result-label");
-    parts.push(text(`${label ? visibleText(label) : output.name}: ${visibleText(output)}`, 15, foreground, 600));
+    parts.push(text(`${label ? plainText(label) : output.name}: ${plainText(output)}`, 15, foreground, 600));
   }
   for (const message of Array.from(
     source.widget.querySelectorAll<HTMLElement>("[data-role=note], [data-role=alert]"),
@@ -142,16 +150,187 @@ export function snapshotSvg(source: SnapshotSource): string {
     parts.push(placed.markup);
     y += placed.height;
   }
+  return { markup: parts.join("\n"), height: Math.ceil(y + PAD) };
+}
+
+/** The sides of a box, for the longhand properties below. */
+const SIDES = ["top", "right", "bottom", "left"] as const;
+
+/**
+ * The computed properties copied onto each element of the image: those our widgets and KaTeX set.
+ * Copying all of Chromium's ~400 would make every element's style attribute some 10 kB long.
+ */
+const IMAGE_STYLE_PROPERTIES = [
+  "display",
+  "position",
+  ...SIDES,
+  "z-index",
+  "box-sizing",
+  "width",
+  "height",
+  "min-width",
+  "min-height",
+  "max-width",
+  "max-height",
+  ...SIDES.flatMap((side) => [
+    `margin-${side}`,
+    `padding-${side}`,
+    `border-${side}-width`,
+    `border-${side}-style`,
+    `border-${side}-color`,
+  ]),
+  "border-top-left-radius",
+  "border-top-right-radius",
+  "border-bottom-right-radius",
+  "border-bottom-left-radius",
+  "border-collapse",
+  "border-spacing",
+  "background-color",
+  "box-shadow",
+  "color",
+  "opacity",
+  "visibility",
+  "overflow-x",
+  "overflow-y",
+  "font-family",
+  "font-size",
+  "font-weight",
+  "font-style",
+  "font-variant-numeric",
+  "line-height",
+  "letter-spacing",
+  "text-align",
+  "text-decoration-line",
+  "text-transform",
+  "white-space",
+  "word-break",
+  "overflow-wrap",
+  "vertical-align",
+  "list-style-type",
+  "flex-direction",
+  "flex-wrap",
+  "flex-grow",
+  "flex-shrink",
+  "flex-basis",
+  "align-items",
+  "align-self",
+  "align-content",
+  "justify-content",
+  "justify-items",
+  "order",
+  "row-gap",
+  "column-gap",
+  "grid-template-columns",
+  "grid-template-rows",
+  "grid-template-areas",
+  "grid-column-start",
+  "grid-column-end",
+  "grid-row-start",
+  "grid-row-end",
+  "grid-auto-flow",
+  "column-count",
+  "column-width",
+  "column-fill",
+  "column-span",
+  "break-inside",
+  "transform",
+  "transform-origin",
+  "clip-path",
+  "accent-color",
+  "appearance",
+  ...STYLE_PROPERTIES.filter((name) => !["display", "visibility", "opacity"].includes(name)),
+];
+
+/** Not in the image: the share panel (its buttons made the image) and anything hidden. */
+function shown(node: HTMLElement): boolean {
+  if (!(node instanceof Element)) return true;
+  return !node.matches("[data-role=embed], .embed-panel, script, noscript, template");
+}
+
+/**
+ * The widget region as the browser draws it: html-to-image's SVG, whose <foreignObject> holds the
+ * widget's clone with computed styles and the fonts it uses inlined, so it renders the same anywhere
+ * HTML-in-SVG is drawn (browsers, and the PNG made from it).
+ */
+async function screenRegion(
+  widget: HTMLElement,
+  background: string,
+): Promise<{ content: string; width: number; height: number }> {
+  // The share panel is left out: the image ends where it starts (plus the widget's bottom padding).
+  const panel = widget.querySelector<HTMLElement>("[data-role=embed]");
+  const zoom = (widget as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+  const padding = Number.parseFloat(getComputedStyle(widget).paddingBottom) || 0;
+  const panelTop = panel && panel.offsetHeight > 0 ? panel.getBoundingClientRect().top : undefined;
+  const height =
+    panelTop === undefined
+      ? widget.offsetHeight
+      : Math.ceil((panelTop - widget.getBoundingClientRect().top) / zoom + padding);
+  const dataUrl = await toSvg(widget, {
+    height,
+    style: { height: `${height}px` },
+    filter: shown,
+    backgroundColor: background,
+    preferredFontFormat: "woff2",
+    includeStyleProperties: IMAGE_STYLE_PROPERTIES,
+  });
+  const markup = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(",") + 1));
+  const svg = new DOMParser().parseFromString(markup, "image/svg+xml").documentElement;
+  const object = svg.querySelector("foreignObject");
+  // html-to-image copies an <svg>'s children as they are: their styles come from the page's CSS, so copy them.
+  // Outermost within the region: no <svg> between it and the page (or html-to-image's <foreignObject>).
+  const outermost = (scope: ParentNode) =>
+    Array.from(scope.querySelectorAll("svg")).filter(
+      (element) => element.parentElement?.closest("svg, foreignObject")?.localName !== "svg",
+    );
+  const live = outermost(widget).filter((element) => !element.closest("[data-role=embed], .embed-panel"));
+  const cloned = object ? outermost(object) : [];
+  if (live.length === cloned.length) live.forEach((element, index) => inlineStyles(element, cloned[index]!, false));
+  const serializer = new XMLSerializer();
+  const content = object ? Array.from(object.childNodes, (node) => serializer.serializeToString(node)).join("") : "";
+  return {
+    content,
+    width: Number(svg.getAttribute("width")) || widget.offsetWidth,
+    height: Number(svg.getAttribute("height")) || widget.offsetHeight,
+  };
+}
+
+/** The standalone SVG document of the widget's current state: the screen's region, then every parameter and the permalink. */
+export async function snapshotSvg(source: SnapshotSource): Promise<string> {
+  const style = getComputedStyle(source.widget);
+  const background = style.getPropertyValue("--bg-raised").trim() || "#ffffff";
+  const foreground = style.getPropertyValue("--fg").trim() || "#000000";
+  const muted = style.getPropertyValue("--fg-muted").trim() || foreground;
+  const region = await screenRegion(source.widget, background);
+  const plain = plainSnapshot(source);
+  const width = Math.max(WIDTH, Math.ceil(region.width));
+  const regionHeight = Math.ceil(region.height);
+  // The fallback is drawn at WIDTH wide and scaled into the region's box.
+  let y = regionHeight;
+  const footer: string[] = [];
+  const text = (content: string, size: number, color: string): string =>
+    wrap(content, ((width - 2 * PAD) * 13) / size)
+      .map((line) => {
+        y += size + 6;
+        return `<text x="${PAD}" y="${y}" font-size="${size}" fill="${color}">${escapeXml(line)}</text>`;
+      })
+      .join("");
   y += LINE / 2;
+  const state = Object.entries(source.parameters).map(([name, value]) => `${name} = ${value}`);
+  if (state.length > 0) footer.push(text(state.join("   "), 13, muted));
   // Commas need no escaping in a query: printed unescaped, the permalink stays readable.
   const caption = text(`Live, interactive version: ${source.permalink.replace(/%2C/gi, ",")}`, 12, muted);
-  parts.push(`<a href="${escapeXml(source.permalink)}">${caption}</a>`);
+  footer.push(`<a href="${escapeXml(source.permalink)}">${caption}</a>`);
   const height = Math.ceil(y + PAD);
+  const regionX = Math.floor((width - region.width) / 2);
   return [
-    `<svg xmlns="${SVG_NS}" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${escapeXml(font)}">`,
+    `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(style.fontFamily)}">`,
     `<title>${escapeXml(`${source.title}: ${source.permalink}`)}</title>`,
     `<rect width="100%" height="100%" fill="${background}"/>`,
-    ...parts,
+    "<switch>",
+    `<foreignObject x="${regionX}" y="0" width="${Math.ceil(region.width)}" height="${regionHeight}" requiredExtensions="${XHTML_NS}">${region.content}</foreignObject>`,
+    `<svg x="0" y="0" width="${width}" height="${regionHeight}" viewBox="0 0 ${WIDTH} ${plain.height}" preserveAspectRatio="xMidYMin meet">${plain.markup}</svg>`,
+    "</switch>",
+    ...footer,
     "</svg>",
   ].join("\n");
 }
@@ -168,28 +347,24 @@ function save(blob: Blob, name: string): void {
 }
 
 async function pngFromSvg(svg: string, scale = 2): Promise<Blob> {
-  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement("canvas");
-    canvas.width = image.naturalWidth * scale;
-    canvas.height = image.naturalHeight * scale;
-    const context = canvas.getContext("2d");
-    if (!context) throw new Error("This browser cannot draw a PNG; download the SVG instead.");
-    context.scale(scale, scale);
-    context.drawImage(image, 0, 0);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The PNG could not be made."))), "image/png"),
-    );
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  const image = new Image();
+  // A data: URL, not a blob: one: Chromium taints a canvas that draws a blob: SVG holding <foreignObject>.
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = image.naturalWidth * scale;
+  canvas.height = image.naturalHeight * scale;
+  const context = canvas.getContext("2d");
+  if (!context) throw new Error("This browser cannot draw a PNG; download the SVG instead.");
+  context.scale(scale, scale);
+  context.drawImage(image, 0, 0);
+  return await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The PNG could not be made."))), "image/png"),
+  );
 }
 
 export async function downloadImage(source: SnapshotSource, format: "svg" | "png"): Promise<void> {
-  const svg = snapshotSvg(source);
+  const svg = await snapshotSvg(source);
   if (format === "svg") save(new Blob([svg], { type: "image/svg+xml" }), `${source.id}.svg`);
   else save(await pngFromSvg(svg), `${source.id}.png`);
 }

@@ -1,5 +1,5 @@
-// The example deck: reveal.js with the widget host (auto-height, Esc gives the keys back) and frames
-// that leave the tab order while their slide is hidden.
+// The example deck: reveal.js with the widget host (auto-height, Esc gives the keys back, a reloaded
+// frame comes back in the state the presenter left it) and frames that leave the tab order while hidden.
 import Reveal from "reveal.js";
 import { installEmbedHost } from "../embed/host";
 import { MESSAGE_TYPES } from "../embed/protocol";
@@ -13,7 +13,8 @@ const deck = new Reveal({
   margin: 0.03,
   center: false,
   transition: "slide",
-  // Frames load two slides ahead (reveal.js lazy loading of `data-src`), so each is ready when shown.
+  // Frames marked `data-preload` load while their slide is fewer than viewDistance slides away (the
+  // next and the previous slide: reveal.js lazy loading of `data-src`), so each is ready when shown.
   viewDistance: 2,
 });
 

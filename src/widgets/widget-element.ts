@@ -189,6 +189,8 @@ export abstract class WidgetElement<S> extends HTMLElement {
       else url.searchParams.set(key, value);
     }
     history.replaceState(history.state, "", url);
+    // The embed page passes the new permalink on to a framing deck (src/embed/embed-page.ts).
+    this.dispatchEvent(new CustomEvent("widget-url", { bubbles: true }));
   }
 
   /** Every parameter of the current state, defaults included (for images of the state). */

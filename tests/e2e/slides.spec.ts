@@ -96,3 +96,47 @@ test("the deck embeds at least four different widgets of the book (passes once t
   const ids = new Set((await widgetSlides(page)).map((slide) => slide.id));
   expect(ids.size).toBeGreaterThanOrEqual(4);
 });
+
+/** Moves the deck to a slide in either direction, one key press at a time. */
+async function moveToSlide(page: Page, index: number): Promise<void> {
+  while ((await slideIndex(page)) !== index) {
+    const before = await slideIndex(page);
+    await page.keyboard.press(before < index ? "ArrowRight" : "ArrowLeft");
+    await expect.poll(() => slideIndex(page)).toBe(before < index ? before + 1 : before - 1);
+  }
+}
+
+test("frames load ahead of their slide, and a widget comes back as the presenter left it", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("slides/");
+  await expect(page.locator(".reveal.ready")).toHaveCount(1);
+  const slides = await widgetSlides(page);
+  const sections = page.locator(".reveal .slides > section");
+  // data-preload: the next slide's frame is loading while the title slide is shown (viewDistance 2).
+  for (const slide of slides.filter((candidate) => candidate.index === 1)) {
+    await expect(sections.nth(slide.index).locator("iframe"), `slide ${slide.index}`).toHaveAttribute("src", /embed\//);
+  }
+  const slide = slides.find((candidate) => candidate.id === "kl-std-normal");
+  expect(slide).toBeDefined();
+  await moveToSlide(page, slide!.index);
+  const frame = sections.nth(slide!.index).frameLocator("iframe");
+  await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
+  const input = frame.locator('input[name="mu"]');
+  await input.fill("0.5,0,0,0");
+  await page.keyboard.press("Escape");
+  const kl = frame.locator("output[name=kl]");
+  // ½ Σ (exp(logvar) + μ² − 1 − logvar) with μ = (0.5, 0, 0, 0), logvar = (0, −3, 0, 0).
+  const expected = 0.5 * (0.25 + Math.exp(-3) + 2);
+  await expect.poll(async () => Number(await kl.getAttribute("data-value"))).toBeCloseTo(expected, 10);
+  const before = await kl.getAttribute("data-value");
+
+  // Far enough on that reveal.js unloads the frame, and back.
+  const far = Math.min(slide!.index + 3, (await sections.count()) - 1);
+  await moveToSlide(page, far);
+  await expect(sections.nth(slide!.index).locator("iframe")).not.toHaveAttribute("src", /.+/);
+  await moveToSlide(page, slide!.index);
+  await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+  await expect(input).toHaveValue("0.5,0,0,0");
+  await expect(kl).toHaveAttribute("data-value", before ?? "");
+});

@@ -1,4 +1,5 @@
 import { select } from "d3-selection";
+import { thinAxes, thinTickLabels } from "./declutter";
 import { drawTicks, drawZeroLine } from "./draw-ticks";
 import type { BarLayout } from "./bars";
 
@@ -25,4 +26,6 @@ export function drawBars(svg: SVGSVGElement, layout: BarLayout): void {
     .attr("y", layout.height - 6)
     .text((bar) => bar.label);
   drawZeroLine(root, layout);
+  thinAxes(svg);
+  thinTickLabels(Array.from(svg.querySelectorAll<SVGTextElement>("g.labels text")));
 }

@@ -1,4 +1,5 @@
 import { select } from "d3-selection";
+import { liftApart, thinAxes } from "./declutter";
 import { drawTicks, drawZeroLine } from "./draw-ticks";
 import type { GroupedBar, GroupedLayout } from "./grouped-bars";
 
@@ -37,4 +38,6 @@ export function drawGroups(svg: SVGSVGElement, layout: GroupedLayout): void {
     .attr("y", layout.height - 6)
     .text((group) => group.label);
   drawZeroLine(root, layout);
+  thinAxes(svg);
+  liftApart(Array.from(svg.querySelectorAll<SVGTextElement>("g.values text")));
 }

@@ -1,4 +1,5 @@
 import { select } from "d3-selection";
+import { thinAxes } from "./declutter";
 import type { PlotDescription, PlotPath, PlotPoint, PlotTick } from "./plot";
 
 /** Redraws a Plot.astro SVG in place from a new description (the same markup the server wrote). */
@@ -43,10 +44,6 @@ export function drawPlot(svg: SVGSVGElement, plot: PlotDescription): void {
     .text(plot.xLabel);
   root.select("text.y-label").attr("x", plot.left).text(plot.yLabel);
   root
-    .select("g.legend")
-    .selectAll<SVGGElement, unknown>("g")
-    .attr("transform", (_, index) => `translate(${plot.right - 150},${plot.top + 4 + index * 16})`);
-  root
     .select("g.paths")
     .selectAll<SVGPathElement, PlotPath>("path")
     .data(plot.paths, keyOf)
@@ -64,6 +61,7 @@ export function drawPlot(svg: SVGSVGElement, plot: PlotDescription): void {
     .attr("cx", (point) => point.cx)
     .attr("cy", (point) => point.cy)
     .attr("r", (point) => point.r);
+  thinAxes(svg);
 }
 
 /** Keys elements by data-key, so the server-rendered elements (which carry no bound datum yet) are reused. */

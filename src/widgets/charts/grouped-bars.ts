@@ -33,8 +33,8 @@ export interface GroupedLayout {
   readonly valueAt: (y: number) => number;
 }
 
-// The top margin holds the legend above the value labels.
-const MARGIN = { top: 32, right: 8, bottom: 22, left: 44 };
+// The top margin holds the value label of the tallest bar (the legend is HTML, under the chart).
+const MARGIN = { top: 18, right: 8, bottom: 22, left: 44 };
 
 export function layoutGroups(
   series: readonly (readonly number[])[],

@@ -1,6 +1,12 @@
-/** The width an SVG is shown at, in CSS pixels: charts are laid out at it so labels keep their size on a phone. */
+/**
+ * The width an SVG is laid out at, in CSS pixels before any CSS zoom: charts are laid out at it so
+ * labels keep their size on a phone, and grow with the page when an embed page zooms to fill its frame.
+ */
 export function realWidth(svg: Element | null, fallback = 640): number {
-  return Math.round(svg?.getBoundingClientRect().width ?? 0) || fallback;
+  if (!svg) return fallback;
+  // getBoundingClientRect includes the zoom of the element's ancestors (embed-page.ts zooms <main>).
+  const zoom = (svg as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+  return Math.round(svg.getBoundingClientRect().width / (zoom > 0 ? zoom : 1)) || fallback;
 }
 
 /** Calls `redraw` when any of the elements changes size; disconnect the observer in teardown. */

@@ -1,4 +1,5 @@
 import { select } from "d3-selection";
+import { thinAxes } from "../charts/declutter";
 import type { FaceBar, PanelLayout, TraceLayout } from "./view";
 
 /** Redraws a panel.astro SVG in place from a new layout: the six faces' elements are keyed by face. */
@@ -41,4 +42,5 @@ export function drawTrace(svg: SVGSVGElement, layout: TraceLayout, label: string
   root.select(".band").attr("d", layout.bandPath);
   root.select(".expectation").attr("y1", layout.expectationY).attr("y2", layout.expectationY);
   root.select(".mean").attr("d", layout.meanPath);
+  thinAxes(svg);
 }

@@ -1,4 +1,5 @@
 import { select } from "d3-selection";
+import { liftApart, thinAxes, thinTickLabels } from "../charts/declutter";
 import { placeHorizontalLine } from "../charts/draw-ticks";
 import type { DensityLayout, IdentityLayout, Tick } from "./view";
 
@@ -32,6 +33,16 @@ export function drawDensities(svg: SVGSVGElement, layout: DensityLayout): void {
     .attr("x", (curve) => curve.labelX)
     .attr("y", (curve) => curve.labelY)
     .text((curve) => curve.label);
+  thinTickLabels(Array.from(svg.querySelectorAll<SVGTextElement>(".axis text")));
+  liftApart(Array.from(svg.querySelectorAll<SVGTextElement>(".curve-labels text")));
+}
+
+/** The width in SVG units of the widest row label of an identity-bars SVG, as drawn (0 before it is rendered). */
+export function rowLabelWidth(svg: SVGSVGElement): number {
+  const widths = Array.from(svg.querySelectorAll<SVGTextElement>(".row-labels text")).map((text) =>
+    text.getComputedTextLength(),
+  );
+  return Math.max(0, ...widths);
 }
 
 /** Redraws an identity-bars.astro SVG in place from a new layout. */
@@ -69,4 +80,5 @@ export function drawIdentity(svg: SVGSVGElement, layout: IdentityLayout): void {
   const mcY = (layout.rowY[layout.mc.row] ?? 0) + layout.rowHeight / 2;
   placeHorizontalLine(root.select<SVGLineElement>(".mc line"), { left: layout.mc.lo, right: layout.mc.hi }, mcY);
   root.select(".mc circle").attr("cx", layout.mc.x).attr("cy", mcY);
+  thinAxes(svg);
 }

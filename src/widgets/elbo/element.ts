@@ -1,5 +1,5 @@
 import { defineWidget, WidgetElement } from "../widget-element";
-import { drawDensities, drawIdentity } from "./draw";
+import { drawDensities, drawIdentity, rowLabelWidth } from "./draw";
 import { bindModelControls, showModelControls } from "./model-controls";
 import {
   ELBO_STATE_EVENT,
@@ -10,6 +10,7 @@ import {
 } from "./results";
 import { approximationOf, spec, type LinearGaussianState } from "./spec";
 import { DEFAULT_WIDTH, densityLayout, identityLayout } from "./view";
+import { realWidth } from "../charts/real-width";
 
 const STANDARD_NORMAL = { mean: 0, sd: 1 };
 
@@ -75,13 +76,13 @@ class ElboElement extends WidgetElement<LinearGaussianState> {
   }
 
   private draw({ state, posterior, terms, mc }: ElboResults): void {
-    const width = (svg: SVGSVGElement) => Math.round(svg.getBoundingClientRect().width) || DEFAULT_WIDTH;
+    const width = (svg: SVGSVGElement) => realWidth(svg, DEFAULT_WIDTH);
     const densities = this.querySelector<SVGSVGElement>("svg[data-role=densities]");
     if (densities) {
       drawDensities(densities, densityLayout(STANDARD_NORMAL, posterior, approximationOf(state), width(densities)));
     }
     const identity = this.querySelector<SVGSVGElement>("svg[data-role=identity]");
-    if (identity) drawIdentity(identity, identityLayout(terms, mc.elbo, width(identity)));
+    if (identity) drawIdentity(identity, identityLayout(terms, mc.elbo, width(identity), rowLabelWidth(identity)));
   }
 
   /** Tells the chapter's step checks the current example (null while the input is bad). */

@@ -147,7 +147,13 @@ function trackY(rowTop: number, track: Track): { y: number; height: number } {
  * Three rows on one number line (nats): log p(x); the ELBO with the gap stacked on it, ending at
  * log p(x); recon with the KL to the prior taken off it, ending at the ELBO; and the Monte Carlo ELBO.
  */
-export function identityLayout(terms: ElboTerms, mc: MeanEstimate, width = DEFAULT_WIDTH): IdentityLayout {
+/** `labelWidth`: the widest row label as drawn, in SVG units (0 when unknown): the bars start past it. */
+export function identityLayout(
+  terms: ElboTerms,
+  mc: MeanEstimate,
+  width = DEFAULT_WIDTH,
+  labelWidth = 0,
+): IdentityLayout {
   const rowLabels = ["log p(x)", "ELBO + KL gap", "recon − KL to prior", "Monte Carlo ELBO"];
   const height = BAR_MARGIN.top + rowLabels.length * (ROW_HEIGHT + ROW_GAP) + BAR_MARGIN.bottom;
   const whisker = Number.isFinite(mc.standardError) ? 2 * mc.standardError : 0;
@@ -155,7 +161,11 @@ export function identityLayout(terms: ElboTerms, mc: MeanEstimate, width = DEFAU
   const x = scaleLinear()
     .domain([Math.min(...values), Math.max(...values)])
     .nice()
-    .range([labelColumn(width), width - BAR_MARGIN.right]);
+    .range([
+      // Past the widest label, but never leaving the bars less than a third of the width.
+      Math.min(Math.max(labelColumn(width), Math.ceil(labelWidth) + 12), (2 * width) / 3),
+      width - BAR_MARGIN.right,
+    ]);
   const rowY = rowLabels.map((_, row) => BAR_MARGIN.top + row * (ROW_HEIGHT + ROW_GAP));
   // A span from a to b on the axis, whichever way round.
   const span = (key: string, row: number, track: Track, a: number, b: number): Segment => {

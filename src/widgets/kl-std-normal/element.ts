@@ -3,6 +3,7 @@ import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type KlStdNormalState } from "./spec";
 import { agreementText, bothFormulas, GENERAL_OUTPUTS } from "./formulas";
 import { termsLayout } from "./view";
+import { realWidth } from "../charts/real-width";
 
 class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
   protected readonly spec = spec;
@@ -69,7 +70,7 @@ class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
   private draw(): void {
     const svg = this.querySelector<SVGSVGElement>("svg[data-role=bars]");
     if (!svg || this.terms.length === 0) return;
-    drawBars(svg, termsLayout(this.terms, Math.round(svg.getBoundingClientRect().width) || 640));
+    drawBars(svg, termsLayout(this.terms, realWidth(svg)));
   }
 }
 

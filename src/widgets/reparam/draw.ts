@@ -1,4 +1,5 @@
 import { select } from "d3-selection";
+import { thinAxes } from "../charts/declutter";
 import type { GradientLayout, Interval, Panel } from "./view";
 
 /** Redraws a gradient-plot.astro SVG in place from a new layout (the markup the server wrote). */
@@ -35,4 +36,5 @@ export function drawGradients(svg: SVGSVGElement, layout: GradientLayout): void 
     .attr("x1", (interval) => interval.lo)
     .attr("x2", (interval) => interval.hi);
   intervals.select("circle").attr("cx", (interval) => interval.x);
+  thinAxes(svg);
 }

@@ -5,6 +5,7 @@ import { drawGradients } from "./draw";
 import { gradientOutputs, gradientResultsInSlices, type GradientResults } from "./results";
 import { spec } from "./spec";
 import { DEFAULT_WIDTH, gradientLayout } from "./view";
+import { realWidth } from "../charts/real-width";
 
 class ReparamElement extends WidgetElement<LinearGaussianState> {
   protected readonly spec = spec;
@@ -50,7 +51,7 @@ class ReparamElement extends WidgetElement<LinearGaussianState> {
   private draw(): void {
     const svg = this.querySelector<SVGSVGElement>("svg[data-role=gradients]");
     if (!svg || !this.latest) return;
-    drawGradients(svg, gradientLayout(this.latest, Math.round(svg.getBoundingClientRect().width) || DEFAULT_WIDTH));
+    drawGradients(svg, gradientLayout(this.latest, realWidth(svg, DEFAULT_WIDTH)));
   }
 }
 

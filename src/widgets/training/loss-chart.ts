@@ -2,6 +2,7 @@ import { axisBottom, axisLeft } from "d3-axis";
 import { scaleLinear } from "d3-scale";
 import { select } from "d3-selection";
 import { line } from "d3-shape";
+import { realWidth } from "../charts/real-width";
 
 export interface Series {
   readonly label: string;
@@ -19,7 +20,7 @@ export function upTo(points: readonly [number, number][], step: number): [number
 
 /** A small line chart of losses against training steps, redrawn in place at the SVG's width. */
 export function drawLossChart(svg: SVGSVGElement, series: readonly Series[], yLabel: string): void {
-  const width = Math.max(240, Math.round(svg.getBoundingClientRect().width) || 480);
+  const width = Math.max(240, realWidth(svg, 480));
   const height = 196;
   const margin = { top: 18, right: 12, bottom: 46, left: 48 };
   const all = series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));

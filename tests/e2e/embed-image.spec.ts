@@ -1,0 +1,123 @@
+/**
+ * "Download image" gives what the reader sees: for every widget the downloaded SVG, drawn by the
+ * browser, matches a screenshot of the widget (pixels, with a tolerance for anti-aliasing), holds the
+ * same legends, formulas and marks, ends with every parameter and the permalink, and makes a PNG.
+ */
+import { readFileSync } from "node:fs";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { builtPages, openWidget } from "./site";
+
+const widgetIds = builtPages()
+  .map((page) => /^embed\/([a-z0-9-]+)\/$/.exec(page)?.[1])
+  .filter((id): id is string => id !== undefined);
+
+/** Widgets opened at a state with every part drawn (the VAE from its shipped weights). */
+const QUERIES: Readonly<Record<string, string>> = { vae: "pretrained=1" };
+
+async function download(root: Locator, page: Page, format: "svg" | "png"): Promise<Buffer> {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    root.locator(`[data-role=download][data-format="${format}"]`).click(),
+  ]);
+  return readFileSync((await file.path()) ?? "");
+}
+
+/** What the screen shows of a widget, counted: legends, formulas and figure marks (the share panel left out). */
+async function screenParts(scope: Locator) {
+  return scope.evaluate((element) => {
+    const inPanel = (node: Element) => node.closest("[data-role=embed]") !== null;
+    const all = (selector: string) => Array.from(element.querySelectorAll(selector)).filter((node) => !inPanel(node));
+    return {
+      legends: all(".chart-legend li").map((node) => node.textContent?.trim() ?? ""),
+      formulas: all(".katex-html").length,
+      marks: all("svg :is(path, rect, circle, line)").filter((node) => !node.closest(".katex")).length,
+      outputs: all("output[name]").map((node) => node.textContent?.trim() ?? ""),
+    };
+  });
+}
+
+test("every widget's downloaded SVG and PNG are the widget as seen on screen, with parameters and permalink", async ({
+  page,
+}) => {
+  test.setTimeout(60_000 + widgetIds.length * 25_000);
+  for (const id of widgetIds) {
+    const root = await openWidget(page, id, QUERIES[id] ?? "");
+    await root.locator("[data-role=embed] summary").click();
+    const panelTop = await root.evaluate(
+      (element) =>
+        (element.querySelector("[data-role=embed]")?.getBoundingClientRect().top ?? 0) -
+        element.getBoundingClientRect().top,
+    );
+    const screen = await screenParts(root);
+    const screenshot = (await root.screenshot()).toString("base64");
+    const svg = (await download(root, page, "svg")).toString("utf8");
+    expect(svg, id).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    // Outside the inlined fonts' base64 (where any letters may meet), no value a reader should never see.
+    expect(svg.replace(/base64,[A-Za-z0-9+/=]+/g, ""), id).not.toMatch(/\bNaN\b|\bundefined\b/);
+    const permalink = await root.evaluate((element) => (element as HTMLElement & { permalink(): string }).permalink());
+    expect(svg, id).toContain(`<a href="${permalink.replace(/&/g, "&#38;")}">`);
+
+    const result = await page.evaluate(
+      async ({ markup, shot, panel }) => {
+        const parsed = new DOMParser().parseFromString(markup, "image/svg+xml");
+        const region = parsed.querySelector("foreignObject");
+        const inRegion = (selector: string) => Array.from(region?.querySelectorAll(selector) ?? []);
+        const fallback = parsed.querySelector("switch > svg");
+        const load = async (src: string) => {
+          const image = new Image();
+          image.src = src;
+          await image.decode();
+          return image;
+        };
+        const drawn = await load(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`);
+        const seen = await load(`data:image/png;base64,${shot}`);
+        const x = Number(region?.getAttribute("x") ?? 0);
+        const width = seen.naturalWidth;
+        const height = Math.min(Math.floor(panel), seen.naturalHeight);
+        const pixels = (image: HTMLImageElement, left: number) => {
+          const canvas = document.createElement("canvas");
+          canvas.width = width;
+          canvas.height = height;
+          const context = canvas.getContext("2d")!;
+          context.drawImage(image, -left, 0);
+          return context.getImageData(0, 0, width, height).data;
+        };
+        const a = pixels(drawn, x);
+        const b = pixels(seen, 0);
+        let differing = 0;
+        for (let i = 0; i < a.length; i += 4) {
+          const d = Math.max(Math.abs(a[i]! - b[i]!), Math.abs(a[i + 1]! - b[i + 1]!), Math.abs(a[i + 2]! - b[i + 2]!));
+          if (d > 64) differing += 1;
+        }
+        return {
+          size: [drawn.naturalWidth, drawn.naturalHeight],
+          differing: differing / (width * height),
+          legends: inRegion(".chart-legend li").map((node) => node.textContent?.trim() ?? ""),
+          formulas: inRegion(".katex-html").length,
+          marks: inRegion("svg :is(path, rect, circle, line)").filter((node) => !node.closest(".katex")).length,
+          outputs: inRegion("output[name]").map((node) => node.textContent?.trim() ?? ""),
+          fallbackText: fallback?.textContent ?? "",
+          requiredExtensions: region?.getAttribute("requiredExtensions"),
+        };
+      },
+      { markup: svg, shot: screenshot, panel: panelTop },
+    );
+    expect(result.requiredExtensions, id).toBe("http://www.w3.org/1999/xhtml");
+    expect(result.legends, `${id}: legends`).toEqual(screen.legends);
+    expect(result.formulas, `${id}: typeset formulas`).toBe(screen.formulas);
+    expect(result.marks, `${id}: figure marks`).toBe(screen.marks);
+    expect(result.outputs, `${id}: results`).toEqual(screen.outputs);
+    // Drawn by the browser, the image is the screenshot but for anti-aliasing at edges.
+    expect.soft(result.differing, `${id}: share of pixels unlike the screen`).toBeLessThan(0.02);
+    // The plain fallback writes formulas as TeX, never as flattened glyphs such as "log|Σ1||Σ2|".
+    expect(result.fallbackText, id).not.toMatch(/\|Σ\d\|\|Σ\d\||Σ\d−1Σ\d/);
+    test.info().annotations.push({
+      type: "image",
+      description: `${id}: ${(result.differing * 100).toFixed(2)} % of pixels differ; SVG ${Math.round(svg.length / 1024)} kB`,
+    });
+
+    const png = await download(root, page, "png");
+    expect(png.subarray(0, 8).toString("hex"), id).toBe("89504e470d0a1a0a");
+    expect(png.readUInt32BE(16), `${id}: PNG width at 2×`).toBe(2 * result.size[0]!);
+  }
+});

@@ -1,0 +1,98 @@
+/**
+ * What an instructor puts in front of a room: every widget in the 800×500 frame of the snippet the
+ * book hands out and on a 1280×720 projector slide (theme=projector&controls=0) fills its frame, its
+ * text is large enough to read, no two labels overlap and no label is cut at a plot's edge.
+ * One page loads each widget in turn, so the whole check costs a few seconds per widget.
+ */
+import { expect, test, type Frame, type Page } from "@playwright/test";
+import { cutLabels, describe, overlappingPairs, smallestText, textBoxes } from "./geometry";
+import { builtPages } from "./site";
+
+const widgetIds = builtPages()
+  .map((page) => /^embed\/([a-z0-9-]+)\/$/.exec(page)?.[1])
+  .filter((id): id is string => id !== undefined);
+
+export interface FrameSize {
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+  readonly query: string;
+  /** The smallest text size a reader gets, in CSS pixels of the host page. */
+  readonly minText: number;
+}
+
+export const FRAME_SIZES: readonly FrameSize[] = [
+  { name: "the 800×500 snippet", width: 800, height: 500, query: "", minText: 12 },
+  { name: "a 1280×720 projector slide", width: 1280, height: 720, query: "theme=projector&controls=0", minText: 18 },
+];
+
+/** Loads a widget's embed page into a fixed frame of the host page and waits until its fit has settled. */
+export async function loadFramed(page: Page, id: string, size: FrameSize, extraQuery = ""): Promise<Frame> {
+  const query = [size.query, extraQuery].filter(Boolean).join("&");
+  const src = new URL(`embed/${id}/${query ? `?${query}` : ""}`, test.info().project.use.baseURL).href;
+  await page.setViewportSize({ width: size.width + 40, height: size.height + 40 });
+  await page.setContent(
+    `<!doctype html><title>slide</title><body style="margin:20px"><iframe src="${src.replace(/&/g, "&amp;")}" width="${size.width}" height="${size.height}" style="border:0;display:block" data-fixed-height></iframe></body>`,
+  );
+  const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+  if (!frame) throw new Error("no frame");
+  await expect(frame.locator(`[data-widget="${id}"]`)).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+  await frame.evaluate(() => document.fonts.ready.then(() => undefined));
+  // The page refits after charts redraw at the new zoom: wait until two reads agree.
+  let last = "";
+  await expect
+    .poll(
+      async () => {
+        const now = await frame.evaluate(
+          () =>
+            `${document.querySelector("main")?.style.zoom}:${document.documentElement.hasAttribute("data-embed-columns")}:${document.body.scrollHeight}`,
+        );
+        const settled = now === last;
+        last = now;
+        return settled;
+      },
+      { intervals: [300], timeout: 15_000 },
+    )
+    .toBe(true);
+  return frame;
+}
+
+for (const size of FRAME_SIZES) {
+  test(`every widget in ${size.name} fills the frame with legible, separate, uncut text`, async ({ page }) => {
+    test.setTimeout(30_000 + widgetIds.length * 20_000);
+    for (const id of widgetIds) {
+      const frame = await loadFramed(page, id, size);
+      const boxes = await textBoxes(frame, `[data-widget="${id}"]`);
+      const smallest = boxes.filter((box) => box.fontSize < size.minText - 0.25);
+      expect.soft(smallest.map(describe), `${id}: text smaller than ${size.minText} px`).toEqual([]);
+      expect
+        .soft(
+          overlappingPairs(boxes).map(([a, b]) => `${describe(a)} × ${describe(b)}`),
+          `${id}: overlapping labels`,
+        )
+        .toEqual([]);
+      expect.soft(cutLabels(boxes, size).map(describe), `${id}: labels cut at an edge`).toEqual([]);
+      const fill = await frame.evaluate(() => {
+        const root = document.documentElement;
+        const figures = Array.from(document.querySelectorAll("[data-widget] :is(svg, canvas)"));
+        return {
+          bottom: Math.max(...figures.map((figure) => figure.getBoundingClientRect().bottom)),
+          zoom: Number(document.querySelector("main")?.style.zoom || 1),
+          scroll: root.scrollHeight - root.clientHeight,
+        };
+      });
+      const contentBottom = Math.max(fill.bottom, ...boxes.map((box) => box.bottom));
+      expect.soft(fill.scroll, `${id}: the frame scrolls`).toBeLessThanOrEqual(0);
+      // Filling the frame: the content reaches the lower part of the frame, unless the widget is at its largest.
+      if (fill.zoom < 2.5) {
+        expect
+          .soft(contentBottom / size.height, `${id}: content ends at ${Math.round(contentBottom)} px`)
+          .toBeGreaterThan(0.8);
+      }
+      test.info().annotations.push({
+        type: "text",
+        description: `${id} @ ${size.width}×${size.height}: smallest text ${smallestText(boxes).toFixed(1)} px, zoom ${fill.zoom}, content to ${Math.round(contentBottom)} px`,
+      });
+    }
+  });
+}
