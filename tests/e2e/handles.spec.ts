@@ -101,8 +101,9 @@ function mouse(page: Page): Pointer {
 async function finger(page: Page): Promise<Pointer> {
   const cdp = await page.context().newCDPSession(page);
   let at = { x: 0, y: 0 };
-  const touch = (type: string, points: { x: number; y: number }[]) =>
-    cdp.send("Input.dispatchTouchEvent", { type, touchPoints: points });
+  const touch = async (type: "touchStart" | "touchMove" | "touchEnd", points: { x: number; y: number }[]) => {
+    await cdp.send("Input.dispatchTouchEvent", { type, touchPoints: points });
+  };
   return {
     down: async (x, y) => {
       at = { x, y };
