@@ -176,24 +176,28 @@ export function buildSliders(
 
 /** The two loss charts: reconstruction and KL, training lines and held-out dots. */
 export function drawVaeCurves(recon: SVGSVGElement | null, kl: SVGSVGElement | null, curves: VaeCurves): void {
-  if (recon) {
-    drawLossChart(
-      recon,
-      [
-        { label: "training", colour: "var(--series-1)", points: curves.trainRecon },
-        { label: "held-out", colour: "var(--series-2)", points: curves.heldRecon, dots: true },
-      ],
-      "reconstruction −log p(x|z), nats",
-    );
-  }
-  if (kl) {
-    drawLossChart(
-      kl,
-      [
-        { label: "training", colour: "var(--series-3)", points: curves.trainKl },
-        { label: "held-out", colour: "var(--series-2)", points: curves.heldKl, dots: true },
-      ],
-      "KL(q(z|x) ‖ p(z)), nats",
-    );
+  const charts = [
+    {
+      svg: recon,
+      train: curves.trainRecon,
+      held: curves.heldRecon,
+      colour: "var(--series-1)",
+      label: "reconstruction −log p(x|z), nats",
+    },
+    {
+      svg: kl,
+      train: curves.trainKl,
+      held: curves.heldKl,
+      colour: "var(--series-3)",
+      label: "KL(q(z|x) ‖ p(z)), nats",
+    },
+  ];
+  for (const chart of charts) {
+    if (!chart.svg) continue;
+    const series = [
+      { label: "training", colour: chart.colour, points: chart.train },
+      { label: "held-out", colour: "var(--series-2)", points: chart.held, dots: true },
+    ];
+    drawLossChart(chart.svg, series, chart.label);
   }
 }
