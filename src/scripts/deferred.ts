@@ -20,7 +20,7 @@ function reveal(template: HTMLTemplateElement, keepFocus = true): HTMLElement[] 
  * their text fallbacks; safe to call twice.
  */
 export function revealDeferred(root: ParentNode): void {
-  root.querySelectorAll<HTMLTemplateElement>("template[data-deferred]").forEach(reveal);
+  root.querySelectorAll<HTMLTemplateElement>("template[data-deferred]").forEach((template) => reveal(template));
 }
 
 let listening = false;

@@ -25,7 +25,7 @@ for (const slug of chapterSlugs) {
       for (const output of await widget.locator("output[name]").filter({ visible: true }).all()) {
         await expect(output, `${id}: ${await output.getAttribute("name")}`).toHaveText(/\S/);
       }
-      expect(await widget.innerText(), id).not.toMatch(/\bNaN\b/);
+      expect(await widget.innerText(), id ?? "").not.toMatch(/\bNaN\b/);
     }
     await page.pdf();
   });
