@@ -7,7 +7,7 @@ import { chapterSlugs } from "./layout";
  */
 for (const slug of chapterSlugs) {
   test(`printing chapters/${slug}/ unscrolled prints every widget's state`, async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     await page.goto(`chapters/${slug}/`);
     await expect(page.locator("html")).toHaveAttribute("data-reader", "ready");
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
@@ -15,7 +15,7 @@ for (const slug of chapterSlugs) {
     const widgets = await page.locator("[data-widget]").all();
     for (const widget of widgets) {
       const id = await widget.getAttribute("data-widget");
-      await expect(widget, `${id} settles`).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+      await expect(widget, `${id} settles`).toHaveAttribute("data-ready", "", { timeout: 60_000 });
       // The figure as it stands (a model not trained yet shows its pretrained pictures or its empty plot).
       const figures = widget.locator(".widget-figure :is(svg, canvas, img)").filter({ visible: true });
       await expect(figures.first(), `${id} has its figure`).toBeVisible();
