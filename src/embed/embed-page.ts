@@ -77,14 +77,26 @@ function embedInFrame(): void {
    */
   const bestZoom = (available: number, columns: boolean): { zoom: number; height: number } => {
     let best = { zoom: 1, height: Infinity };
-    // Layouts reflow as the zoom changes, so the height is not monotonic in it: try large to small.
-    for (let step = Math.round(MAX_ZOOM / ZOOM_STEP); step * ZOOM_STEP >= MIN_ZOOM - 1e-9; step -= 1) {
-      const zoom = Math.round(step * ZOOM_STEP * 100) / 100;
+    const at = (zoom: number) => {
       const height = heightAt(zoom, available, columns);
-      if (height <= available) return { zoom, height };
-      if (height < best.height) best = { zoom, height };
+      if (height < best.height && height > available) best = { zoom, height };
+      return height;
+    };
+    // Coarse steps from large to small (layouts reflow as the zoom changes, so the height is not
+    // monotonic in it), then fine steps above the first zoom that fits: some 15 layouts, not 40.
+    const coarse = 5 * ZOOM_STEP;
+    for (let zoom = MAX_ZOOM; zoom >= MIN_ZOOM - 1e-9; zoom = Math.round((zoom - coarse) * 100) / 100) {
+      const height = at(zoom);
+      if (height > available) continue;
+      for (let finer = Math.min(MAX_ZOOM, zoom + coarse - ZOOM_STEP); finer > zoom + 1e-9; finer -= ZOOM_STEP) {
+        const rounded = Math.round(finer * 100) / 100;
+        const fineHeight = at(rounded);
+        if (fineHeight <= available) return { zoom: rounded, height: fineHeight };
+      }
+      return { zoom, height: heightAt(zoom, available, columns) };
     }
-    return best;
+    const smallest = at(MIN_ZOOM);
+    return smallest <= available ? { zoom: MIN_ZOOM, height: smallest } : best;
   };
 
   /**

@@ -60,6 +60,8 @@ test("the reveal.js deck loads its widgets lazily, each ready with the state of 
 });
 
 test("arrow keys move the deck until the reader clicks into a widget; Esc gives the keys back", async ({ page }) => {
+  // Frames load ahead of their slides (data-preload): on a slow machine, moving through the deck takes time.
+  test.setTimeout(150_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("slides/");
   await expect(page.locator(".reveal.ready")).toHaveCount(1);

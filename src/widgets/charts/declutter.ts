@@ -75,3 +75,39 @@ export function liftApart(labels: readonly SVGTextElement[], obstacles: readonly
     placed.push(moved);
   }
 }
+
+/** The bottom of the lowest of `labels`, in their SVG's user units (0 when none is rendered). */
+function lowestBottom(labels: readonly SVGTextElement[]): number {
+  return Math.max(
+    0,
+    ...labels.map((label) => {
+      const box = label.getBBox();
+      return box.height > 0 ? box.y + box.height : 0;
+    }),
+  );
+}
+
+/**
+ * Puts an axis title under its tick labels, one line below the lowest (the layouts' fixed margins
+ * assume the smallest type; in the projector theme the labels are half as tall again).
+ */
+export function placeAxisTitle(title: SVGTextElement | null, ticks: readonly SVGTextElement[]): void {
+  if (!title?.textContent) return;
+  const bottom = lowestBottom(ticks);
+  const height = title.getBBox().height;
+  if (bottom > 0 && height > 0) title.setAttribute("y", String(bottom + 0.8 * height));
+}
+
+/**
+ * Widens a chart's viewBox (laid out as `width`×`height`) to take in everything drawn, so no label
+ * is cut at the plot's edge or runs into what follows the figure: the chart grows by the overhang.
+ */
+export function fitViewBox(svg: SVGSVGElement, width: number, height: number): void {
+  const box = svg.getBBox();
+  if (box.width === 0 && box.height === 0) return;
+  const left = Math.min(0, Math.floor(box.x));
+  const top = Math.min(0, Math.floor(box.y));
+  const right = Math.max(width, Math.ceil(box.x + box.width));
+  const bottom = Math.max(height, Math.ceil(box.y + box.height));
+  svg.setAttribute("viewBox", `${left} ${top} ${right - left} ${bottom - top}`);
+}

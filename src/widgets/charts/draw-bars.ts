@@ -1,5 +1,5 @@
 import { select } from "d3-selection";
-import { thinAxes, thinTickLabels } from "./declutter";
+import { fitViewBox, thinAxes, thinTickLabels } from "./declutter";
 import { drawTicks, drawZeroLine } from "./draw-ticks";
 import type { BarLayout } from "./bars";
 
@@ -28,4 +28,5 @@ export function drawBars(svg: SVGSVGElement, layout: BarLayout): void {
   drawZeroLine(root, layout);
   thinAxes(svg);
   thinTickLabels(Array.from(svg.querySelectorAll<SVGTextElement>("g.labels text")));
+  fitViewBox(svg, layout.width, layout.height);
 }

@@ -1,5 +1,5 @@
 import { select } from "d3-selection";
-import { liftApart, thinAxes } from "./declutter";
+import { fitViewBox, liftApart, thinAxes } from "./declutter";
 import { drawTicks, drawZeroLine } from "./draw-ticks";
 import type { GroupedBar, GroupedLayout } from "./grouped-bars";
 
@@ -40,4 +40,5 @@ export function drawGroups(svg: SVGSVGElement, layout: GroupedLayout): void {
   drawZeroLine(root, layout);
   thinAxes(svg);
   liftApart(Array.from(svg.querySelectorAll<SVGTextElement>("g.values text")));
+  fitViewBox(svg, layout.width, layout.height);
 }

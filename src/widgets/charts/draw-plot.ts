@@ -1,5 +1,5 @@
 import { select } from "d3-selection";
-import { thinAxes } from "./declutter";
+import { fitViewBox, placeAxisTitle, thinAxes } from "./declutter";
 import type { PlotDescription, PlotPath, PlotPoint, PlotTick } from "./plot";
 
 /** Redraws a Plot.astro SVG in place from a new description (the same markup the server wrote). */
@@ -62,6 +62,8 @@ export function drawPlot(svg: SVGSVGElement, plot: PlotDescription): void {
     .attr("cy", (point) => point.cy)
     .attr("r", (point) => point.r);
   thinAxes(svg);
+  placeAxisTitle(svg.querySelector("text.x-label"), Array.from(svg.querySelectorAll("g.x-ticks text")));
+  fitViewBox(svg, plot.width, plot.height);
 }
 
 /** Keys elements by data-key, so the server-rendered elements (which carry no bound datum yet) are reused. */

@@ -1,5 +1,5 @@
 import { select } from "d3-selection";
-import { liftApart, thinAxes, thinTickLabels } from "../charts/declutter";
+import { fitViewBox, liftApart, thinAxes, thinTickLabels } from "../charts/declutter";
 import { placeHorizontalLine } from "../charts/draw-ticks";
 import type { DensityLayout, Estimate, IdentityLayout, Tick } from "./view";
 
@@ -35,6 +35,7 @@ export function drawDensities(svg: SVGSVGElement, layout: DensityLayout): void {
     .text((curve) => curve.label);
   thinTickLabels(Array.from(svg.querySelectorAll<SVGTextElement>(".axis text")));
   liftApart(Array.from(svg.querySelectorAll<SVGTextElement>(".curve-labels text")));
+  fitViewBox(svg, layout.width, layout.height);
 }
 
 /** The width in SVG units of the widest row label of an identity-bars SVG, as drawn (0 before it is rendered). */
@@ -103,4 +104,5 @@ export function drawIdentity(svg: SVGSVGElement, layout: IdentityLayout): void {
       g.select("circle").attr("cx", estimate.x).attr("cy", estimate.y);
     });
   thinAxes(svg);
+  fitViewBox(svg, layout.width, layout.height);
 }

@@ -1,5 +1,5 @@
 import { select } from "d3-selection";
-import { thinAxes } from "../charts/declutter";
+import { fitViewBox, thinAxes } from "../charts/declutter";
 import type { GradientLayout, Interval, Panel } from "./view";
 
 /** Redraws a gradient-plot.astro SVG in place from a new layout (the markup the server wrote). */
@@ -37,4 +37,5 @@ export function drawGradients(svg: SVGSVGElement, layout: GradientLayout): void 
     .attr("x2", (interval) => interval.hi);
   intervals.select("circle").attr("cx", (interval) => interval.x);
   thinAxes(svg);
+  fitViewBox(svg, layout.width, layout.height);
 }
