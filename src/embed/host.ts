@@ -2,7 +2,9 @@
  * The optional host script (served as `<base>embed-host.js`): resizes each widget iframe to the
  * height its page reports, takes keyboard focus back when the reader presses Esc in a widget, and
  * keeps a lazily loaded frame's `data-src` at the widget's latest state, so a deck that unloads the
- * frame (reveal.js) brings the widget back as the presenter left it.
+ * frame (reveal.js) brings the widget back as the presenter left it (only an address on the frame's
+ * own site: a state message cannot send the frame elsewhere).
+ * Frames that reported their height before this script ran report it again when told the host fits them.
  * It is serialised with `Function.prototype.toString`, so it must not use anything from outside its body.
  */
 export function installEmbedHost(types: {
@@ -14,20 +16,18 @@ export function installEmbedHost(types: {
   const hostWindow = window as Window & { vaeWidgetHost?: boolean };
   if (hostWindow.vaeWidgetHost) return;
   hostWindow.vaeWidgetHost = true;
-  // Frames that reported their height before this script ran report it again when told the host fits them.
   for (const frame of Array.from(document.querySelectorAll("iframe"))) {
     if (!frame.hasAttribute("data-fixed-height")) frame.contentWindow?.postMessage({ type: types.autoHeight }, "*");
   }
   const latest = new WeakMap<HTMLIFrameElement, string>();
-  /** A frame waiting to be (re)loaded from `data-src` loads the latest state, not the one it started with. */
-  const keepState = (frame: HTMLIFrameElement): void => {
+  const keep = (frame: HTMLIFrameElement) => {
     const url = latest.get(frame);
     if (url && frame.hasAttribute("data-src") && frame.getAttribute("data-src") !== url)
       frame.setAttribute("data-src", url);
   };
-  new MutationObserver((records) => {
-    for (const record of records) if (record.target instanceof HTMLIFrameElement) keepState(record.target);
-  }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["data-src"] });
+  new MutationObserver((records) =>
+    records.forEach((r) => r.target instanceof HTMLIFrameElement && keep(r.target)),
+  ).observe(document.documentElement, { subtree: true, attributeFilter: ["data-src"] });
   window.addEventListener("message", (event: MessageEvent) => {
     const data: unknown = event.data;
     if (typeof data !== "object" || data === null) return;
@@ -42,13 +42,11 @@ export function installEmbedHost(types: {
       if (frame.hasAttribute("data-fixed-height")) return;
       frame.style.height = `${Math.ceil(height)}px`;
       frame.contentWindow?.postMessage({ type: types.autoHeight }, "*");
-    } else if (message.type === types.state) {
-      if (typeof message.url !== "string") return;
-      // Only an address on the frame's own site: the state message cannot send the frame elsewhere.
-      const url = new URL(message.url, frame.src || window.location.href);
+    } else if (message.type === types.state && typeof message.url === "string") {
+      const url = new URL(message.url, frame.src || location.href);
       if (url.origin !== event.origin) return;
       latest.set(frame, url.href);
-      keepState(frame);
+      keep(frame);
     } else if (message.type === types.releaseFocus) {
       frame.blur();
       window.focus();
