@@ -1,7 +1,8 @@
 // The smoke suite in WebKit and Firefox, against the same build as the Chromium suite: every widget's
 // embed page computes what Chromium computes, both models train and report held-out figures, a
 // chapter renders its math, and a handle follows a drag and a key (docs/widget-contract.md rule 8).
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { openEngine, type EngineName, type EnginePage } from "./browsers";
 import {
   BASE_URL,
@@ -27,6 +28,15 @@ describe.each(ENGINES)("%s", (engineName) => {
     console.log(`${engine.version} (the reference: ${inject("chromiumVersion")})`);
   }, 120_000);
   afterAll(async () => engine?.close());
+  // A failed test leaves what the engine showed beside Playwright's results.
+  beforeEach(({ onTestFailed, task }) =>
+    onTestFailed(async () => {
+      mkdirSync("test-results/engines", { recursive: true });
+      const path = `test-results/engines/${engineName}-${task.name.replace(/\W+/g, "-")}.png`;
+      writeFileSync(path, await engine.screenshot());
+      console.log(`What ${engine.version} showed: ${path}`);
+    }),
+  );
 
   it("computes every widget's outputs on its embed page as Chromium does", async () => {
     const mismatches: string[] = [];
