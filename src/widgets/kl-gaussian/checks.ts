@@ -1,5 +1,5 @@
-import type { KlProofSteps } from "../lib/kl-proof-steps";
-import type { MonteCarloPoint } from "../lib/monte-carlo";
+import type { KlProofSteps } from "../../lib/kl-proof-steps";
+import type { MonteCarloPoint } from "../../lib/monte-carlo";
 
 /**
  * The rows a ProofCheck shows for one line of the Gaussian KL derivation: each pairs the value the

@@ -1,10 +1,10 @@
-import { formatNumber } from "../lib/format";
-import { klProofSteps, type KlProofSteps } from "../lib/kl-proof-steps";
-import { fromRowMajor } from "../lib/linalg";
-import { createRandom } from "../lib/random";
-import type { KlGaussianState } from "../widgets/kl-gaussian/spec";
-import { KL_GAUSSIAN_STATE } from "./proof-check-event";
-import { describeExample, formatRow, proofRows, type ProofStep } from "./proof-rows";
+import { formatNumber } from "../../lib/format";
+import { klProofSteps, type KlProofSteps } from "../../lib/kl-proof-steps";
+import { fromRowMajor } from "../../lib/linalg";
+import { createRandom } from "../../lib/random";
+import type { KlGaussianState } from "./spec";
+import { KL_GAUSSIAN_STATE } from "./state-event";
+import { describeExample, formatRow, proofRows, type ProofStep } from "./checks";
 
 /** One computation for all the checks on a page, replaced (and the old one aborted) when the state changes. */
 let current: { key: string; result: Promise<KlProofSteps>; controller: AbortController } | undefined;
