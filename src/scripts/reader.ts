@@ -1,6 +1,7 @@
 // Every page's reader features, in one small module: theme toggle, search (which loads Pagefind only
-// when used), hover definitions, print preparation and the offline service worker. They start when
+// when used), hover definitions, print preparation, the widgets' Embed panels and the offline service worker. They start when
 // the browser is idle, so they never lengthen the page's first tasks (total blocking time).
+import { watchEmbedPanels } from "../embed/panel-watch";
 import { initOffline } from "./offline";
 import { initPrint } from "./print";
 import { initSearch } from "./search";
@@ -12,6 +13,7 @@ function start(): void {
   initSearch();
   initTips();
   initPrint();
+  watchEmbedPanels();
   initOffline(import.meta.env.BASE_URL);
   // Tests (and anyone curious) can tell when the features listen.
   document.documentElement.dataset.reader = "ready";
