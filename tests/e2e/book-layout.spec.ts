@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { chapterSlugs, intersection, schemes, viewports, type Box } from "./layout";
+import { builtHtml } from "./site";
 
 /**
  * Every chapter as a reader sees it on a 320 px and a 375 px phone and on a laptop, light and dark:
@@ -95,3 +96,31 @@ for (const slug of chapterSlugs) {
     });
   }
 }
+
+test("citations: one style, each work a link with its hover card, a group one parenthetical", () => {
+  for (const slug of chapterSlugs) {
+    const html = builtHtml(`chapters/${slug}/`);
+    const article = html.slice(html.indexOf("<article"), html.indexOf('<ol class="references"'));
+    // Two citations side by side read "(A, 2013)(B, 2014)"; a group reads "(A, 2013; B, 2014)".
+    expect(article, slug).not.toMatch(/<\/span>\s*<span class="cite">/);
+    for (const cite of article.match(/<span class="cite">[\s\S]*?<\/span>/g) ?? []) {
+      const links = cite.match(/<a href="#ref-[^"]+" data-tip="ref-[^"]+" aria-describedby="ref-[^"]+">/g) ?? [];
+      expect(links.length, cite).toBeGreaterThan(0);
+      expect(cite.replace(/<[^>]+>/g, ""), cite).toMatch(/^(\([^()]*\)|[^()]*)$/);
+    }
+    // A work named in plain text, "(Kingma & Ba, 2015)", has no link and no hover card: cite it.
+    const prose = article
+      .replace(/<span class="cite">[\s\S]*?<\/span>/g, "")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&amp;/g, "&");
+    expect(prose.match(/\b[A-Z][a-z]+(?: et al\.| & [A-Z][a-z]+)?,? (?:19|20)\d\d\b/g) ?? [], slug).toEqual([]);
+    // Every reference is written from the bibliography, in one style: authors (year). title. venue.
+    const references = html.slice(
+      html.indexOf('<ol class="references"'),
+      html.indexOf("</ol>", html.indexOf('<ol class="references"')),
+    );
+    for (const item of references.match(/<li id="ref-[^"]+">[\s\S]*?<\/li>/g) ?? []) {
+      expect(item, slug).toMatch(/^<li id="ref-[^"]+">[^<]+ \(\d{4}\)\. (<a href="[^"]+">)?<cite>/);
+    }
+  }
+});
