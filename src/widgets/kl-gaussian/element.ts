@@ -19,7 +19,6 @@ const round = (value: number) => Math.round(value * 100) / 100;
 class KlGaussianElement extends WidgetElement<KlGaussianState> {
   protected readonly spec = spec;
   private figure?: GaussianFigure;
-  private state?: KlGaussianState;
   /** What the figures show, kept to redraw them at a new width. */
   private shown?: { normals: Parameters<typeof gaussianFigure>; path?: MonteCarloPoint[]; exact: number };
   private resizeObserver?: ResizeObserver;
@@ -56,7 +55,6 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
   }
 
   protected async render(state: KlGaussianState, signal: AbortSignal): Promise<void> {
-    this.state = state;
     const { p, q, closedForm } = klGaussianClosedForm(state);
     this.setOutput("kl", closedForm.value);
     this.setOutput("log_det_ratio", closedForm.logDeterminantRatio);
