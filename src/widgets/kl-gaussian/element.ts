@@ -1,4 +1,3 @@
-import { KL_GAUSSIAN_STATE } from "../../components/proof-check-event";
 import { formatField } from "../../lib/format";
 import { klGaussianMonteCarlo } from "../../lib/kl-gaussian";
 import type { MonteCarloPoint } from "../../lib/monte-carlo";
@@ -9,6 +8,7 @@ import { maxHeight, observeWidth, realWidth } from "../charts/real-width";
 import { bindHandles, type BoundHandles, type Grab } from "../handles/bind";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type KlGaussianState } from "./spec";
+import { KL_GAUSSIAN_STATE } from "./state-event";
 import { figureCaption, gaussianFigure, klGaussianClosedForm, type GaussianFigure } from "./view";
 
 const FIELDS = ["mu1", "cov1", "mu2", "cov2", "n", "seed"] as const;
@@ -78,7 +78,7 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
     this.setOutput("kl_mc_se", estimate.standardError);
     this.shown = { ...this.shown, path: [...estimate.path] };
     this.draw();
-    // The chapter's derivation checks (src/components/proof-check.ts) follow this example.
+    // The chapter's derivation checks (./check-element.ts) follow this example.
     this.dispatchEvent(new CustomEvent(KL_GAUSSIAN_STATE, { detail: state, bubbles: true }));
   }
 
