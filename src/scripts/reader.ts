@@ -1,6 +1,7 @@
 // Every page's reader features, in one small module: theme toggle, search (which loads Pagefind only
-// when used), hover definitions, print preparation and the offline service worker. They start when
+// when used), hover definitions, scrolling formulas, print preparation and the offline service worker. They start when
 // the browser is idle, so they never lengthen the page's first tasks (total blocking time).
+import { initEquations } from "./equations";
 import { initOffline } from "./offline";
 import { initPrint } from "./print";
 import { initSearch } from "./search";
@@ -11,6 +12,7 @@ function start(): void {
   initThemeToggle();
   initSearch();
   initTips();
+  initEquations();
   initPrint();
   initOffline(import.meta.env.BASE_URL);
   // Tests (and anyone curious) can tell when the features listen.
