@@ -74,7 +74,7 @@ test("in an 800 × 500 frame: a class legend, named axes, readable ticks; the gr
   expect(await legend.locator("text").allTextContents()).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
   const inside = await legend.evaluate((group) => {
     const box = group.getBoundingClientRect();
-    const svg = group.ownerSVGElement!.getBoundingClientRect();
+    const svg = group.closest("svg")!.getBoundingClientRect();
     return box.left >= svg.left && box.right <= svg.right && box.bottom <= svg.bottom + 0.5;
   });
   expect(inside).toBe(true);
