@@ -82,22 +82,8 @@ test("in an 800 × 500 frame: a class legend, named axes, readable ticks; the gr
   expect(await smallestText(scatter)).toBeGreaterThanOrEqual(9);
   await root.locator('[role=tab][data-view="grid"]').click();
   const gridAxes = root.locator("svg[data-role=grid-axes]");
-  await expect(gridAxes.locator(".tick text")).toHaveText([
-    "−3",
-    "−2",
-    "−1",
-    "0",
-    "1",
-    "2",
-    "3",
-    "−3",
-    "−2",
-    "−1",
-    "0",
-    "1",
-    "2",
-    "3",
-  ]);
+  const ticks = ["−3", "−2", "−1", "0", "1", "2", "3"];
+  await expect(gridAxes.locator(".tick text")).toHaveText([...ticks, ...ticks]);
   await expect(gridAxes.locator("text.axis-name")).toHaveText(["z₁", "z₂"]);
   // The digits sit inside the axes' square: the first tick is at the first column's centre.
   const [canvasBox, firstTick] = await Promise.all([
