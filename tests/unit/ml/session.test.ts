@@ -207,14 +207,7 @@ describe("TrainingSession", () => {
       { type: "error", message: "no weights in this test" },
       { type: "error", message: "The training worker cannot act on “start”: no model has been set up" },
     ]);
-    await session.handle({
-      type: "setup",
-      setup: vaeSetup,
-      wasmPrefix: "",
-      weightsUrl: "",
-      backends: ["wasm"],
-      probe: false,
-    });
+    await session.handle(setupMessage);
     messages.length = 0;
     await session.handle({ type: "pause" });
     await session.handle({ type: "resume" });
