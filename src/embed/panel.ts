@@ -3,6 +3,7 @@
  * with display options, a ready `<iframe>` snippet, copy buttons, and "Download image".
  */
 import { THEMES } from "./protocol";
+import { clipboardBlocked, copyBlockedByFrame, downloadNoteInFrame } from "./sandbox";
 
 export interface EmbeddableWidget extends HTMLElement {
   /** The embed page URL of the current state. */
@@ -74,13 +75,13 @@ export function attachEmbedPanel(widget: EmbeddableWidget, title: string, signal
   };
 
   const copy = (text: string, what: string) => {
-    if (!navigator.clipboard) {
-      say(`Select the ${what} and copy it by hand.`);
+    if (!navigator.clipboard || clipboardBlocked()) {
+      say(copyBlockedByFrame(what) ?? `Select the ${what} and copy it by hand.`);
       return;
     }
     navigator.clipboard.writeText(text).then(
       () => say(`Copied the ${what}.`),
-      () => say(`Copy failed: select the ${what} and copy it by hand.`),
+      () => say(copyBlockedByFrame(what) ?? `Copy failed: select the ${what} and copy it by hand.`),
     );
   };
 
@@ -108,7 +109,10 @@ export function attachEmbedPanel(widget: EmbeddableWidget, title: string, signal
           ),
         )
         .then(
-          () => say(`Downloaded the ${format.toUpperCase()}; the permalink is printed under the figure.`),
+          () =>
+            say(
+              `Downloaded the ${format.toUpperCase()}; the permalink is printed under the figure.${downloadNoteInFrame()}`,
+            ),
           (error: unknown) => say(error instanceof Error ? error.message : String(error)),
         );
     });
