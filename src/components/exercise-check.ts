@@ -2,7 +2,7 @@
  * Checks the answers typed into <Exercise> forms. Readers may type a decimal ("0.333"), a fraction
  * ("1/3"), a percentage ("9.2 %", read as 0.092) or scientific notation ("1e-3").
  */
-import { revealDeferred } from "../scripts/deferred";
+import { revealDeferred } from "../widgets/parts/deferred";
 import { whenVisible } from "../widgets/when-visible";
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 

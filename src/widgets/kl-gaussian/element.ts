@@ -1,6 +1,6 @@
 import { drag } from "d3-drag";
 import { select } from "d3-selection";
-import { KL_GAUSSIAN_STATE } from "../../components/proof-check-event";
+import { KL_GAUSSIAN_STATE } from "./state-event";
 import { klGaussianMonteCarlo } from "../../lib/kl-gaussian";
 import type { MonteCarloPoint } from "../../lib/monte-carlo";
 import { createRandom } from "../../lib/random";
@@ -71,7 +71,7 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
     this.setOutput("kl_mc_se", estimate.standardError);
     this.shown = { ...this.shown, path: [...estimate.path] };
     this.draw();
-    // The chapter's derivation checks (src/components/proof-check.ts) follow this example.
+    // The chapter's derivation checks (./check-element.ts) follow this example.
     this.dispatchEvent(new CustomEvent(KL_GAUSSIAN_STATE, { detail: state, bubbles: true }));
   }
 
