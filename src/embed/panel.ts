@@ -4,7 +4,7 @@
  * ./panel-watch.ts attaches it; the widget base class knows nothing of embedding.
  */
 import { THEMES } from "./protocol";
-import { clipboardBlocked, copyBlockedByFrame, downloadNoteInFrame } from "./sandbox";
+import { clipboardBlocked, copyBlockedByFrame, downloadNoteInFrame } from "../widgets/parts/sandbox";
 
 /** What the panel needs of a widget element (src/widgets/widget-element.ts provides it). */
 export interface EmbeddableWidget extends HTMLElement {

@@ -28,14 +28,14 @@ test("sandboxed without allow-same-origin: math widgets work, a model widget say
 }) => {
   const watch = watchPage(page);
   let framed = await frameOnOtherSite(page, baseURL, "embed/kl-std-normal/?mu=1&logvar=0", "allow-scripts");
-  await expect(framed.locator('[data-widget="kl-std-normal"]')).toHaveAttribute("data-ready", "");
+  await expect(framed.locator('[data-widget="kl-std-normal"]')).toHaveAttribute("data-ready", "", { timeout: 40_000 });
   await expect(framed.locator('output[name="kl"]')).toHaveAttribute("data-value", "0.5");
   await framed.locator('input[name="mu"]').fill("0");
   await expect(framed.locator('output[name="kl"]')).toHaveAttribute("data-value", "0");
 
   framed = await frameOnOtherSite(page, baseURL, "embed/vae/", "allow-scripts");
   const vae = framed.locator('[data-widget="vae"]');
-  await expect(vae).toHaveAttribute("data-ready", "");
+  await expect(vae).toHaveAttribute("data-ready", "", { timeout: 40_000 });
   await vae.getByRole("button", { name: "Train" }).click();
   const alert = vae.getByRole("alert");
   await expect(alert).toContainText("does not allow that");

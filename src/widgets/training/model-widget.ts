@@ -2,7 +2,7 @@ import { formatNumber } from "../../lib/format";
 import { TrainingClient } from "../../ml/client";
 import type { FromWorker, Progress, Setup, Status, VaeViewRequest } from "../../ml/protocol";
 import { WidgetElement } from "../widget-element";
-import { workerBlockedByFrame } from "../../embed/sandbox";
+import { workerBlockedByFrame } from "../parts/sandbox";
 
 type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
 type BackendMessage = Extract<FromWorker, { type: "backend" }>;

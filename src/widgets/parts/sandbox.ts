@@ -1,7 +1,7 @@
 // What a sandboxed frame blocks, in plain words, with the attribute the framing page must add. Course
 // systems (LMS) often frame pages with <iframe sandbox="allow-scripts">: the frame's origin is then
 // "null", so it may not start workers from the site or use its storage, and copying and downloading
-// need their own permissions. docs/embedding.md lists what to add.
+// need their own permissions. docs/embedding.md lists what to add. Used by widgets and the embed panel.
 
 /** True in a frame sandboxed without allow-same-origin, whose origin is opaque ("null"). */
 export function opaqueOrigin(): boolean {
