@@ -157,6 +157,27 @@ export const bibliography: readonly BibEntry[] = [
     note: "A tutorial that takes the same path from latent variables to the VAE loss.",
   },
   {
+    key: "burda2016",
+    short: "Burda, Grosse & Salakhutdinov, 2016",
+    authors: "Yuri Burda, Roger Grosse and Ruslan Salakhutdinov",
+    year: 2016,
+    title: "Importance Weighted Autoencoders",
+    venue: "International Conference on Learning Representations (ICLR) 2016; arXiv:1509.00519",
+    url: "https://arxiv.org/abs/1509.00519",
+    note: "The importance-weighted bound IWAE_K, its monotonicity in K, log p(x) estimated with K = 5000, and active units.",
+  },
+  {
+    key: "maddison2017",
+    short: "Maddison et al., 2017",
+    authors:
+      "Chris J. Maddison, Dieterich Lawson, George Tucker, Nicolas Heess, Mohammad Norouzi, Andriy Mnih, Arnaud Doucet and Yee Whye Teh",
+    year: 2017,
+    title: "Filtering Variational Objectives",
+    venue: "Advances in Neural Information Processing Systems (NeurIPS) 30; arXiv:1705.09279",
+    url: "https://arxiv.org/abs/1705.09279",
+    note: "The bias of importance-weighted bounds: about Var[w]/(2K p(x)²) for an importance weight w and large K (their Proposition 1).",
+  },
+  {
     key: "higgins2017",
     short: "Higgins et al., 2017",
     authors:
