@@ -29,8 +29,9 @@ export interface GroupedLayout {
   readonly bars: readonly GroupedBar[];
   readonly ticks: readonly { readonly y: number; readonly label: string }[];
   readonly groups: readonly { readonly x: number; readonly label: string }[];
-  /** The value at a vertical position, for dragging. */
+  /** The value at a vertical position, and the position of a value, for dragging. */
   readonly valueAt: (y: number) => number;
+  readonly positionOf: (value: number) => number;
 }
 
 // The top margin holds the legend above the value labels.
@@ -91,5 +92,6 @@ export function layoutGroups(
       label: String(outcome + 1),
     })),
     valueAt: (position) => y.invert(position),
+    positionOf: (value) => y(value),
   };
 }
