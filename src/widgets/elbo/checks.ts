@@ -78,7 +78,7 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
       quadrature: logEvidenceByQuadrature(modelOf(state), state.x, QUADRATURE_POINTS),
     }),
     verdict: (v) =>
-      `${agreement(at(v, "closed"), at(v, "quadrature"))} One dimension takes ${QUADRATURE_POINTS} evaluations of the decoder; the same grid in 20 dimensions would take ${QUADRATURE_POINTS}²⁰ ≈ ${formatNumber(QUADRATURE_POINTS ** 20)}.`,
+      `${agreement(at(v, "closed"), at(v, "quadrature"))} One dimension takes ${QUADRATURE_POINTS} evaluations of the decoder; the same grid in 20 dimensions would take ${QUADRATURE_POINTS}²⁰ ≈ ${formatNumber(QUADRATURE_POINTS ** 20)}, which is why papers estimate log p(x) by sampling instead (see the importance-weighted bound below).`,
   },
   "kl-definition": {
     rows: [
