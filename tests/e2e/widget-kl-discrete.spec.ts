@@ -34,6 +34,14 @@ test("reports Infinity where Q is 0 and P is not, and 0·log 0 = 0", async ({ pa
   await expect(reverse).toHaveText("∞");
 });
 
+test("keeps a probability far below its partner (scipy.stats.entropy's values)", async ({ page }) => {
+  await openWidget(page, ID, "p=1e-16,1&q=1,1e-16");
+  expect(await outputValue(page, "kl_pq")).toBeCloseTo(36.8414, 4);
+  await openWidget(page, ID, "p=1e-20,1&q=1,1e-20");
+  expect(await outputValue(page, "kl_pq")).toBeCloseTo(46.0517, 4);
+  await expect(page.locator('output[name="kl_qp"]')).not.toHaveText("∞");
+});
+
 test("a preset and a typed weight change the state, the outputs and the address bar", async ({ page }) => {
   const root = await openWidget(page, ID);
   await root.locator("select[data-role=preset]").selectOption({ label: "Disjoint supports" });
@@ -53,7 +61,7 @@ test("a preset and a typed weight change the state, the outputs and the address 
 
 test("dragging a bar moves that probability and keeps the sum at 1", async ({ page }) => {
   const root = await openWidget(page, ID, "p=0.5,0.5&q=0.5,0.5");
-  const bar = root.locator('svg[data-role=distributions] rect[data-series="0"][data-outcome="0"]');
+  const bar = root.locator('svg[data-role=distributions] rect.handle[data-series="0"][data-outcome="0"]');
   const box = (await bar.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + 2);
   await page.mouse.down();

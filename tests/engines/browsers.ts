@@ -21,6 +21,8 @@ export interface EnginePage {
   drag(points: readonly (readonly [number, number])[]): Promise<void>;
   /** Presses a key (a WebDriver key name: "PageUp", "ArrowRight", …) on the focused element. */
   press(key: keyof typeof KEYS): Promise<void>;
+  /** The viewport as a PNG. */
+  screenshot(): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -138,6 +140,7 @@ export async function openWebKit(): Promise<EnginePage> {
         },
       ]);
     },
+    screenshot: async () => Buffer.from(await client.takeScreenshot(), "base64"),
     async close() {
       try {
         await client.deleteSession();
@@ -177,6 +180,7 @@ export async function openFirefox(): Promise<EnginePage> {
       await page.mouse.up();
     },
     press: (key) => page.keyboard.press(key),
+    screenshot: async () => Buffer.from(await page.screenshot()),
     close: () => browser.close(),
   };
 }

@@ -1,7 +1,8 @@
 // The smoke suite in WebKit and Firefox, against the same build as the Chromium suite: every widget's
 // embed page computes what Chromium computes, both models train and report held-out figures, a
 // chapter renders its math, and a handle follows a drag and a key (docs/widget-contract.md rule 8).
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { openEngine, type EngineName, type EnginePage } from "./browsers";
 import {
   BASE_URL,
@@ -27,6 +28,15 @@ describe.each(ENGINES)("%s", (engineName) => {
     console.log(`${engine.version} (the reference: ${inject("chromiumVersion")})`);
   }, 120_000);
   afterAll(async () => engine?.close());
+  // A failed test leaves what the engine showed beside Playwright's results.
+  beforeEach(({ onTestFailed, task }) =>
+    onTestFailed(async () => {
+      mkdirSync("test-results/engines", { recursive: true });
+      const path = `test-results/engines/${engineName}-${task.name.replace(/\W+/g, "-")}.png`;
+      writeFileSync(path, await engine.screenshot());
+      console.log(`What ${engine.version} showed: ${path}`);
+    }),
+  );
 
   it("computes every widget's outputs on its embed page as Chromium does", async () => {
     const mismatches: string[] = [];
@@ -56,13 +66,30 @@ describe.each(ENGINES)("%s", (engineName) => {
         `() => document.querySelector('[data-widget="${id}"] [data-role=status]').textContent`,
       );
       expect(status).toMatch(/^Budget spent/);
+      if (id !== "vae") return;
+      // What the engine does not offer is said in plain words: each GPU backend was timed or has its reason.
+      const { backend, sharedMemory } = await engine.evaluate<{ backend: string; sharedMemory: boolean }>(
+        `() => ({ backend: document.querySelector('[data-widget="vae"] [data-role=backend]').textContent, sharedMemory: typeof SharedArrayBuffer === "function" })`,
+      );
+      expect(backend).toMatch(/^Backend: (wasm|webgl|webgpu)\b/);
+      for (const gpu of ["webgpu", "webgl"])
+        expect(backend).toMatch(new RegExp(`${gpu} (not used: [a-z][^;]+|[\\d.]+)[;.]`));
+      if (!sharedMemory && backend.startsWith("Backend: wasm"))
+        expect(backend).toContain("1 thread (no SharedArrayBuffer here)");
     },
     TRAINING_MS,
   );
 
   it("renders a chapter's math with KaTeX's fonts", async () => {
     await engine.goto(`${BASE_URL}chapters/probability/`);
-    const math = await engine.evaluate<{ count: number; width: number; height: number; font: boolean; family: string }>(
+    const math = await engine.evaluate<{
+      count: number;
+      width: number;
+      height: number;
+      font: boolean;
+      family: string;
+      reader: string;
+    }>(
       `async () => {
         const display = document.querySelector(".katex-display");
         display.scrollIntoView({ block: "center" });
@@ -76,6 +103,13 @@ describe.each(ENGINES)("%s", (engineName) => {
           height: box.height,
           font: document.fonts.check("16px KaTeX_Main"),
           family: getComputedStyle(symbol).fontFamily,
+          // The reader's features start in an idle callback, or a timeout where there is none (WebKit).
+          reader: await new Promise((resolve) => {
+            const end = Date.now() + 10000;
+            const poll = () => document.documentElement.dataset.reader === "ready" || Date.now() > end
+              ? resolve(document.documentElement.dataset.reader ?? "not started") : setTimeout(poll, 50);
+            poll();
+          }),
         };
       }`,
     );
@@ -84,6 +118,7 @@ describe.each(ENGINES)("%s", (engineName) => {
     expect(math.height, "height of the first display formula, px").toBeGreaterThan(10);
     expect(math.family).toMatch(/KaTeX/);
     expect(math.font, "KaTeX_Main loaded").toBe(true);
+    expect(math.reader, "the reader's features (search, offline, tips) started").toBe("ready");
   });
 
   it("moves a handle by a key and by a drag", async () => {

@@ -27,6 +27,7 @@ describe("the chapter's step checks", () => {
       "gaussian-decoder",
       "bernoulli",
       "kl-prior",
+      "iwae",
     ]) {
       expect(CHECK_STEP_NAMES).toContain(step);
     }
