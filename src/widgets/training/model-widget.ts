@@ -264,6 +264,9 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     this.showAlert(message);
     const statusLine = this.querySelector<HTMLElement>("[data-role=status]");
     if (statusLine) statusLine.textContent = "Training is unavailable.";
+    // Train would have nothing to act on: say so by the button, not by a click that does nothing.
+    const train = this.button("train");
+    if (train) train.disabled = true;
     if (!this.rendering) this.setAttribute("data-ready", "");
   }
 
