@@ -240,6 +240,8 @@ test("a training worker that cannot start is reported, not waited on", async ({ 
   for (const output of await root.locator("output[name]").all()) {
     await expect(output).not.toHaveAttribute("data-value");
   }
+  // Train says by being disabled that it has nothing to act on, rather than doing nothing.
+  await expect(root.locator("button[data-role=train]")).toBeDisabled();
 });
 
 test("the digits failing to load is reported too", async ({ page }) => {

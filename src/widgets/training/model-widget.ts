@@ -2,6 +2,7 @@ import { formatNumber } from "../../lib/format";
 import { TrainingClient } from "../../ml/client";
 import type { FromWorker, Progress, Setup, Status, VaeViewRequest } from "../../ml/protocol";
 import { WidgetElement } from "../widget-element";
+import { workerBlockedByFrame } from "../parts/sandbox";
 
 type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
 type BackendMessage = Extract<FromWorker, { type: "backend" }>;
@@ -135,7 +136,8 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   private async load(state: S, signal: AbortSignal): Promise<void> {
     this.client ??= new TrainingClient(
       (message) => this.receive(message),
-      (message) => this.workerFailed(message),
+      // In a frame with an opaque origin no worker can start: say why and what the framing page must add.
+      (message) => this.workerFailed(workerBlockedByFrame() ?? message),
     );
     const idle = this.waitFor((m) => m.type === "status" && m.status === "idle", signal);
     this.client.configure(this.setupFor(state), this.viewsFor(state));
@@ -262,6 +264,9 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     this.showAlert(message);
     const statusLine = this.querySelector<HTMLElement>("[data-role=status]");
     if (statusLine) statusLine.textContent = "Training is unavailable.";
+    // Train would have nothing to act on: say so by the button, not by a click that does nothing.
+    const train = this.button("train");
+    if (train) train.disabled = true;
     if (!this.rendering) this.setAttribute("data-ready", "");
   }
 
