@@ -198,16 +198,6 @@ export const bibliography: readonly BibEntry[] = [
     note: "Posterior collapse, and KL annealing against it.",
   },
   {
-    key: "burda2016",
-    short: "Burda, Grosse & Salakhutdinov, 2016",
-    authors: "Yuri Burda, Roger Grosse and Ruslan Salakhutdinov",
-    year: 2016,
-    title: "Importance Weighted Autoencoders",
-    venue: "International Conference on Learning Representations (ICLR) 2016",
-    url: "https://arxiv.org/abs/1509.00519",
-    note: "The importance-weighted bound, and the active units of a latent space.",
-  },
-  {
     key: "kingma2015",
     short: "Kingma & Ba, 2015",
     authors: "Diederik P. Kingma and Jimmy Ba",

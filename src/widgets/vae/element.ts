@@ -41,6 +41,8 @@ class VaeElement extends ModelWidget<VaeState> {
   protected readonly spec = spec;
   private state?: VaeState;
   private curves: VaeCurves = emptyCurves();
+  /** A finished run's curves, drawn faintly after a settings change started a new one. */
+  private earlier?: VaeCurves;
   private sampleRound = 0;
   /** Counts evaluations shown, so that the pictures of an older one are not drawn over a newer. */
   private frame = 0;
@@ -119,6 +121,10 @@ class VaeElement extends ModelWidget<VaeState> {
       gridSide: state.latent === 2 ? GRID_SIDE : 0,
       gridRange: GRID_RANGE,
     };
+  }
+
+  protected override keepForComparison(): void {
+    this.earlier = this.curves;
   }
 
   /** Forgets the previous model's curves; pretrained weights start from their own training history. */
@@ -205,6 +211,7 @@ class VaeElement extends ModelWidget<VaeState> {
       this.querySelector<SVGSVGElement>("svg[data-role=recon-curve]"),
       this.querySelector<SVGSVGElement>("svg[data-role=kl-curve]"),
       this.curves,
+      this.earlier,
     );
   }
 
