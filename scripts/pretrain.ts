@@ -34,17 +34,17 @@ for (const latent of PRETRAINED_LATENTS) {
     const { recon, kl } = trainer.step();
     if (!Number.isFinite(recon + kl)) throw new Error(`latent ${latent}: the loss diverged at step ${step}`);
     if (step % 1000 === 0)
-      console.log(`latent ${latent}: step ${step}, held-out ELBO ${trainer.evaluate().elbo.toFixed(2)}`);
+      console.log(`latent ${latent}: step ${step}, held-out ELBO ${trainer.evaluateLosses().elbo.toFixed(2)}`);
   }
   const seconds = (performance.now() - started) / 1000;
-  const full = trainer.evaluate();
+  const full = trainer.evaluateLosses();
   const shapes = trainer.vae.layers.flatMap((layer) => [layer.w.shape, layer.b.shape]);
   const provisional = { latent, hidden: PRETRAINED_HIDDEN, seed: SEED, steps: STEPS, seconds, heldOut: full, shapes };
   // Measure the quantised weights themselves: those are what the reader gets.
   const quantised = decodeWeights(encodeWeights(provisional, trainer.weights())).tensors;
   trainer.dispose();
   const check = new VaeTrainer(digits, config, quantised);
-  const heldOut = check.evaluate();
+  const heldOut = check.evaluateLosses();
   check.dispose();
   const bytes = encodeWeights({ ...provisional, heldOut }, quantised);
   writeFileSync(join(root, "public", pretrainedFile(latent)), bytes);

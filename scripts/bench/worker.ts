@@ -72,12 +72,12 @@ async function run(job: Job): Promise<JobResult> {
       const { recon, kl } = trainer.step();
       return recon + kl;
     });
-    return done({ elbo: trainer.evaluate().elbo });
+    return done({ elbo: trainer.evaluateLosses().elbo });
   }
   if (job.kind === "autoencoder") {
     const trainer = new AutoencoderTrainer(digits, { latent: 32, hidden: 256, batch: 128, noise: 0.3, seed: 1 });
-    timed(() => trainer.step());
-    return done({ mse: trainer.evaluate() });
+    timed(() => trainer.step().mse);
+    return done({ mse: trainer.evaluateMse() });
   }
   const reference = layersReference(digits);
   timed(() => reference.step());

@@ -52,3 +52,28 @@ export function gatherDigits(set: DigitSet, indices: ArrayLike<number>, into?: F
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
+
+/** Indices of the first held-out digit of each class, 0, 1, …, up to `count` of them (classes cycle past 9). */
+export function firstOfEachClass(digits: Digits, count: number): number[] {
+  const out: number[] = [];
+  for (let label = 0; label < count; label++) {
+    const index = digits.heldOut.labels.indexOf(label % 10);
+    if (index >= 0) out.push(index);
+  }
+  return out;
+}
+
+/** The first `perClass` held-out digits of each class, class by class: a fixed, balanced subset. */
+export function firstPerClass(digits: Digits, perClass: number): number[] {
+  const out: number[] = [];
+  for (let label = 0; label < 10; label++) {
+    let found = 0;
+    digits.heldOut.labels.forEach((value, index) => {
+      if (value === label && found < perClass) {
+        out.push(index);
+        found += 1;
+      }
+    });
+  }
+  return out;
+}

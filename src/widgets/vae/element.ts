@@ -12,8 +12,11 @@ import { defineWidget } from "../widget-element";
 import { spec, type VaeState } from "./spec";
 
 type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
+type Measurement = Extract<FromWorker, { type: "measurement" }>;
+/** Outputs measured on the model at rest, after the held-out evaluation (src/ml/vae-inference.ts). */
+const MEASURED = ["log_px_test", "gap_amortization", "gap_approximation"] as const;
 
-const NUMBER_INPUTS = ["latent", "beta", "seconds", "hidden", "batch", "seed"] as const;
+const NUMBER_INPUTS = ["latent", "beta", "seconds", "hidden", "batch", "seed", "k"] as const;
 const RECONSTRUCTED = 10;
 const SAMPLES = 16;
 const INTERPOLATION_STEPS = 10;
@@ -33,6 +36,8 @@ class VaeElement extends ModelWidget<VaeState> {
   private heldRecon: [number, number][] = [];
   private heldKl: [number, number][] = [];
   private sampleRound = 0;
+  /** The training step of the figures in the MEASURED outputs, if any. */
+  private measuredSteps?: number;
   /** Counts evaluations shown, so that the pictures of an older one are not drawn over a newer. */
   private frame = 0;
   /** The code decoded in the side panel: dragged on the plane (latent 2) or set by sliders. */
@@ -110,6 +115,7 @@ class VaeElement extends ModelWidget<VaeState> {
       interpolationSteps: INTERPOLATION_STEPS,
       gridSide: state.latent === 2 ? GRID_SIDE : 0,
       gridRange: GRID_RANGE,
+      k: state.k,
     };
   }
 
@@ -148,6 +154,9 @@ class VaeElement extends ModelWidget<VaeState> {
     this.setOutput("elbo_test", evaluation.elbo);
     this.setOutput("recon_test", evaluation.recon);
     this.setOutput("kl_test", evaluation.kl);
+    this.setOutput("active_units", evaluation.activeUnits);
+    // Figures measured on an earlier model no longer hold.
+    if (progress.steps !== this.measuredSteps) this.clearMeasured();
     this.setOutput("steps", progress.steps);
     this.setOutput("steps_per_s", progress.stepsPerSecond);
     this.heldRecon.push([progress.steps, evaluation.recon]);
@@ -172,6 +181,27 @@ class VaeElement extends ModelWidget<VaeState> {
         this.requestProbe();
       });
     });
+  }
+
+  protected override showMeasurement({ measurement }: Measurement): void {
+    if (measurement.steps !== this.measuredSteps) this.clearMeasured();
+    this.measuredSteps = measurement.steps;
+    const { gaps, logPx } = measurement;
+    if (logPx !== undefined && Number.isFinite(logPx)) this.setOutput("log_px_test", logPx);
+    if (gaps && Number.isFinite(gaps.amortization + gaps.approximation)) {
+      this.setOutput("gap_amortization", gaps.amortization);
+      this.setOutput("gap_approximation", gaps.approximation);
+    }
+  }
+
+  private clearMeasured(): void {
+    this.measuredSteps = undefined;
+    for (const name of MEASURED) {
+      const output = this.output(name);
+      if (!output) continue;
+      delete output.dataset.value;
+      output.textContent = "—";
+    }
   }
 
   private sendViews(): void {
