@@ -6,5 +6,7 @@ export default defineConfig({
     environment: "node",
     // Generous: CI has two cores, and the seeded training runs share them.
     testTimeout: 60_000,
+    // GitHub's workflow parser imports its JSON schema without an import attribute: let Vite load it.
+    server: { deps: { inline: ["@actions/workflow-parser"] } },
   },
 });

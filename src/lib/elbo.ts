@@ -175,6 +175,28 @@ export function elboTerms(model: LinearGaussianModel, x: number, q: Normal1D): E
   return { logPx: logEvidence(model, x), elbo, recon, klPrior, klGap };
 }
 
+/** One draw z = qm + qs·ε, ε ~ N(0, 1), with the log densities the estimators need at it. */
+interface QDraw {
+  readonly z: number;
+  readonly logLikelihood: number;
+  readonly logPrior: number;
+  readonly logQ: number;
+}
+
+function drawerFromQ(model: LinearGaussianModel, x: number, q: Normal1D, random: Random): () => QDraw {
+  const logQConstant = -HALF_LOG_TWO_PI - Math.log(q.sd);
+  return () => {
+    const epsilon = random.normal();
+    const z = q.mean + q.sd * epsilon;
+    return {
+      z,
+      logQ: logQConstant - 0.5 * epsilon * epsilon,
+      logLikelihood: logNormalDensity(x, model.w * z + model.b, model.s),
+      logPrior: logNormalDensity(z, 0, 1),
+    };
+  };
+}
+
 /**
  * Monte Carlo estimates of the ELBO and its parts from draws z = qm + qs·ε, ε ~ N(0, 1): the
  * average of log p(x | z) + log p(z) − log q(z) and of its pieces, each with its standard error.
@@ -192,14 +214,10 @@ export function elboSampler(
   const recon = new RunningMean();
   const klPrior = new RunningMean();
   const klGap = new RunningMean();
-  const logQConstant = -HALF_LOG_TWO_PI - Math.log(q.sd);
+  const drawFromQ = drawerFromQ(model, x, q, random);
   return {
     draw() {
-      const epsilon = random.normal();
-      const z = q.mean + q.sd * epsilon;
-      const logQ = logQConstant - 0.5 * epsilon * epsilon;
-      const logLikelihood = logNormalDensity(x, model.w * z + model.b, model.s);
-      const logPrior = logNormalDensity(z, 0, 1);
+      const { z, logLikelihood, logPrior, logQ } = drawFromQ();
       elbo.add(logLikelihood + logPrior - logQ);
       recon.add(logLikelihood);
       klPrior.add(logQ - logPrior);
@@ -215,6 +233,20 @@ export function elboSampler(
       checkResult("The Monte Carlo ELBO", estimates.elbo.mean);
       return estimates;
     },
+  };
+}
+
+/**
+ * The log importance weight log p(x, z) − log q(z | x) at a fresh z ~ q, one per call, for the
+ * importance-weighted bound (src/lib/iwae.ts); the same arithmetic and stream as elboSampler's ELBO.
+ */
+export function logImportanceWeights(model: LinearGaussianModel, x: number, q: Normal1D, random: Random): () => number {
+  checkModel(model, x);
+  checkApproximation(q);
+  const drawFromQ = drawerFromQ(model, x, q, random);
+  return () => {
+    const { logLikelihood, logPrior, logQ } = drawFromQ();
+    return logLikelihood + logPrior - logQ;
   };
 }
 

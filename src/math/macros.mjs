@@ -1,7 +1,8 @@
 // The book's KaTeX macros, shared by the build-time renderer and the build-time validator.
 /** @type {Record<string, string>} */
 export const macros = {
-  "\\KL": "D_{\\mathrm{KL}}",
+  // A label, not an operator: one <mtext>, so screen readers say "KL", not two variables.
+  "\\KL": "D_{\\text{KL}}",
   "\\E": "\\mathbb{E}",
   "\\N": "\\mathcal{N}",
   "\\tr": "\\operatorname{tr}",
@@ -10,6 +11,7 @@ export const macros = {
   "\\ELBO": "\\operatorname{ELBO}",
   "\\R": "\\mathbb{R}",
   "\\diag": "\\operatorname{diag}",
+  "\\ReLU": "\\operatorname{ReLU}",
   "\\vx": "\\mathbf{x}",
   "\\vz": "\\mathbf{z}",
 };

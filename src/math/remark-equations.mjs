@@ -1,7 +1,9 @@
 // Numbers labelled display equations, turns `$\eqref{label}$` into links to them, and fails the
-// build on any formula KaTeX cannot parse (rehype-katex alone would render an error box instead).
+// build on any formula KaTeX cannot parse (rehype-katex alone would render an error box instead) or
+// whose MathML spells a word letter by letter (src/math/split-words.mjs).
 import katex from "katex";
 import { macros } from "./macros.mjs";
+import { splitWords } from "./split-words.mjs";
 
 const LABEL = /\\label\{([^}]+)\}/;
 const EQREF = /^\s*\\eqref\{([^}]+)\}\s*$/;
@@ -21,15 +23,26 @@ export const equationId = (label) => `eq-${label}`;
 
 /** @param {string} tex @param {boolean} displayMode @param {any} file */
 function validate(tex, displayMode, file) {
+  const where = file?.path ?? "a Markdown file";
+  let html;
   try {
-    katex.renderToString(tex, { displayMode, throwOnError: true, macros: { ...macros }, strict: "ignore" });
+    html = katex.renderToString(tex, { displayMode, throwOnError: true, macros: { ...macros }, strict: "ignore" });
   } catch (error) {
-    const where = file?.path ?? "a Markdown file";
     throw new Error(
       `KaTeX cannot render ${JSON.stringify(tex)} in ${where}: ${error instanceof Error ? error.message : error}`,
       { cause: error },
     );
   }
+  const words = splitWords(html);
+  if (words.length > 0) throw new Error(spelledOut(words, tex, where));
+}
+
+/** The build error for words a screen reader would spell. @param {string[]} words @param {string} tex @param {string} where */
+export function spelledOut(words, tex, where) {
+  return (
+    `${JSON.stringify(tex)} in ${where} writes ${words.join(", ")} as separate letters, which screen readers ` +
+    `spell out: use \\operatorname{…} (or a macro in src/math/macros.mjs) for an operator, \\text{…} for a word`
+  );
 }
 
 /** Replaces the text of every text node below `children` (the hast form remark-math prepared). @param {any[] | undefined} children @param {string} value */

@@ -1,15 +1,20 @@
 import katex from "katex";
 import { macros } from "./macros.mjs";
+import { spelledOut } from "./remark-equations.mjs";
+import { splitWords } from "./split-words.mjs";
 
 /** Renders TeX to HTML at build time for .astro templates (chapters use $…$ in MDX instead). */
 export function tex(expression: string, displayMode = false): string {
-  return katex.renderToString(expression, {
+  const html = katex.renderToString(expression, {
     displayMode,
     throwOnError: true,
     macros: { ...macros },
     output: "htmlAndMathml",
     strict: "ignore",
   });
+  const words = splitWords(html);
+  if (words.length > 0) throw new Error(spelledOut(words, expression, "a component"));
+  return html;
 }
 
 const escapeHtml = (text: string): string =>
