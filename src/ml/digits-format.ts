@@ -5,6 +5,12 @@ export const DIGIT_PIXELS = 784;
 export const DIGIT_SIDE = 28;
 const MAGIC = 0x31544744;
 
+/**
+ * The seed of the one binarisation of the held-out digits (pixel i of a digit is 1 with probability
+ * its grey level): fixed, so every run, the pretrained weights and the chapter measure the same data.
+ */
+export const HELD_OUT_BINARISATION_SEED = 20_160_502;
+
 export interface DigitSet {
   /** Number of digits. */
   readonly count: number;

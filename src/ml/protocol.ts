@@ -102,8 +102,9 @@ export interface VaeEvaluationMessage {
 
 /** The three numbers of each digit of the fixed subset behind the inference gaps, nats (src/ml/vae-inference.ts). */
 export interface VaeGapFigures {
-  /** Held-out indices of the subset's digits. */
+  /** Held-out indices of the subset's digits, and those digits as the model sees them (binarised), 784 each. */
   readonly digits: number[];
+  readonly pixels: Float32Array;
   readonly encoderElbo: number[];
   readonly optimisedElbo: number[];
   readonly logPx: number[];

@@ -2,7 +2,14 @@ import { activeUnits, columnVariances } from "../lib/active-units";
 import { createRandom, type Random } from "../lib/random";
 import { binarise, EpochSampler, normals } from "./batches";
 import { readDense, writeDense } from "./dense";
-import { DIGIT_PIXELS, firstOfEachClass, firstPerClass, gatherDigits, type Digits } from "./digits-format";
+import {
+  DIGIT_PIXELS,
+  firstOfEachClass,
+  firstPerClass,
+  gatherDigits,
+  HELD_OUT_BINARISATION_SEED,
+  type Digits,
+} from "./digits-format";
 import type { VaeEvaluationMessage, VaeMeasurement, VaeViewRequest } from "./protocol";
 import { tf } from "./tf";
 import type { Trainer } from "./trainer";
@@ -31,17 +38,12 @@ export interface VaeEvaluation {
 const EVAL_CHUNK = 500;
 /** The seed of the ε used for held-out figures, fixed so that they do not jitter between evaluations. */
 const EVAL_SEED = 7_777;
-/**
- * The seed of the one binarisation of the held-out digits (pixel i of digit n is 1 with probability
- * its grey level): fixed, so every run, the pretrained weights and the chapter measure the same data.
- */
-export const HELD_OUT_BINARISATION_SEED = 20_160_502;
 /** The seed of the draws of the log p(x) estimates and of the per-digit optimisation. */
 const MEASURE_SEED = 5_000;
 /** Importance samples per digit of log_px_test unless the page asks otherwise. */
 export const DEFAULT_K = 100;
 /** The gaps' subset: the first 2 held-out digits of each class; and how each digit's q* is found. */
-const GAP_DIGITS_PER_CLASS = 2;
+export const GAP_DIGITS_PER_CLASS = 2;
 export const GAP_OPTIONS: Omit<GapOptions, "k"> = { steps: 300, draws: 8, learningRate: 0.02, elboDraws: 400 };
 
 /**
@@ -175,11 +177,13 @@ export class VaeTrainer implements Trainer {
     const base = { model: "vae", steps: this.steps, k } as const;
     const random = createRandom(MEASURE_SEED);
     const subset = firstPerClass(this.digits, GAP_DIGITS_PER_CLASS);
-    const gaps = yield* inferenceGaps(this.vae, this.heldOutDigits(subset), { ...GAP_OPTIONS, k }, random);
+    const pixels = this.heldOutDigits(subset);
+    const gaps = yield* inferenceGaps(this.vae, pixels, { ...GAP_OPTIONS, k }, random);
     yield {
       ...base,
       gaps: {
         digits: subset,
+        pixels,
         encoderElbo: Array.from(gaps.encoderElbo),
         optimisedElbo: Array.from(gaps.optimisedElbo),
         logPx: Array.from(gaps.logPx),

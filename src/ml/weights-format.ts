@@ -4,6 +4,37 @@
 // Kept free of tfjs and DOM.
 const MAGIC = "VAEW";
 
+/** One point of a loss curve: means per digit (nats) at a training step. */
+export interface HistoryPoint {
+  readonly step: number;
+  /** −E_q[log p(x | z)] and D_KL(q(z | x) ‖ p(z)). */
+  readonly recon: number;
+  readonly kl: number;
+}
+
+/**
+ * How the pretrained model was trained, for the widget to draw as its own curves (the same series
+ * the widget draws while it trains): training batches' running means and held-out evaluations.
+ */
+export interface TrainingHistory {
+  readonly batch: number;
+  readonly learningRate: number;
+  /** Means over the training batches since the previous point. */
+  readonly train: readonly HistoryPoint[];
+  /** Held-out figures (binarised held-out digits, one fixed ε per digit) at those steps. */
+  readonly heldOut: readonly HistoryPoint[];
+}
+
+/** What the pretraining script measured on the quantised weights with the widget's code (src/ml/vae-inference.ts). */
+export interface PretrainedMeasurement {
+  /** Importance samples per digit, and the IWAE_k estimate of the mean held-out log p(x), nats. */
+  readonly k: number;
+  readonly logPx: number;
+  readonly activeUnits: number;
+  readonly gapAmortization: number;
+  readonly gapApproximation: number;
+}
+
 export interface WeightsMeta {
   readonly latent: number;
   readonly hidden: number;
@@ -13,6 +44,9 @@ export interface WeightsMeta {
   /** Held-out figures of the quantised weights, as the script measured them. */
   readonly heldOut: { readonly recon: number; readonly kl: number; readonly elbo: number };
   readonly shapes: readonly (readonly number[])[];
+  /** Present in weights made since the digits are binarised. */
+  readonly history?: TrainingHistory;
+  readonly measured?: PretrainedMeasurement;
 }
 
 interface Header extends WeightsMeta {
