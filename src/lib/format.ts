@@ -14,3 +14,8 @@ export function formatNumber(value: number, significant = 4): string {
       : Number(value.toPrecision(significant)).toString();
   return text.replace(/^-/, "−");
 }
+
+/** A figure put back into a text field: formatNumber's rounding, with the ASCII minus sign the parser reads. */
+export function formatField(value: number, significant = 4): string {
+  return formatNumber(value, significant).replace("−", "-");
+}

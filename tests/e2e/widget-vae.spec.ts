@@ -99,7 +99,8 @@ test("pause, resume and reset", async ({ page }) => {
   const root = await ready(page, "latent=2&seconds=30");
   const train = root.locator("button[data-role=train]");
   await train.click();
-  await expect(train).toHaveText("Pause");
+  // The first Train loads TensorFlow.js, the digits and the speed probe: slow on a loaded machine.
+  await expect(train).toHaveText("Pause", { timeout: TRAINING_TIMEOUT });
   await page.waitForTimeout(1500);
   await train.click();
   await expect(train).toHaveText("Resume");

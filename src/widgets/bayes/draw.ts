@@ -1,7 +1,7 @@
 import { select } from "d3-selection";
+import { applySlider } from "../handles/slider";
+import { borderSlider, likelihoodSlider } from "./text";
 import type { AreaLayout, BorderHandle, Column } from "./view";
-
-const fmt = (value: number) => value.toFixed(3);
 
 /** Redraws an area.astro SVG in place; columns, pieces and handles join by hypothesis index. */
 export function drawArea(svg: SVGSVGElement, layout: AreaLayout, label: string): void {
@@ -57,46 +57,23 @@ export function drawArea(svg: SVGSVGElement, layout: AreaLayout, label: string):
   handles
     .selectAll<SVGRectElement, Column>("rect.likelihood-handle")
     .data(layout.columns)
-    .join((enter) =>
-      enter
-        .insert("rect", "rect.prior-handle")
-        .attr("class", "likelihood-handle")
-        .attr("tabindex", "0")
-        .attr("role", "slider")
-        .attr("aria-valuemin", "0")
-        .attr("aria-valuemax", "1")
-        .attr("aria-orientation", "vertical")
-        .attr("height", 14),
-    )
+    .join((enter) => enter.insert("rect", "rect.prior-handle").attr("class", "likelihood-handle").attr("height", 14))
     .attr("data-index", (c) => c.index)
-    .attr("aria-label", (c) => `Likelihood P(E | ${c.label})`)
     .attr("x", (c) => c.handleX)
     .attr("y", (c) => c.shadedY - 7)
     .attr("width", (c) => c.handleWidth)
-    .attr("aria-valuenow", (c) => String(c.likelihood))
-    .attr("aria-valuetext", (c) => fmt(c.likelihood));
+    .each(function (c) {
+      applySlider(this, likelihoodSlider(c));
+    });
   handles
     .selectAll<SVGRectElement, BorderHandle>("rect.prior-handle")
     .data(layout.borders)
-    .join((enter) =>
-      enter
-        .append("rect")
-        .attr("class", "prior-handle")
-        .attr("tabindex", "0")
-        .attr("role", "slider")
-        .attr("aria-orientation", "horizontal")
-        .attr("width", 12),
-    )
+    .join((enter) => enter.append("rect").attr("class", "prior-handle").attr("width", 12))
     .attr("data-index", (b) => b.index)
-    .attr(
-      "aria-label",
-      (b) => `Border between H${b.index + 1} and H${b.index + 2}: prior of H1 to H${b.index + 1} together`,
-    )
     .attr("x", (b) => b.x - 6)
     .attr("y", layout.top)
     .attr("height", layout.squareBottom - layout.top)
-    .attr("aria-valuemin", (b) => String(b.min))
-    .attr("aria-valuemax", (b) => String(b.max))
-    .attr("aria-valuenow", (b) => String(b.value))
-    .attr("aria-valuetext", (b) => fmt(b.value));
+    .each(function (b) {
+      applySlider(this, borderSlider(b));
+    });
 }

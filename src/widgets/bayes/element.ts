@@ -1,12 +1,13 @@
 import { bayesUpdate } from "../../lib/bayes";
 import { normaliseWeights, roundDistribution } from "../../lib/weights";
-import { bindSvgHandles, stepWithin, type KeyStep } from "../svg-handles";
+import { formatField } from "../../lib/format";
+import { bindHandles, type Grab } from "../handles/bind";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { drawArea } from "./draw";
 import { PRESETS } from "./presets";
 import { MAX_HYPOTHESES, MIN_HYPOTHESES, spec, type BayesState } from "./spec";
 import { describeArea, priorNote } from "./text";
-import { areaLayout, fractionAtX, fractionAtY, hypothesisLabel } from "./view";
+import { areaLayout, fractionAtX, fractionAtY, hypothesisLabel, xOfFraction, yOfFraction } from "./view";
 
 const round = (value: number, decimals = 4) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
@@ -41,18 +42,8 @@ class BayesElement extends WidgetElement<BayesState> {
     );
     const svg = this.svg();
     if (svg) {
-      bindSvgHandles(
-        svg,
-        {
-          selector: "rect.likelihood-handle, rect.prior-handle",
-          onDrag: (handle, point) => {
-            if (isBorder(handle)) this.setBorder(indexOf(handle), fractionAtX(point.x));
-            else this.setLikelihood(indexOf(handle), fractionAtY(point.y));
-          },
-          onKey: (handle, step) => this.keyStep(handle, step),
-        },
-        signal,
-      );
+      const selector = "rect.likelihood-handle, rect.prior-handle";
+      bindHandles(svg, { selector, grab: (handle) => this.grab(handle) }, signal);
     }
     this.showRaw();
   }
@@ -117,7 +108,7 @@ class BayesElement extends WidgetElement<BayesState> {
   private showValue(name: string, value: number): void {
     const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
     // Leave a field alone while the reader types in it.
-    if (input && document.activeElement !== input) input.value = String(value);
+    if (input && document.activeElement !== input) input.value = formatField(value);
   }
 
   private typed(kind: "prior" | "likelihood"): string {
@@ -198,40 +189,44 @@ class BayesElement extends WidgetElement<BayesState> {
     if (update) this.setParams({ prior: update.posterior.map(String).join(",") });
   }
 
-  private setLikelihood(index: number, value: number): void {
-    const state = this.currentState();
-    if (!state) return;
-    const likelihood = state.likelihood.map((l, i) => (i === index ? round(Math.min(1, Math.max(0, value))) : l));
-    this.setParamsSoon({ likelihood: likelihood.join(",") });
-  }
-
-  /** Moves the border after hypothesis `index`: prior mass passes between it and the next one. */
-  private setBorder(index: number, value: number): void {
+  /**
+   * A likelihood handle or a border, taken by a pointer or a key: its value comes from the state
+   * (which runs ahead of the drawing while a key repeats) and changes start from the state at the grab.
+   */
+  private grab(handle: SVGElement): Grab | undefined {
     const state = this.currentState();
     const prior = state && normaliseWeights(state.prior);
-    if (!prior) return;
+    if (!state || !prior) return undefined;
+    const index = indexOf(handle);
+    if (!isBorder(handle)) {
+      const value = state.likelihood[index] ?? 0;
+      return {
+        axes: [{ value, min: 0, max: 1, step: 0.01, bigStep: 0.1 }],
+        anchor: { x: 0, y: yOfFraction(value) },
+        valuesAt: (_, y) => [fractionAtY(y)],
+        set: ([target = 0]) => {
+          const likelihood = state.likelihood.map((l, i) => (i === index ? round(target) : l));
+          this.setParamsSoon({ likelihood: likelihood.join(",") });
+        },
+      };
+    }
+    // The border after hypothesis `index`: prior mass passes between it and the next one.
     const p = prior.probabilities;
     const before = p.slice(0, index).reduce((a, b) => a + b, 0);
     const pair = (p[index] ?? 0) + (p[index + 1] ?? 0);
-    const moved = Math.min(before + pair, Math.max(before, value)) - before;
-    const next = [...p];
-    next[index] = moved;
-    next[index + 1] = pair - moved;
-    this.setParamsSoon({ prior: roundDistribution(next, index + 1).join(",") });
-  }
-
-  /** Keys step from the state, which runs ahead of the drawing while a key repeats. */
-  private keyStep(handle: SVGElement, step: KeyStep): void {
-    const state = this.currentState();
-    const prior = state && normaliseWeights(state.prior);
-    if (!state || !prior) return;
-    const index = indexOf(handle);
-    if (!isBorder(handle)) {
-      this.setLikelihood(index, stepWithin(state.likelihood[index] ?? 0, step, 0, 1));
-      return;
-    }
-    const cumulative = (count: number) => prior.probabilities.slice(0, count).reduce((a, b) => a + b, 0);
-    this.setBorder(index, stepWithin(cumulative(index + 1), step, cumulative(index), cumulative(index + 2)));
+    const value = before + (p[index] ?? 0);
+    return {
+      axes: [{ value, min: before, max: before + pair, step: 0.01, bigStep: 0.1 }],
+      anchor: { x: xOfFraction(value), y: 0 },
+      valuesAt: (x) => [fractionAtX(x)],
+      set: ([target = value]) => {
+        const moved = Math.min(before + pair, Math.max(before, target)) - before;
+        const next = [...p];
+        next[index] = moved;
+        next[index + 1] = pair - moved;
+        this.setParamsSoon({ prior: roundDistribution(next, index + 1).join(",") });
+      },
+    };
   }
 }
 

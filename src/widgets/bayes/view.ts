@@ -65,6 +65,9 @@ const y = scaleLinear().domain([0, 1]).range([AREA.squareBottom, AREA.top]);
 /** Pointer coordinates (viewBox units) to the unit square's axes, clamped to [0, 1], for dragging. */
 export const fractionAtX = (px: number) => Math.min(1, Math.max(0, x.invert(px)));
 export const fractionAtY = (py: number) => Math.min(1, Math.max(0, y.invert(py)));
+/** Where a fraction of the unit square's axes is drawn (viewBox units). */
+export const xOfFraction = (fraction: number) => x(fraction);
+export const yOfFraction = (fraction: number) => y(fraction);
 
 /** Hypotheses are numbered from 1 for readers, as in the notes' y_1 … y_N; outputs count from 0. */
 export const hypothesisLabel = (index: number) => `H${index + 1}`;

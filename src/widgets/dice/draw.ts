@@ -1,4 +1,6 @@
 import { select } from "d3-selection";
+import { applySlider } from "../handles/slider";
+import { faceSlider } from "./text";
 import type { FaceBar, PanelLayout, TraceLayout } from "./view";
 
 /** Redraws a panel.astro SVG in place from a new layout: the six faces' elements are keyed by face. */
@@ -23,8 +25,9 @@ export function drawPanel(svg: SVGSVGElement, layout: PanelLayout, label: string
   root
     .selectAll<SVGRectElement, FaceBar>("rect.handle")
     .data(layout.bars)
-    .attr("aria-valuenow", (bar) => String(bar.value))
-    .attr("aria-valuetext", (bar) => `${(100 * bar.value).toFixed(1)} %`);
+    .each(function (bar) {
+      applySlider(this, faceSlider(bar.face, bar.value));
+    });
 }
 
 /** Redraws a trace.astro SVG in place. */

@@ -1,7 +1,8 @@
 import { analyseDice, FACES, simulateConditionalRolls } from "../../lib/dice";
 import { createRandom } from "../../lib/random";
 import { normaliseWeights, roundDistribution, withProbability } from "../../lib/weights";
-import { bindSvgHandles, stepWithin } from "../svg-handles";
+import { formatField } from "../../lib/format";
+import { bindHandles, type Grab } from "../handles/bind";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { drawPanel, drawTrace } from "./draw";
 import { spec, type DiceState } from "./spec";
@@ -10,8 +11,6 @@ import { panelLayout, traceLayout } from "./view";
 
 type FaceSetName = "event" | "condition";
 
-/** The bars' geometry does not depend on the state: one layout converts pointer positions. */
-const dieLayout = panelLayout([], [], []);
 const faceOf = (handle: Element) => Number((handle as SVGElement).dataset.face);
 
 /**
@@ -47,23 +46,7 @@ class DiceElement extends WidgetElement<DiceState> {
       { signal },
     );
     const die = this.dieSvg();
-    if (die) {
-      bindSvgHandles(
-        die,
-        {
-          selector: "rect.handle",
-          onDrag: (handle, point) => this.setFaceProbability(faceOf(handle), dieLayout.valueAt(point.y)),
-          onKey: (handle, step) => {
-            const normalised = normaliseWeights(this.currentState()?.weights ?? []);
-            const face = faceOf(handle);
-            // The state runs ahead of the drawing while a key repeats, so step from the state.
-            if (normalised)
-              this.setFaceProbability(face, stepWithin(normalised.probabilities[face - 1] ?? 0, step, 0, 1));
-          },
-        },
-        signal,
-      );
-    }
+    if (die) bindHandles(die, { selector: "rect.handle", grab: (handle) => this.grabFace(faceOf(handle)) }, signal);
     this.showRaw();
   }
 
@@ -99,7 +82,7 @@ class DiceElement extends WidgetElement<DiceState> {
     FACES.forEach((face, i) => {
       const input = this.weightInput(face);
       // Leave a field alone while the reader types in it.
-      if (input && document.activeElement !== input) input.value = String(state.weights[i]);
+      if (input && document.activeElement !== input) input.value = formatField(state.weights[i] ?? 0);
     });
     for (const name of ["n", "seed"] as const) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
@@ -181,13 +164,25 @@ class DiceElement extends WidgetElement<DiceState> {
     this.setParams({ [set]: next.join(",") });
   }
 
-  /** Sets one face's probability, the others keeping their proportions; the URL gets rounded probabilities. */
-  private setFaceProbability(face: number, target: number): void {
-    const state = this.currentState();
-    const normalised = state && normaliseWeights(state.weights);
-    if (!normalised) return;
-    const next = roundDistribution(withProbability(normalised.probabilities, face - 1, target), face - 1);
-    this.setParamsSoon({ weights: next.join(",") });
+  /**
+   * A face's bar, taken by a pointer or a key: setting its probability rescales the other faces in
+   * their proportions at the grab (the state runs ahead of the drawing, so it starts from the state);
+   * the URL gets rounded probabilities.
+   */
+  private grabFace(face: number): Grab | undefined {
+    const normalised = normaliseWeights(this.currentState()?.weights ?? []);
+    if (!normalised) return undefined;
+    const start = normalised.probabilities;
+    const layout = panelLayout(start, [], []);
+    return {
+      axes: [{ value: start[face - 1] ?? 0, min: 0, max: 1, step: 0.01, bigStep: 0.1 }],
+      anchor: { x: 0, y: layout.bars[face - 1]?.y ?? layout.baseY },
+      valuesAt: (_, y) => [layout.valueAt(y)],
+      set: ([target = 0]) => {
+        const next = roundDistribution(withProbability(start, face - 1, target), face - 1);
+        this.setParamsSoon({ weights: next.join(",") });
+      },
+    };
   }
 }
 

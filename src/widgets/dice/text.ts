@@ -1,6 +1,7 @@
 import { FACES, type Faces } from "../../lib/dice";
 import { formatNumber } from "../../lib/format";
 import type { NormalisedWeights } from "../../lib/weights";
+import type { SliderDescription } from "../handles/slider";
 
 /** Words for the figures (their text alternatives) and the normalisation note, shared by shell and element. */
 const listProbabilities = (values: readonly number[], faces: Faces) =>
@@ -19,3 +20,11 @@ export const normalisedNote = (weights: NormalisedWeights) =>
   weights.wasNormalised
     ? `The weights sum to ${formatNumber(weights.total)}, so each is divided by ${formatNumber(weights.total)}.`
     : "";
+
+/** A face's bar as a slider: its probability, 0 to 1. */
+export const faceSlider = (face: number, value: number): SliderDescription => ({
+  label: `Probability of face ${face}`,
+  axes: [{ value, min: 0, max: 1 }],
+  text: `${formatNumber(100 * value, 3)} %`,
+  orientation: "vertical",
+});

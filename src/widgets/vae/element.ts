@@ -1,15 +1,26 @@
-import { scaleLinear, type ScaleLinear } from "d3-scale";
-import { schemeTableau10 } from "d3-scale-chromatic";
-import { select } from "d3-selection";
-import { axisBottom, axisLeft } from "d3-axis";
-import { formatNumber } from "../../lib/format";
 import { createRandom } from "../../lib/random";
 import type { FromWorker, Progress, Setup, VaeEvaluationMessage, VaeViewRequest } from "../../ml/protocol";
 import { drawDigits } from "../training/digit-canvas";
-import { drawLossChart, upTo } from "../training/loss-chart";
+import { upTo } from "../training/loss-chart";
 import { ModelWidget } from "../training/model-widget";
 import { defineWidget } from "../widget-element";
 import { spec, type VaeState } from "./spec";
+import {
+  buildSliders,
+  drawScatter,
+  drawVaeCurves,
+  ensureHandle,
+  fillLegend,
+  latentCaption,
+  mostActive,
+  placeHandle,
+  planeScales,
+  pointAt,
+  pointText,
+  emptyCurves,
+  type PlaneScales,
+  type VaeCurves,
+} from "./view";
 
 type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
 type Measurement = Extract<FromWorker, { type: "measurement" }>;
@@ -22,19 +33,12 @@ const SAMPLES = 16;
 const INTERPOLATION_STEPS = 10;
 const GRID_SIDE = 15;
 const GRID_RANGE = 3;
-/** The latent-2 scatter shows z in [−4, 4]², the bulk of the prior N(0, I) and then some. */
-const PLANE_RANGE = 4;
 const SLIDERS = 4;
-const PLOT = 360;
-const MARGIN = 28;
 
 class VaeElement extends ModelWidget<VaeState> {
   protected readonly spec = spec;
   private state?: VaeState;
-  private trainRecon: [number, number][] = [];
-  private trainKl: [number, number][] = [];
-  private heldRecon: [number, number][] = [];
-  private heldKl: [number, number][] = [];
+  private curves: VaeCurves = emptyCurves();
   private sampleRound = 0;
   /** The training step of the figures in the MEASURED outputs, if any. */
   private measuredSteps?: number;
@@ -45,8 +49,7 @@ class VaeElement extends ModelWidget<VaeState> {
   private sliderDims: number[] = [];
   private decoding = false;
   private decodeAgain = false;
-  private x: ScaleLinear<number, number> = scaleLinear();
-  private y: ScaleLinear<number, number> = scaleLinear();
+  private scales: PlaneScales = planeScales();
 
   protected override setup(): void {
     super.setup();
@@ -120,25 +123,25 @@ class VaeElement extends ModelWidget<VaeState> {
   }
 
   protected clearViews(): void {
-    this.trainRecon = [];
-    this.trainKl = [];
-    this.heldRecon = [];
-    this.heldKl = [];
+    this.curves = emptyCurves();
     this.drawCurves();
   }
 
   protected rewindViews(step: number): void {
-    this.trainRecon = upTo(this.trainRecon, step);
-    this.trainKl = upTo(this.trainKl, step);
-    this.heldRecon = upTo(this.heldRecon, step);
-    this.heldKl = upTo(this.heldKl, step);
+    const c = this.curves;
+    this.curves = {
+      trainRecon: upTo(c.trainRecon, step),
+      trainKl: upTo(c.trainKl, step),
+      heldRecon: upTo(c.heldRecon, step),
+      heldKl: upTo(c.heldKl, step),
+    };
     this.drawCurves();
   }
 
   protected showProgress(progress: Progress): void {
     if ("recon" in progress.train) {
-      this.trainRecon.push([progress.steps, progress.train.recon]);
-      this.trainKl.push([progress.steps, progress.train.kl]);
+      this.curves.trainRecon.push([progress.steps, progress.train.recon]);
+      this.curves.trainKl.push([progress.steps, progress.train.kl]);
     }
     this.setOutput("steps_per_s", progress.stepsPerSecond);
     this.drawCurves();
@@ -159,8 +162,8 @@ class VaeElement extends ModelWidget<VaeState> {
     if (progress.steps !== this.measuredSteps) this.clearMeasured();
     this.setOutput("steps", progress.steps);
     this.setOutput("steps_per_s", progress.stepsPerSecond);
-    this.heldRecon.push([progress.steps, evaluation.recon]);
-    this.heldKl.push([progress.steps, evaluation.kl]);
+    this.curves.heldRecon.push([progress.steps, evaluation.recon]);
+    this.curves.heldKl.push([progress.steps, evaluation.kl]);
     this.drawCurves();
     // The pictures follow in the next two frames, so that no single main-thread task grows long.
     const frame = ++this.frame;
@@ -214,127 +217,44 @@ class VaeElement extends ModelWidget<VaeState> {
   }
 
   private drawCurves(): void {
-    const recon = this.querySelector<SVGSVGElement>("svg[data-role=recon-curve]");
-    const kl = this.querySelector<SVGSVGElement>("svg[data-role=kl-curve]");
-    if (recon) {
-      drawLossChart(
-        recon,
-        [
-          { label: "training", colour: "var(--series-1)", points: this.trainRecon },
-          { label: "held-out", colour: "var(--series-2)", points: this.heldRecon, dots: true },
-        ],
-        "reconstruction −log p(x|z), nats",
-      );
-    }
-    if (kl) {
-      drawLossChart(
-        kl,
-        [
-          { label: "training", colour: "var(--series-3)", points: this.trainKl },
-          { label: "held-out", colour: "var(--series-2)", points: this.heldKl, dots: true },
-        ],
-        "KL(q(z|x) ‖ p(z)), nats",
-      );
-    }
-  }
-
-  /** The points of the latent view: the codes themselves for latent 2, else their PCA projection. */
-  private points(evaluation: VaeEvaluationMessage): Float32Array {
-    return evaluation.projection?.points ?? evaluation.codes;
+    drawVaeCurves(
+      this.querySelector<SVGSVGElement>("svg[data-role=recon-curve]"),
+      this.querySelector<SVGSVGElement>("svg[data-role=kl-curve]"),
+      this.curves,
+    );
   }
 
   private drawScatter(evaluation: VaeEvaluationMessage): void {
     const canvas = this.querySelector<HTMLCanvasElement>("canvas[data-role=scatter]");
-    const svg = this.querySelector<SVGSVGElement>("svg[data-role=scatter-axes]");
+    const svg = this.scatterSvg();
     if (!canvas || !svg) return;
-    const points = this.points(evaluation);
-    let extent = PLANE_RANGE;
-    if (evaluation.projection) {
-      extent = 0;
-      for (const value of points) extent = Math.max(extent, Math.abs(value));
-      extent = Math.max(0.5, Math.ceil(extent * 1.05 * 2) / 2);
-    }
-    this.x = scaleLinear()
-      .domain([-extent, extent])
-      .range([MARGIN, PLOT - 8]);
-    this.y = scaleLinear()
-      .domain([-extent, extent])
-      .range([PLOT - MARGIN, 8]);
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = PLOT * ratio;
-    canvas.height = PLOT * ratio;
-    const context = canvas.getContext("2d");
-    if (!context) return;
-    context.scale(ratio, ratio);
-    context.globalAlpha = 0.7;
-    for (let i = 0; i < evaluation.labels.length; i++) {
-      // Both the latent-2 codes and the projection have two coordinates per digit.
-      const px = this.x(points[i * 2]!);
-      const py = this.y(points[i * 2 + 1]!);
-      context.fillStyle = schemeTableau10[evaluation.labels[i]!] ?? "gray";
-      context.beginPath();
-      context.arc(px, py, 2, 0, 2 * Math.PI);
-      context.fill();
-    }
-    const root = select(svg).attr("viewBox", `0 0 ${PLOT} ${PLOT}`);
-    root.selectAll("g.axis").remove();
-    root
-      .append("g")
-      .attr("class", "axis")
-      .attr("transform", `translate(0,${PLOT - MARGIN})`)
-      .call(axisBottom(this.x).ticks(5));
-    root.append("g").attr("class", "axis").attr("transform", `translate(${MARGIN},0)`).call(axisLeft(this.y).ticks(5));
+    this.scales = planeScales(evaluation.projection?.points);
+    drawScatter(canvas, svg, evaluation, this.scales);
     const legend = this.querySelector<HTMLElement>("[data-role=legend]");
-    if (legend && !legend.childElementCount) {
-      for (let digit = 0; digit < 10; digit++) {
-        const item = document.createElement("span");
-        item.style.setProperty("--swatch", schemeTableau10[digit] ?? "gray");
-        item.textContent = String(digit);
-        legend.append(item);
-      }
-    }
+    if (legend) fillLegend(legend);
     const caption = this.querySelector<HTMLElement>("[data-role=latent-caption]");
-    if (caption) {
-      caption.textContent = evaluation.projection
-        ? `Codes μ(x) of the ${evaluation.labels.length} held-out digits projected on their first two principal axes (the latent space has ${this.state?.latent} dimensions), coloured by class. The sliders move the four most used dimensions (largest variance of μ over the held-out digits) of one digit's code; the decoded digit follows.`
-        : `Codes μ(x) of the ${evaluation.labels.length} held-out digits, coloured by class. Drag the ring (or focus it and use the arrow keys) to decode any point z of the plane.`;
-    }
-    const handle = root.selectAll<SVGCircleElement, null>("circle.handle").data(evaluation.projection ? [] : [null]);
-    handle.exit().remove();
-    handle
-      .enter()
-      .append("circle")
-      .attr("class", "handle")
-      .attr("r", 8)
-      .attr("tabindex", 0)
-      .attr("role", "slider")
-      .attr("aria-label", "Point z of the latent plane to decode");
-    this.placeHandle();
+    if (caption) caption.textContent = latentCaption(evaluation, this.state?.latent ?? 2);
+    ensureHandle(svg, !evaluation.projection);
+    placeHandle(svg, this.scales, this.probe);
   }
 
-  private placeHandle(): void {
-    const handle = this.querySelector<SVGCircleElement>("circle.handle");
-    if (!handle) return;
-    const [z1 = 0, z2 = 0] = this.probe;
-    handle.setAttribute("cx", String(this.x(z1)));
-    handle.setAttribute("cy", String(this.y(z2)));
-    handle.setAttribute("aria-valuetext", `z = (${formatNumber(z1, 3)}, ${formatNumber(z2, 3)})`);
+  private scatterSvg(): SVGSVGElement | null {
+    return this.querySelector<SVGSVGElement>("svg[data-role=scatter-axes]");
+  }
+
+  private moveProbe(probe: number[]): void {
+    this.probe = probe;
+    const svg = this.scatterSvg();
+    if (svg) placeHandle(svg, this.scales, this.probe);
+    this.requestProbe();
   }
 
   private setupDrag(): void {
-    const svg = this.querySelector<SVGSVGElement>("svg[data-role=scatter-axes]");
+    const svg = this.scatterSvg();
     if (!svg) return;
     let dragging = false;
     const move = (event: PointerEvent) => {
-      if (this.state?.latent !== 2) return;
-      const box = svg.getBoundingClientRect();
-      const px = ((event.clientX - box.left) / box.width) * PLOT;
-      const py = ((event.clientY - box.top) / box.height) * PLOT;
-      const [lo, hi] = this.x.domain() as [number, number];
-      const clampToPlot = (value: number) => Math.min(hi, Math.max(lo, value));
-      this.probe = [clampToPlot(this.x.invert(px)), clampToPlot(this.y.invert(py))];
-      this.placeHandle();
-      this.requestProbe();
+      if (this.state?.latent === 2) this.moveProbe(pointAt(svg, this.scales, event.clientX, event.clientY));
     };
     svg.addEventListener(
       "pointerdown",
@@ -361,9 +281,7 @@ class VaeElement extends ModelWidget<VaeState> {
         const change = delta[event.key];
         if (!change) return;
         event.preventDefault();
-        this.probe = [(this.probe[0] ?? 0) + change[0], (this.probe[1] ?? 0) + change[1]];
-        this.placeHandle();
-        this.requestProbe();
+        this.moveProbe([(this.probe[0] ?? 0) + change[0], (this.probe[1] ?? 0) + change[1]]);
       },
       { signal: this.signal },
     );
@@ -379,43 +297,16 @@ class VaeElement extends ModelWidget<VaeState> {
       this.sliderDims = [];
       return;
     }
-    const order = evaluation.activity
-      .map((activity, dim) => ({ activity, dim }))
-      .sort((a, b) => b.activity - a.activity)
-      .slice(0, SLIDERS)
-      .map(({ dim }) => dim);
+    const order = mostActive(evaluation.activity, SLIDERS);
+    if (order.join() === this.sliderDims.join() && box.childElementCount > 0) return;
     const first = evaluation.reconstructed[0] ?? 0;
-    if (order.join() !== this.sliderDims.join() || box.childElementCount === 0) {
-      this.sliderDims = order;
-      this.probe = Array.from(evaluation.codes.subarray(first * latent, (first + 1) * latent));
-      box.replaceChildren(
-        ...order.map((dim) => {
-          const label = document.createElement("label");
-          const name = document.createElement("span");
-          name.textContent = `z${dim + 1}`;
-          label.title = `Activity (variance of μ over held-out digits): ${formatNumber(evaluation.activity[dim] ?? 0, 2)}`;
-          const input = document.createElement("input");
-          Object.assign(input, {
-            type: "range",
-            min: "-3",
-            max: "3",
-            step: "0.05",
-            value: String(this.probe[dim] ?? 0),
-          });
-          input.setAttribute("aria-label", `Latent dimension ${dim + 1}`);
-          input.addEventListener(
-            "input",
-            () => {
-              this.probe[dim] = Number(input.value);
-              this.requestProbe();
-            },
-            { signal: this.signal },
-          );
-          label.append(name, input);
-          return label;
-        }),
-      );
-    }
+    this.sliderDims = order;
+    this.probe = Array.from(evaluation.codes.subarray(first * latent, (first + 1) * latent));
+    const onInput = (dim: number, value: number) => {
+      this.probe[dim] = value;
+      this.requestProbe();
+    };
+    buildSliders(box, order, this.probe, evaluation.activity, onInput, this.signal);
   }
 
   /** Decodes the probe code; while a request is in flight, only the newest position is sent next. */
@@ -431,7 +322,7 @@ class VaeElement extends ModelWidget<VaeState> {
     if (readout) {
       readout.textContent =
         this.state.latent === 2
-          ? `z = (${formatNumber(code[0] ?? 0, 3)}, ${formatNumber(code[1] ?? 0, 3)})`
+          ? pointText(code[0] ?? 0, code[1] ?? 0)
           : `${this.state.latent}-dimensional code; the other dimensions stay at the digit's own μ.`;
     }
     void this.client.decode(code, 1).then((pixels) => {

@@ -1,0 +1,176 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { spec as bayes } from "../../src/widgets/bayes/spec";
+import { spec as dice } from "../../src/widgets/dice/spec";
+import { openWidget, scrollToReach } from "./site";
+
+/**
+ * Every kind of handle of every widget (docs/widget-contract.md rule 8), driven as a reader does: a
+ * finger (real touch events through CDP) and a mouse drag it without NaN, a drag there and back
+ * returns it, a press without a move changes nothing, arrow keys (Shift for big steps) step it, and
+ * it is a slider with a value text.
+ */
+interface HandleCase {
+  readonly name: string;
+  readonly widget: { readonly id: string; readonly params: Readonly<Record<string, { readonly fallback: string }>> };
+  readonly query: string;
+  readonly handle: string;
+  /** The handle's value(s) from the state: a parameter's value, from the address bar or its default. */
+  readonly value: (param: (name: string) => string) => number[];
+  /** The drag, in CSS pixels, about 40 px away. */
+  readonly move: readonly [number, number];
+  /** The key that raises the value (the first one in 2-D), and its small and big steps. */
+  readonly key: string;
+  readonly step: number;
+  readonly bigStep: number;
+}
+
+const numbers = (text: string) => text.split(",").map(Number);
+const probabilities = (text: string) => {
+  const weights = numbers(text);
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => w / total);
+};
+const UP: readonly [number, number] = [0, -40];
+
+const CASES: readonly HandleCase[] = [
+  {
+    name: "dice: a face's bar",
+    widget: dice,
+    query: "weights=1,1,1,1,1,1",
+    handle: 'rect.handle[data-face="1"]',
+    value: (param) => [probabilities(param("weights"))[0] ?? NaN],
+    move: UP,
+    key: "ArrowUp",
+    step: 0.01,
+    bigStep: 0.1,
+  },
+  {
+    name: "bayes: a likelihood",
+    widget: bayes,
+    query: "prior=0.3,0.7&likelihood=0.5,0.2",
+    handle: 'rect.likelihood-handle[data-index="0"]',
+    value: (param) => [numbers(param("likelihood"))[0] ?? NaN],
+    move: UP,
+    key: "ArrowUp",
+    step: 0.01,
+    bigStep: 0.1,
+  },
+  {
+    name: "bayes: the prior's border",
+    widget: bayes,
+    query: "prior=0.01,0.99&likelihood=0.9,0.09",
+    handle: 'rect.prior-handle[data-index="0"]',
+    value: (param) => [probabilities(param("prior"))[0] ?? NaN],
+    move: [40, 0],
+    key: "ArrowRight",
+    step: 0.01,
+    bigStep: 0.1,
+  },
+];
+
+/** Reads the state from the address bar (which leaves out defaults) once the widget has caught up with it. */
+async function valueOf(page: Page, root: Locator, which: HandleCase): Promise<number[]> {
+  await expect(root).toHaveAttribute("data-ready", "");
+  const params = new URL(page.url()).searchParams;
+  return which.value((name) => params.get(name) ?? which.widget.params[name]?.fallback ?? "");
+}
+
+const centre = async (handle: Locator) => {
+  const box = (await handle.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+};
+
+/** A pointer: press, move (in steps), release; the mouse's or a finger's through CDP touch events. */
+interface Pointer {
+  down(x: number, y: number): Promise<void>;
+  move(x: number, y: number): Promise<void>;
+  up(): Promise<void>;
+}
+
+function mouse(page: Page): Pointer {
+  return {
+    down: async (x, y) => {
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+    },
+    move: (x, y) => page.mouse.move(x, y, { steps: 5 }),
+    up: () => page.mouse.up(),
+  };
+}
+
+async function finger(page: Page): Promise<Pointer> {
+  const cdp = await page.context().newCDPSession(page);
+  let at = { x: 0, y: 0 };
+  const touch = async (type: "touchStart" | "touchMove" | "touchEnd", points: { x: number; y: number }[]) => {
+    await cdp.send("Input.dispatchTouchEvent", { type, touchPoints: points });
+  };
+  return {
+    down: async (x, y) => {
+      at = { x, y };
+      await touch("touchStart", [at]);
+    },
+    move: async (x, y) => {
+      const from = at;
+      for (let i = 1; i <= 5; i++) {
+        at = { x: from.x + ((x - from.x) * i) / 5, y: from.y + ((y - from.y) * i) / 5 };
+        await touch("touchMove", [at]);
+      }
+    },
+    up: () => touch("touchEnd", []),
+  };
+}
+
+const distance = (a: readonly number[], b: readonly number[]) =>
+  Math.hypot(...a.map((value, i) => value - (b[i] ?? NaN)));
+
+test.use({ hasTouch: true });
+
+for (const which of CASES) {
+  test(`${which.name}: a finger and a mouse drag it, there and back, and keys step it`, async ({ page }) => {
+    const root = await openWidget(page, which.widget.id, which.query);
+    const handle = root.locator(which.handle).first();
+    await scrollToReach(handle);
+    await expect(handle).toHaveAttribute("role", "slider");
+    await expect(handle).toHaveAttribute("tabindex", "0");
+    await expect(handle).toHaveAttribute("aria-valuetext", /\d/);
+    const start = await valueOf(page, root, which);
+
+    for (const pointer of [mouse(page), await finger(page)]) {
+      const url = page.url();
+      const from = await centre(handle);
+      const scrolled = await page.evaluate(() => window.scrollY);
+      // A press without a move changes nothing.
+      await pointer.down(from.x, from.y);
+      await pointer.up();
+      await page.waitForTimeout(100);
+      expect(page.url()).toBe(url);
+
+      // There: the value moves, with no NaN; back: it returns to within a pixel's worth.
+      await pointer.down(from.x, from.y);
+      await pointer.move(from.x + which.move[0], from.y + which.move[1]);
+      await expect.poll(async () => distance(await valueOf(page, root, which), start)).toBeGreaterThan(0.01);
+      const there = await valueOf(page, root, which);
+      expect(there.every(Number.isFinite)).toBe(true);
+      await pointer.move(from.x, from.y);
+      await pointer.up();
+      const pixel = distance(there, start) / Math.hypot(...which.move);
+      await expect.poll(async () => distance(await valueOf(page, root, which), start)).toBeLessThanOrEqual(pixel);
+      expect(page.url()).not.toMatch(/NaN/);
+      await expect(root.locator("[role=alert]")).toBeHidden();
+      // The drag moved the handle, not the page.
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    }
+
+    // Keys: an arrow steps it by a small step, Shift+arrow by a big one.
+    const before = await valueOf(page, root, which);
+    await handle.focus();
+    await page.keyboard.press(which.key);
+    await expect.poll(async () => (await valueOf(page, root, which))[0]! - before[0]!).toBeCloseTo(which.step, 3);
+    await page.keyboard.press(`Shift+${which.key}`);
+    await expect
+      .poll(async () => (await valueOf(page, root, which))[0]! - before[0]!)
+      .toBeCloseTo(which.step + which.bigStep, 3);
+    await expect(handle).toHaveAttribute("aria-valuetext", /\d/);
+    await expect(handle).not.toHaveAttribute("aria-valuetext", /NaN/);
+  });
+}
