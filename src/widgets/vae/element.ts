@@ -1,9 +1,17 @@
 import { createRandom } from "../../lib/random";
-import type { FromWorker, Progress, Setup, VaeEvaluationMessage, VaeViewRequest } from "../../ml/protocol";
+import type {
+  FromWorker,
+  Progress,
+  Setup,
+  VaeEvaluationMessage,
+  VaeGapFigures,
+  VaeViewRequest,
+} from "../../ml/protocol";
 import { drawDigits } from "../training/digit-canvas";
 import { upTo } from "../training/loss-chart";
 import { ModelWidget } from "../training/model-widget";
 import { defineWidget } from "../widget-element";
+import { drawGaps } from "./gaps-view";
 import { spec, type VaeState } from "./spec";
 import {
   buildSliders,
@@ -42,6 +50,9 @@ class VaeElement extends ModelWidget<VaeState> {
   private sampleRound = 0;
   /** The training step of the figures in the MEASURED outputs, if any. */
   private measuredSteps?: number;
+  /** The inference gaps' figures shown in the Gaps view, and which digit of their subset. */
+  private gaps?: VaeGapFigures;
+  private gapIndex = 0;
   /** Counts evaluations shown, so that the pictures of an older one are not drawn over a newer. */
   private frame = 0;
   /** The code decoded in the side panel: dragged on the plane (latent 2) or set by sliders. */
@@ -74,6 +85,9 @@ class VaeElement extends ModelWidget<VaeState> {
         signal: this.signal,
       });
     }
+    this.button("gap-next")?.addEventListener("click", () => this.showGaps(this.gapIndex + 1), {
+      signal: this.signal,
+    });
     this.setupDrag();
   }
 
@@ -194,11 +208,23 @@ class VaeElement extends ModelWidget<VaeState> {
     if (gaps && Number.isFinite(gaps.amortization + gaps.approximation)) {
       this.setOutput("gap_amortization", gaps.amortization);
       this.setOutput("gap_approximation", gaps.approximation);
+      this.gaps = gaps;
+      this.showGaps(this.gapIndex);
     }
+  }
+
+  /** Shows digit `index` of the gaps' subset in the Gaps view. */
+  private showGaps(index: number): void {
+    const panel = this.querySelector<HTMLElement>('[data-panel="gaps"]');
+    if (panel && this.gaps) this.gapIndex = drawGaps(panel, this.gaps, index);
   }
 
   private clearMeasured(): void {
     this.measuredSteps = undefined;
+    this.gaps = undefined;
+    const panel = this.querySelector<HTMLElement>('[data-panel="gaps"]');
+    panel?.querySelectorAll<HTMLElement>("td[data-role]").forEach((cell) => (cell.textContent = "—"));
+    panel?.querySelector("svg[data-role=gap-line]")?.replaceChildren();
     for (const name of MEASURED) {
       const output = this.output(name);
       if (!output) continue;

@@ -66,6 +66,7 @@ export function drawScatter(
   const context = canvas.getContext("2d");
   if (!context) return;
   context.scale(ratio, ratio);
+  if (!evaluation.projection) drawPriorDensity(canvas, context, { x, y });
   context.globalAlpha = 0.7;
   for (let i = 0; i < evaluation.labels.length; i++) {
     // Both the latent-2 codes and the projection have two coordinates per digit.
@@ -84,6 +85,32 @@ export function drawScatter(
   root.append("g").attr("class", "axis").attr("transform", `translate(${MARGIN},0)`).call(axisLeft(y).ticks(5));
 }
 
+/** Stops of the prior's shading, and its darkest opacity (at z = 0). */
+const PRIOR_STOPS = 24;
+const PRIOR_OPACITY = 0.28;
+
+/**
+ * Shades the latent plane by the prior's density p(z) = N(0, I), relative to its peak: exp(−‖z‖²/2)
+ * at each of PRIOR_STOPS radii of a radial gradient (exact there, linear between), in the canvas's
+ * CSS colour so it reads in both themes. Where it is dark and no code lies, the prior has a hole.
+ */
+function drawPriorDensity(canvas: HTMLCanvasElement, context: CanvasRenderingContext2D, { x, y }: PlaneScales): void {
+  const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(canvas).color);
+  const [r, g, b] = match ? [match[1], match[2], match[3]] : ["128", "128", "128"];
+  const [, extent] = x.domain() as [number, number];
+  const centre = [x(0), y(0)] as const;
+  const radius = Math.hypot(x(extent) - x(0), y(extent) - y(0));
+  const reach = Math.hypot(extent, extent);
+  const gradient = context.createRadialGradient(centre[0], centre[1], 0, centre[0], centre[1], radius);
+  for (let i = 0; i <= PRIOR_STOPS; i++) {
+    const t = i / PRIOR_STOPS;
+    const density = Math.exp(-((t * reach) ** 2) / 2);
+    gradient.addColorStop(t, `rgba(${r}, ${g}, ${b}, ${(PRIOR_OPACITY * density).toFixed(4)})`);
+  }
+  context.fillStyle = gradient;
+  context.fillRect(0, 0, PLOT, PLOT);
+}
+
 /** Fills the class-colour legend once: one swatch per digit class. */
 export function fillLegend(legend: HTMLElement): void {
   if (legend.childElementCount) return;
@@ -99,7 +126,7 @@ export function fillLegend(legend: HTMLElement): void {
 export function latentCaption(evaluation: VaeEvaluationMessage, latent: number): string {
   return evaluation.projection
     ? `Codes μ(x) of the ${evaluation.labels.length} held-out digits projected on their first two principal axes (the latent space has ${latent} dimensions), coloured by class. The sliders move the four most used dimensions (largest variance of μ over the held-out digits) of one digit's code; the decoded digit follows.`
-    : `Codes μ(x) of the ${evaluation.labels.length} held-out digits, coloured by class. Drag the ring (or focus it and use the arrow keys) to decode any point z of the plane.`;
+    : `Codes μ(x) of the ${evaluation.labels.length} held-out digits, coloured by class, over the prior's density N(0, I) (grey, darkest at 0): where the grey is dark and no code lies, the prior puts mass that no digit does, a prior hole. Drag the ring (or focus it and use the arrow keys) to decode any point z of the plane.`;
 }
 
 /** The text of a latent-2 point, for the readout and the handle's aria-valuetext. */
