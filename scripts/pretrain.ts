@@ -4,8 +4,9 @@
 // one scale per column) with the training history (loss curves) and the figures the widget
 // measures (held-out ELBO, IWAE log p(x), active units, inference gaps), measured on the int8
 // weights themselves. The chapters quote those figures (src/data/vae-figures.ts).
-// Usage: npm run pretrain [-- --steps 6000] [-- --latent 20] (one model only). 6,000 steps (96 epochs)
-// take a few minutes on one core.
+// Usage: npm run pretrain [-- --steps 6000] [--latent 20] (one model only) [--budget 1500] (seconds of
+// wall-clock training per model at most; the weights record the steps done). 6,000 steps (96 epochs)
+// take a few minutes on an idle core.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -33,6 +34,8 @@ const flag = (name: string, fallback: number) => {
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const STEPS = flag("steps", 6000);
+/** A wall-clock budget for each model's training, seconds: on a busy machine the run stops there, and the weights record the steps done. */
+const BUDGET_SECONDS = flag("budget", Infinity);
 const ONLY = flag("latent", NaN);
 
 const root = process.cwd();
@@ -54,6 +57,7 @@ for (const latent of PRETRAINED_LATENTS.filter((l) => Number.isNaN(ONLY) || l ==
   evaluate();
   let sums = { recon: 0, kl: 0 };
   let trainingMs = 0;
+  const deadline = performance.now() + BUDGET_SECONDS * 1000;
   for (let step = 1; step <= STEPS; step++) {
     const started = performance.now();
     const { recon, kl } = trainer.step();
@@ -64,16 +68,19 @@ for (const latent of PRETRAINED_LATENTS.filter((l) => Number.isNaN(ONLY) || l ==
       train.push({ step, recon: sums.recon / TRAIN_POINT_EVERY, kl: sums.kl / TRAIN_POINT_EVERY });
       sums = { recon: 0, kl: 0 };
     }
-    if (step % HELD_OUT_EVERY === 0 || step === STEPS) {
+    const last = step === STEPS || performance.now() > deadline;
+    if (step % HELD_OUT_EVERY === 0 || last) {
       const elbo = evaluate();
-      if (step % 1000 === 0) console.log(`latent ${latent}: step ${step}, held-out ELBO ${elbo.toFixed(2)}`);
+      if (step % 500 === 0 || last) console.log(`latent ${latent}: step ${step}, held-out ELBO ${elbo.toFixed(2)}`);
     }
+    if (last) break;
   }
   const seconds = trainingMs / 1000;
   const full = trainer.evaluateLosses();
   const shapes = trainer.vae.layers.flatMap((layer) => [layer.w.shape, layer.b.shape]);
   const history = { batch: BATCH, learningRate: LEARNING_RATE, train, heldOut };
-  const provisional = { latent, hidden: PRETRAINED_HIDDEN, seed: SEED, steps: STEPS, seconds, heldOut: full, shapes };
+  const steps = trainer.steps;
+  const provisional = { latent, hidden: PRETRAINED_HIDDEN, seed: SEED, steps, seconds, heldOut: full, shapes };
   // Measure the quantised weights themselves, with the widget's own code: those are what the reader gets.
   const quantised = decodeWeights(encodeWeights(provisional, trainer.weights())).tensors;
   trainer.dispose();
@@ -98,7 +105,7 @@ for (const latent of PRETRAINED_LATENTS.filter((l) => Number.isNaN(ONLY) || l ==
   const bytes = encodeWeights({ ...provisional, heldOut: measuredHeldOut, history, measured }, quantised);
   writeFileSync(join(root, "public", pretrainedFile(latent)), bytes);
   console.log(
-    `latent ${latent}: ${STEPS} steps in ${seconds.toFixed(0)} s; held-out ELBO ${full.elbo.toFixed(2)} (float32), ` +
+    `latent ${latent}: ${steps} steps in ${seconds.toFixed(0)} s; held-out ELBO ${full.elbo.toFixed(2)} (float32), ` +
       `${measuredHeldOut.elbo.toFixed(2)} (int8); log p(x) ≈ ${logPx.toFixed(2)} (IWAE_${DEFAULT_K}); ` +
       `${activeUnits} active units; gaps: amortisation ${gaps.amortization.toFixed(2)}, ` +
       `approximation ${gaps.approximation.toFixed(2)}; ${(bytes.length / 1e6).toFixed(2)} MB`,

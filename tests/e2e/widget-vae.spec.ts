@@ -67,6 +67,21 @@ test("the pretrained latent-20 model scores in the browser what the pretraining 
   expect(await outputValue(page, "gap_amortization")).toBeCloseTo(measured.gapAmortization, 1);
   expect(await outputValue(page, "gap_approximation")).toBeCloseTo(measured.gapApproximation, 1);
   expect(measured.gapAmortization).toBeGreaterThanOrEqual(0);
+  // The Gaps view: one digit's three numbers side by side, in order, and the next digit on request.
+  const root = page.locator(`[data-widget="${ID}"]`);
+  await root.locator('[role=tab][data-view="gaps"]').click();
+  const cell = (role: string) => root.locator(`td[data-role="gap-${role}"]`);
+  const read = async () =>
+    Promise.all(
+      ["encoder", "optimum", "log-px"].map(async (role) => Number((await cell(role).innerText()).replace("−", "-"))),
+    );
+  const [encoder, optimum, logPxOfDigit] = await read();
+  expect(optimum).toBeGreaterThanOrEqual(encoder!);
+  expect(logPxOfDigit).toBeGreaterThan(optimum! - 1);
+  await expect(root.locator("svg[data-role=gap-line] circle")).toHaveCount(3);
+  await root.locator("button[data-role=gap-next]").click();
+  await expect(root.locator("[data-role=gap-caption]")).toContainText("digit 2 of 20");
+  expect(await read()).not.toEqual([encoder, optimum, logPxOfDigit]);
 });
 
 test("latent 2: dragging the point decodes it; the grid and the scatter are drawn", async ({ page }) => {
