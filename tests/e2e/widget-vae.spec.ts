@@ -29,8 +29,13 @@ test("trains for its budget; the held-out ELBO is −(recon + KL) and far above 
 }) => {
   test.setTimeout(180_000);
   const watch = watchPage(page);
-  const root = await ready(page, "latent=2&autostart=1&seconds=5");
+  // k = 10 keeps the measurement at rest (log p(x) over 2,000 digits) short on a slow machine.
+  const root = await ready(page, "latent=2&autostart=1&seconds=5&k=10");
   const result = await figures(page);
+  // Ready means measured: IWAE_10 sits above the ELBO, and the model uses its two dimensions.
+  expect((await outputValue(page, "log_px_test"))!).toBeGreaterThan(result.elbo);
+  expect(await outputValue(page, "active_units")).toBe(2);
+  expect((await outputValue(page, "gap_amortization"))!).toBeGreaterThanOrEqual(0);
   // The budget is time: how many steps fit depends on the machine, but some must.
   expect(result.steps).toBeGreaterThan(5);
   expect(result.stepsPerSecond).toBeGreaterThan(1);
