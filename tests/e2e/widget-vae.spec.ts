@@ -5,7 +5,7 @@ import { expectBadInput, outputValue, scrollToReach, watchPage } from "./site";
 
 const ID = "vae";
 /** Loading TensorFlow.js and the digits, 5 s of training, the held-out evaluation and the measurement at rest (log p(x), gaps). */
-const TRAINING_TIMEOUT = 120_000;
+const TRAINING_TIMEOUT = 300_000;
 
 async function ready(page: Page, query: string) {
   await page.goto(`embed/${ID}/?${query}`);
@@ -27,7 +27,7 @@ async function figures(page: Page) {
 test("trains for its budget; the held-out ELBO is −(recon + KL) and far above an untrained model's", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const watch = watchPage(page);
   // k = 10 keeps the measurement at rest (log p(x) over 2,000 digits) short on a slow machine.
   const root = await ready(page, "latent=2&autostart=1&seconds=5&k=10");
@@ -56,7 +56,7 @@ test("trains for its budget; the held-out ELBO is −(recon + KL) and far above 
 });
 
 test("the pretrained latent-20 model scores in the browser what the pretraining script measured", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const { meta } = decodeWeights(new Uint8Array(readFileSync("public/models/vae-latent20.bin")));
   await ready(page, "latent=20&pretrained=1");
   const pretrained = await figures(page);
@@ -90,7 +90,7 @@ test("the pretrained latent-20 model scores in the browser what the pretraining 
 });
 
 test("latent 2: dragging the point decodes it; the grid and the scatter are drawn", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const root = await ready(page, "pretrained=1");
   await root.locator('[role=tab][data-view="grid"]').click();
   await expect(root.locator('[data-panel="grid"]')).toBeVisible();
@@ -115,7 +115,7 @@ test("latent 2: dragging the point decodes it; the grid and the scatter are draw
 });
 
 test("pause, resume and reset", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const root = await ready(page, "latent=2&seconds=30");
   const train = root.locator("button[data-role=train]");
   await train.click();
