@@ -5,6 +5,7 @@ import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import remarkEquations from "./src/math/remark-equations.mjs";
+import rehypeExerciseNumbers from "./src/markdown/rehype-exercise-numbers.mjs";
 import rehypeSections from "./src/markdown/rehype-sections.mjs";
 import { macros } from "./src/math/macros.mjs";
 import readerBuild from "./src/integrations/reader-build.mjs";
@@ -27,7 +28,11 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath, remarkEquations],
       // output "htmlAndMathml": the MathML is what screen readers speak.
-      rehypePlugins: [[rehypeKatex, { macros, output: "htmlAndMathml", strict: "ignore" }], rehypeSections],
+      rehypePlugins: [
+        [rehypeKatex, { macros, output: "htmlAndMathml", strict: "ignore" }],
+        rehypeSections,
+        rehypeExerciseNumbers,
+      ],
     }),
   },
   // Every stylesheet inline: no render-blocking request before the first paint (Lighthouse on phones).

@@ -4,6 +4,9 @@ import astro from "eslint-plugin-astro";
 import globals from "globals";
 import { defineConfig } from "eslint/config";
 
+/** The layers above widgets (README, "Layout"). */
+const above = ["**/components/*", "**/pages/*", "**/layouts/*", "**/embed/*", "**/scripts/*"];
+
 export default defineConfig(
   { ignores: ["dist/", ".astro/", "node_modules/", "test-results/", "playwright-report/", "public/"] },
   js.configs.recommended,
@@ -17,4 +20,21 @@ export default defineConfig(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // Imports run one way (README, "Layout"): pages → chapter components → widgets → ml / lib.
+  layer(["src/lib/**"], ["../*", "!../lib/*"], "src/lib is pure and imports only src/lib."),
+  layer(
+    ["src/widgets/**"],
+    above,
+    "A widget does not import chapter components, pages, layouts, embedding or page scripts.",
+  ),
+  layer(
+    ["src/ml/**", "src/data/**", "src/math/**"],
+    [...above, "**/widgets/*"],
+    "Models, data and build-time math import only src/lib (and their own folder).",
+  ),
 );
+
+/** A no-restricted-imports rule for the files of one layer. */
+function layer(files, group, message) {
+  return { files, rules: { "no-restricted-imports": ["error", { patterns: [{ group, message }] }] } };
+}

@@ -5,21 +5,12 @@ import { z } from "astro/zod";
 /** The book's chapters, in reading order; each slug is the file name and the URL. */
 export const CHAPTER_SLUGS = ["autoencoders", "probability", "kl-divergence", "elbo", "vae"] as const;
 
-const referenceKey = z.string().regex(/^[a-z0-9-]+$/);
-
 /**
- * A work the chapter draws on: its key in src/data/bibliography.ts ("kingma2013"). An object with its
- * own text is still accepted for a work the bibliography does not hold yet. Works cited in the text
- * with <Cite k="…" /> join the list by themselves.
+ * A work the chapter draws on, by its key in src/data/bibliography.ts ("kingma2013"): every work is
+ * written there once, so every reference reads alike and every citation has its hover card. Works
+ * cited in the text with <Cite k="…" /> join the list by themselves.
  */
-const reference = z.union([
-  referenceKey,
-  z.object({
-    key: referenceKey,
-    text: z.string().min(1).optional(),
-    url: z.url().optional(),
-  }),
-]);
+const reference = z.string().regex(/^[a-z0-9-]+$/);
 
 const chapters = defineCollection({
   loader: glob({

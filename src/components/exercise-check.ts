@@ -2,7 +2,8 @@
  * Checks the answers typed into <Exercise> forms. Readers may type a decimal ("0.333"), a fraction
  * ("1/3"), a percentage ("9.2 %", read as 0.092) or scientific notation ("1e-3").
  */
-import { revealDeferred } from "../scripts/deferred";
+import { formatNumber } from "../lib/format";
+import { revealDeferred } from "../widgets/parts/deferred";
 import { whenVisible } from "../widgets/when-visible";
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -37,6 +38,25 @@ export function judge(text: string, answer: number, tolerance: number): Verdict 
   if (value === undefined) return "unreadable";
   // Tolerance on the value, plus a hair for answers typed exactly at the edge.
   return Math.abs(value - answer) <= tolerance * (1 + 1e-9) ? "right" : "wrong";
+}
+
+/**
+ * Whether the checker accepts the answer a worked solution prints: every part of it a reader could
+ * copy ("32/784 ≈ 0.041" has two: "32/784" and "0.041"; an expression such as "0.5 + 0.807" is not
+ * an answer and is skipped) must be right, and at least one part must be a number.
+ */
+export function printedAnswerAccepted(text: string, answer: number, tolerance: number): boolean {
+  const verdicts = text.split(/[≈=]/).map((part) => judge(part, answer, tolerance));
+  return verdicts.includes("right") && !verdicts.includes("wrong");
+}
+
+/** The answer as a solution prints it: the book's number format, with as many significant digits (4 at least) as the checker needs. */
+export function printedAnswer(answer: number, tolerance: number): string {
+  for (let digits = 4; digits < 17; digits++) {
+    const text = formatNumber(answer, digits);
+    if (judge(text, answer, tolerance) === "right") return text;
+  }
+  return formatNumber(answer, 17);
 }
 
 const MESSAGES: Record<Verdict, string> = {

@@ -1,12 +1,15 @@
-// Components that chapters may use without importing them: every widget shell and every
-// component in this folder, under its file name (e.g. <KlDiscrete />, <Note kind="slip">).
-const widgetShells = import.meta.glob<unknown>("../widgets/*/[A-Z]*.astro", { eager: true, import: "default" });
-const bookComponents = import.meta.glob<unknown>("./[A-Z]*.astro", { eager: true, import: "default" });
+// The tags a chapter may use without an import: the author surface. Every component in this folder
+// (notes, exercises, terms, citations, numbers, the derivation checks) under its file name, and one
+// shell per widget with a spec.ts, under its tag name (kl-discrete → <KlDiscrete />). Widget building
+// blocks (src/widgets/parts, charts, training) are not tags: tests/unit/components/author-tags.test.ts
+// fails when a chapter uses one.
+import { widgets } from "../widgets/registry";
+import { shellFor } from "../widgets/shells";
+import { shellName } from "../widgets/spec";
 
-const byFileName = (modules: Record<string, unknown>) =>
-  Object.entries(modules).map(([path, component]) => [path.replace(/^.*\/|\.astro$/g, ""), component] as const);
+const authorComponents = import.meta.glob<unknown>("./[A-Z]*.astro", { eager: true, import: "default" });
 
 export const mdxComponents: Record<string, unknown> = Object.fromEntries([
-  ...byFileName(bookComponents),
-  ...byFileName(widgetShells),
+  ...Object.entries(authorComponents).map(([path, component]) => [path.replace(/^.*\/|\.astro$/g, ""), component]),
+  ...widgets.map((spec) => [shellName(spec.id), shellFor(spec.id)]),
 ]);

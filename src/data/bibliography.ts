@@ -157,6 +157,27 @@ export const bibliography: readonly BibEntry[] = [
     note: "A tutorial that takes the same path from latent variables to the VAE loss.",
   },
   {
+    key: "burda2016",
+    short: "Burda, Grosse & Salakhutdinov, 2016",
+    authors: "Yuri Burda, Roger Grosse and Ruslan Salakhutdinov",
+    year: 2016,
+    title: "Importance Weighted Autoencoders",
+    venue: "International Conference on Learning Representations (ICLR) 2016; arXiv:1509.00519",
+    url: "https://arxiv.org/abs/1509.00519",
+    note: "The importance-weighted bound IWAE_K, its monotonicity in K, log p(x) estimated with K = 5000, and active units.",
+  },
+  {
+    key: "maddison2017",
+    short: "Maddison et al., 2017",
+    authors:
+      "Chris J. Maddison, Dieterich Lawson, George Tucker, Nicolas Heess, Mohammad Norouzi, Andriy Mnih, Arnaud Doucet and Yee Whye Teh",
+    year: 2017,
+    title: "Filtering Variational Objectives",
+    venue: "Advances in Neural Information Processing Systems (NeurIPS) 30; arXiv:1705.09279",
+    url: "https://arxiv.org/abs/1705.09279",
+    note: "The bias of importance-weighted bounds: about Var[w]/(2K p(x)²) for an importance weight w and large K (their Proposition 1).",
+  },
+  {
     key: "higgins2017",
     short: "Higgins et al., 2017",
     authors:
@@ -165,6 +186,26 @@ export const bibliography: readonly BibEntry[] = [
     title: "β-VAE: Learning Basic Visual Concepts with a Constrained Variational Framework",
     venue: "International Conference on Learning Representations (ICLR) 2017",
     note: "Weighting the KL term by β.",
+  },
+  {
+    key: "bowman2016",
+    short: "Bowman et al., 2016",
+    authors: "Samuel R. Bowman, Luke Vilnis, Oriol Vinyals, Andrew M. Dai, Rafal Jozefowicz and Samy Bengio",
+    year: 2016,
+    title: "Generating Sentences from a Continuous Space",
+    venue: "Conference on Computational Natural Language Learning (CoNLL) 2016, 10–21",
+    url: "https://arxiv.org/abs/1511.06349",
+    note: "Posterior collapse, and KL annealing against it.",
+  },
+  {
+    key: "kingma2015",
+    short: "Kingma & Ba, 2015",
+    authors: "Diederik P. Kingma and Jimmy Ba",
+    year: 2015,
+    title: "Adam: A Method for Stochastic Optimization",
+    venue: "International Conference on Learning Representations (ICLR) 2015",
+    url: "https://arxiv.org/abs/1412.6980",
+    note: "The optimiser every model of the book trains with.",
   },
   {
     key: "weng2018",
@@ -194,16 +235,6 @@ export const bibliography: readonly BibEntry[] = [
     venue: "International Conference on Machine Learning (ICML) 2008",
     url: "https://www.cs.toronto.edu/~rsalakhu/papers/dbn_ais.pdf",
     note: "Binarised MNIST (each pixel drawn with its grey level as probability), the data of the likelihood literature.",
-  },
-  {
-    key: "burda2016",
-    short: "Burda, Grosse & Salakhutdinov, 2016",
-    authors: "Yuri Burda, Roger Grosse and Ruslan Salakhutdinov",
-    year: 2016,
-    title: "Importance Weighted Autoencoders",
-    venue: "International Conference on Learning Representations (ICLR) 2016; arXiv:1509.00519",
-    url: "https://arxiv.org/abs/1509.00519",
-    note: "The importance-weighted bound IWAE_k on log p(x), and active units (variance of the posterior mean above 0.01).",
   },
   {
     key: "cremer2018",
@@ -236,16 +267,6 @@ export const bibliography: readonly BibEntry[] = [
     note: "Rate and distortion: the KL term bounds the information in the code; β moves along the rate–distortion curve.",
   },
   {
-    key: "bowman2016",
-    short: "Bowman et al., 2016",
-    authors: "Samuel R. Bowman, Luke Vilnis, Oriol Vinyals, Andrew M. Dai, Rafal Jozefowicz and Samy Bengio",
-    year: 2016,
-    title: "Generating Sentences from a Continuous Space",
-    venue: "Conference on Computational Natural Language Learning (CoNLL) 2016; arXiv:1511.06349",
-    url: "https://arxiv.org/abs/1511.06349",
-    note: "Posterior collapse with a strong decoder, and KL annealing against it.",
-  },
-  {
     key: "kingma2016",
     short: "Kingma et al., 2016",
     authors: "Diederik P. Kingma, Tim Salimans, Rafal Jozefowicz, Xi Chen, Ilya Sutskever and Max Welling",
@@ -273,22 +294,31 @@ export function referenceText(entry: BibEntry): string {
   return `${entry.authors} (${entry.year}). ${entry.title}. ${entry.venue}.`;
 }
 
-/** Keys cited with `<Cite k="…">` in an MDX body, in order of first use. */
-export function citedKeys(body: string): string[] {
-  const keys = Array.from(body.matchAll(/<Cite\b[^>]*\bk=["']([^"']+)["']/g), (match) => match[1] ?? "");
-  return [...new Set(keys)];
+/** The keys of one `<Cite>`: one key, or several (a group) separated by spaces. */
+export function citeKeys(k: string): string[] {
+  return k.trim().split(/\s+/).filter(Boolean);
 }
 
-/** A chapter's frontmatter reference: a bibliography key, or (older chapters) a key with its own text. */
-export type ChapterReference = string | { key: string; text?: string; url?: string };
+/**
+ * Keys cited with `<Cite k="…">` in an MDX body, in order of first use. Fails on two citations side
+ * by side, which read "(A, 2013)(B, 2014)": one `<Cite k="a b" />` reads "(A, 2013; B, 2014)".
+ */
+export function citedKeys(body: string): string[] {
+  const adjacent = /<Cite\b[^>]*(?:\/>|>[^<]*<\/Cite>)[ \t]*\n?[ \t]*<Cite\b/.exec(body);
+  if (adjacent) {
+    throw new Error(`Citations side by side: write one <Cite k="key1 key2" /> for a group, not ${adjacent[0]}`);
+  }
+  const keys = Array.from(body.matchAll(/<Cite\b[^>]*\bk=["']([^"']+)["']/g), (match) => citeKeys(match[1] ?? ""));
+  return [...new Set(keys.flat())];
+}
+
+/** A chapter's frontmatter reference: a key of the bibliography, the one place a work is written. */
+export type ChapterReference = string;
 
 /** One line of a chapter's reference list. */
 export interface ResolvedReference {
   readonly key: string;
-  readonly entry?: BibEntry;
-  /** Only for a frontmatter reference that the bibliography does not hold. */
-  readonly text?: string;
-  readonly url?: string;
+  readonly entry: BibEntry;
 }
 
 /**
@@ -296,15 +326,6 @@ export interface ResolvedReference {
  * each once, resolved from the bibliography; an unknown key fails the build.
  */
 export function resolveReferences(references: readonly ChapterReference[], body: string): ResolvedReference[] {
-  const given = new Map(
-    references.map((reference) => [typeof reference === "string" ? reference : reference.key, reference]),
-  );
-  const keys = [...new Set([...given.keys(), ...citedKeys(body)])];
-  return keys.map((key) => {
-    const reference = given.get(key);
-    if (byKey.has(key) || typeof reference !== "object" || reference.text === undefined) {
-      return { key, entry: bibEntry(key) };
-    }
-    return { key, text: reference.text, url: reference.url };
-  });
+  const keys = [...new Set([...references, ...citedKeys(body)])];
+  return keys.map((key) => ({ key, entry: bibEntry(key) }));
 }

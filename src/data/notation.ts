@@ -33,6 +33,12 @@ export const notation: readonly NotationGroup[] = [
       { key: "z", tex: "z", meaning: "the latent code (latent variable) of a data point", introduced: "autoencoders" },
       { key: "k", tex: "k", meaning: "dimension of a Gaussian or of the latent space", introduced: "kl-divergence" },
       {
+        key: "D",
+        tex: "D",
+        meaning: "dimension of a data point: 784 pixels for a digit",
+        introduced: "elbo",
+      },
+      {
         key: "n",
         tex: "n",
         meaning: "number of training examples, or of Monte Carlo samples",
@@ -60,7 +66,8 @@ export const notation: readonly NotationGroup[] = [
       {
         key: "loss",
         tex: "\\mathcal{L}(\\theta, \\phi)",
-        meaning: "the loss minimised in training; for a VAE, the negative ELBO",
+        meaning:
+          "the loss minimised in training, averaged over the training data; L(θ, φ; x) is its value on one data point x, for a VAE the negative ELBO",
         introduced: "autoencoders",
       },
       {
@@ -151,6 +158,24 @@ export const notation: readonly NotationGroup[] = [
     ],
   },
   {
+    title: "The exact model of the ELBO chapter",
+    entries: [
+      {
+        key: "w-b",
+        tex: "w,\\ b",
+        meaning: "weight and offset of the one-dimensional linear decoder: x | z ~ N(w z + b, s²)",
+        introduced: "elbo",
+      },
+      { key: "s", tex: "s", meaning: "standard deviation of that decoder's noise", introduced: "elbo" },
+      {
+        key: "q-m-s",
+        tex: "q_m,\\ q_s",
+        meaning: "mean and standard deviation of the approximation q(z | x) = N(q_m, q_s²) in that model",
+        introduced: "elbo",
+      },
+    ],
+  },
+  {
     title: "Divergences and objectives",
     entries: [
       {
@@ -163,6 +188,19 @@ export const notation: readonly NotationGroup[] = [
         key: "elbo",
         tex: "\\ELBO",
         meaning: "evidence lower bound: E_q[log p_θ(x | z)] − D_KL(q_φ(z | x) ‖ p(z)) ≤ log p(x)",
+        introduced: "elbo",
+      },
+      {
+        key: "iwae",
+        tex: "\\IWAE_K",
+        meaning:
+          "importance-weighted bound: E[log (1/K) Σ_j p(x, z_j)/q(z_j | x)] with z_1 … z_K drawn from q; IWAE_1 = ELBO ≤ IWAE_K ≤ log p(x)",
+        introduced: "elbo",
+      },
+      {
+        key: "K",
+        tex: "K",
+        meaning: "number of importance samples per estimate of IWAE_K (the widgets' parameter k)",
         introduced: "elbo",
       },
       {

@@ -7,7 +7,7 @@ import { analyseDice, FACES } from "../lib/dice";
 import { expectation, variance } from "../lib/expectation";
 import { formatNumber } from "../lib/format";
 import { normaliseWeights } from "../lib/weights";
-import { MEDICAL_TEST } from "../widgets/bayes/presets";
+import { MEDICAL_TEST } from "./examples";
 
 function defined<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`probability-figures: ${what} is not defined`);

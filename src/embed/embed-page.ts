@@ -1,5 +1,7 @@
 // The embed page around a widget: reports its height to a framing page, fits a fixed frame (a slide),
 // gives keyboard focus back on Esc (so a slide deck's keys work again), and explains bad display parameters.
+// It also attaches the widget's "Share" panel (./panel-watch.ts).
+import { watchEmbedPanels } from "./panel-watch";
 import { displayParamProblems, MESSAGE_TYPES, type EmbedMessage } from "./protocol";
 
 const root = document.querySelector<HTMLElement>("[data-widget]");
@@ -129,4 +131,5 @@ function releaseFocusOnEscape(): void {
 
 showDisplayProblems();
 releaseFocusOnEscape();
+watchEmbedPanels();
 if (framed) embedInFrame();

@@ -1,14 +1,23 @@
 /**
- * The Embed panel of a widget (rendered by WidgetFrame.astro): the permalink of the current state
+ * The Embed panel of a widget (its markup is in WidgetFrame.astro): the permalink of the current state
  * with display options, a ready `<iframe>` snippet, copy buttons, and "Download image".
+ * ./panel-watch.ts attaches it; the widget base class knows nothing of embedding.
  */
 import { THEMES } from "./protocol";
 
+/** What the panel needs of a widget element (src/widgets/widget-element.ts provides it). */
 export interface EmbeddableWidget extends HTMLElement {
-  /** The embed page URL of the current state. */
-  permalink(): string;
+  /** The current state's minimal query string (defaults left out), without "?". */
+  query(): string;
   /** Every parameter of the current state, defaults included. */
   parameters(): Record<string, string>;
+}
+
+/** The embed page URL (src/pages/embed/[id].astro) of a widget's current state. */
+export function permalinkOf(widget: EmbeddableWidget): string {
+  const query = widget.query();
+  const path = `${import.meta.env.BASE_URL}embed/${widget.dataset.widget ?? ""}/`;
+  return new URL(`${path}${query ? `?${query}` : ""}`, window.location.origin).href;
 }
 
 export function escapeAttribute(value: string): string {
@@ -43,7 +52,8 @@ export function withDisplay(link: string, theme: string, controls: boolean): str
 }
 
 /** Wires the panel inside `widget`, if it has one; returns the function that refreshes it. */
-export function attachEmbedPanel(widget: EmbeddableWidget, title: string, signal: AbortSignal): () => void {
+export function attachEmbedPanel(widget: EmbeddableWidget): () => void {
+  const title = widget.getAttribute("aria-label") ?? "";
   const panel = widget.querySelector<HTMLDetailsElement>("[data-role=embed]");
   if (!panel) return () => {};
   const find = <E extends Element>(role: string) => panel.querySelector<E>(`[data-role=${role}]`);
@@ -64,7 +74,7 @@ export function attachEmbedPanel(widget: EmbeddableWidget, title: string, signal
     if (status) status.textContent = message;
   };
 
-  const link = () => withDisplay(widget.permalink(), themeField?.value ?? "", controlsField?.checked ?? true);
+  const link = () => withDisplay(permalinkOf(widget), themeField?.value ?? "", controlsField?.checked ?? true);
   const update = () => {
     if (!panel.open) return;
     const current = link();
@@ -85,7 +95,7 @@ export function attachEmbedPanel(widget: EmbeddableWidget, title: string, signal
   };
 
   const listen = (target: Element | null, type: string, handler: (event: Event) => void) =>
-    target?.addEventListener(type, handler, { signal });
+    target?.addEventListener(type, handler);
   listen(panel, "toggle", update);
   listen(panel, "change", update);
   listen(find("copy"), "click", () => copy(snippetField?.value ?? "", "snippet"));
@@ -102,7 +112,7 @@ export function attachEmbedPanel(widget: EmbeddableWidget, title: string, signal
               title,
               widget,
               parameters: widget.parameters(),
-              permalink: widget.permalink(),
+              permalink: permalinkOf(widget),
             },
             format,
           ),

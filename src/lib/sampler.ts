@@ -16,6 +16,8 @@ export interface SliceOptions {
   readonly sliceMs?: number;
   /** Awaited between slices; the default hands control back to the event loop. */
   readonly yieldToPage?: () => Promise<void>;
+  /** Draws between looks at the clock; fewer when one draw is costly. */
+  readonly checkEvery?: number;
 }
 
 /** Takes n draws in one loop. */
@@ -24,16 +26,15 @@ export function drawAll<R>(sampler: Sampler<R>, n: number): R {
   return sampler.result();
 }
 
-const CHECK_EVERY = 2048;
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Takes n draws, handing control back to the page whenever a slice has run for sliceMs; same numbers as drawAll. */
 export async function drawAllInSlices<R>(sampler: Sampler<R>, n: number, options: SliceOptions = {}): Promise<R> {
-  const { signal, sliceMs = 12, yieldToPage = nextTask } = options;
+  const { signal, sliceMs = 12, yieldToPage = nextTask, checkEvery = 2048 } = options;
   let sliceStart = performance.now();
   for (let i = 1; i <= n; i++) {
     sampler.draw();
-    if (i % CHECK_EVERY === 0 && performance.now() - sliceStart > sliceMs) {
+    if (i % checkEvery === 0 && performance.now() - sliceStart > sliceMs) {
       signal?.throwIfAborted();
       await yieldToPage();
       signal?.throwIfAborted();

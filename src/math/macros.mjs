@@ -9,6 +9,7 @@ export const macros = {
   "\\given": "\\,\\vert\\,",
   "\\kldiv": "\\KL\\left(#1 \\,\\Vert\\, #2\\right)",
   "\\ELBO": "\\operatorname{ELBO}",
+  "\\IWAE": "\\operatorname{IWAE}",
   "\\R": "\\mathbb{R}",
   "\\diag": "\\operatorname{diag}",
   "\\ReLU": "\\operatorname{ReLU}",

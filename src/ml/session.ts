@@ -68,6 +68,7 @@ export class TrainingSession {
   private digits?: Digits;
   private trainer?: Trainer;
   private status: Status = "loading";
+  private statusMessage?: string;
   private trainedMs = 0;
   private budgetEndMs = 0;
   private nextEvaluationMs = 0;
@@ -99,6 +100,11 @@ export class TrainingSession {
     try {
       await this.recovering;
       if (this.trainer && this.lost()) await this.recovering;
+      // Every message is answered: one that comes before any setup cannot be acted on, and says so.
+      if (message.type !== "setup" && message.type !== "decode" && !this.setup)
+        throw new Error(
+          `The training worker received “${message.type}” before the model's setup, so it cannot act on it`,
+        );
       switch (message.type) {
         case "setup":
           this.setup = message.setup;
@@ -122,6 +128,7 @@ export class TrainingSession {
           this.stopMeasuring();
           if (this.status === "idle" || this.status === "done") this.beginBudget();
           else if (this.status === "paused") this.setStatus("training");
+          else this.restateStatus();
           this.schedule();
           break;
         case "pause":
@@ -129,14 +136,14 @@ export class TrainingSession {
             this.postProgress();
             this.evaluate(false);
             this.setStatus("paused");
-          }
+          } else this.restateStatus();
           break;
         case "resume":
           if (this.status === "paused") {
             this.stopMeasuring();
             this.setStatus("training");
             this.schedule();
-          }
+          } else this.restateStatus();
           break;
         case "views":
           this.views = message.views;
@@ -403,7 +410,13 @@ export class TrainingSession {
 
   private setStatus(status: Status, message?: string): void {
     this.status = status;
+    this.statusMessage = message;
     this.host.post({ type: "status", status, message });
+  }
+
+  /** Answers a request that does not apply to the current status (pause while idle, …) with that status. */
+  private restateStatus(): void {
+    this.host.post({ type: "status", status: this.status, message: this.statusMessage });
   }
 }
 

@@ -162,7 +162,10 @@ export function useWasmThreads(count: number): void {
 
 /** Registers (importing GPU backends on demand), initialises and selects `name`, or throws why it cannot. */
 async function startBackend(name: BackendName): Promise<void> {
-  if (name === "webgl") await import("@tensorflow/tfjs-backend-webgl");
+  if (name === "webgl") {
+    if (!webglInWorker()) throw new Error("this browser offers no WebGL in a worker (OffscreenCanvas)");
+    await import("@tensorflow/tfjs-backend-webgl");
+  }
   if (name === "webgpu") {
     const gpu = (globalThis.navigator as { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
     if (!gpu) throw new Error("this browser has no WebGPU");
@@ -207,6 +210,17 @@ function webglOf(name: string): WebGLRenderingContext | undefined {
   return (tf.engine().findBackend(name) as unknown as { gpgpu?: { gl?: WebGLRenderingContext } } | null)?.gpgpu?.gl;
 }
 
+/** Whether a worker here can draw WebGL, as the WebGL backend does there (WebKitGTK's workers cannot). */
+function webglInWorker(): boolean {
+  if (typeof document !== "undefined") return true;
+  if (typeof OffscreenCanvas === "undefined") return false;
+  const canvas = new OffscreenCanvas(1, 1);
+  const gl = canvas.getContext("webgl2") ?? canvas.getContext("webgl");
+  // Give the context back at once: browsers keep only a few alive.
+  gl?.getExtension("WEBGL_lose_context")?.loseContext();
+  return Boolean(gl);
+}
+
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -215,5 +229,7 @@ async function describe(name: BackendName): Promise<string> {
   if (name !== "wasm") return name;
   const simd = Boolean(await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT"));
   const threads = getThreadsCount();
-  return `wasm, ${simd ? "SIMD" : "no SIMD"}, ${threads} thread${threads === 1 ? "" : "s"}`;
+  // Threads need SharedArrayBuffer, which browsers give only to cross-origin isolated pages.
+  const why = threads === 1 && typeof SharedArrayBuffer === "undefined" ? " (no SharedArrayBuffer here)" : "";
+  return `wasm, ${simd ? "SIMD" : "no SIMD"}, ${threads} thread${threads === 1 ? "" : "s"}${why}`;
 }

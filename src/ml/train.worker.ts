@@ -1,54 +1,24 @@
-// The training worker: TensorFlow.js lives here, off the page's main thread. Messages in and out
-// are typed in protocol.ts; the logic is in session.ts.
-import { loadDigits } from "./data";
+// The training worker's entry: it keeps the messages that arrive while its code (worker-main.ts)
+// loads, then hands them over. It exports nothing and nothing imports it, so no chunk of the
+// worker's bundle imports it back: WebKit evaluates a module worker's entry script a second time
+// when a module imports it, and that second copy took over the messages, so Train did nothing
+// (tests/engines/ trains in WebKit; tests/e2e/worker-bundle.spec.ts checks the bundle).
 import type { FromWorker, ToWorker } from "./protocol";
-import { TrainingSession } from "./session";
-import { probeTrainingSpeed } from "./speed-probe";
-import { backendLost, chooseBackend, fallBack, onBackendLost, tf, useWasmThreads, type BackendName } from "./tf";
-import { decodeWeights } from "./weights-format";
 
-// The DOM typings describe a window; a dedicated worker's global has this shape.
 interface WorkerScope {
-  postMessage(message: unknown, transfer: Transferable[]): void;
+  postMessage(message: FromWorker): void;
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
 }
 const scope = self as unknown as WorkerScope;
-const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
-// Cross-origin isolated, WASM runs a thread on every core but one, which the page keeps for itself.
-useWasmThreads(navigator.hardwareConcurrency - 1);
+const early: ToWorker[] = [];
+scope.onmessage = (event) => early.push(event.data);
 
-const session = new TrainingSession({
-  post,
-  chooseBackend: (wasmPrefix, backends, probe) =>
-    chooseBackend(wasmPrefix, backends as BackendName[], probe ? probeTrainingSpeed : undefined),
-  backendLost,
-  onBackendLost,
-  fallBack,
-  loadDigits: () => loadDigits(),
-  async loadWeights(url) {
-    const response = await fetch(url);
-    if (!response.ok)
-      throw new Error(`The pretrained weights could not be loaded (${response.status} ${response.statusText}).`);
-    return decodeWeights(new Uint8Array(await response.arrayBuffer())).tensors;
-  },
-  now: () => performance.now(),
-});
-
-// Messages are handled one at a time, in order: a "start" must not overtake the "setup" before it.
-let queue = Promise.resolve();
-scope.onmessage = (event: MessageEvent<ToWorker>) => {
-  queue = queue.then(() => session.handle(event.data));
-};
-post({ type: "hello" });
-
-// For tests of the recovery from a lost GPU context (tests/e2e/widget-vae.spec.ts), which force
-// WebGL through the page's backend override: loses the context as a crashed GPU driver would.
-Object.assign(self, {
-  loseWebglContext(): boolean {
-    const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
-    const extension = gl?.getExtension("WEBGL_lose_context");
-    extension?.loseContext();
-    return Boolean(extension);
-  },
-});
+import("./worker-main").then(
+  ({ listen }) => listen(early),
+  (error: unknown) =>
+    scope.postMessage({
+      type: "error",
+      message: `The training worker's code could not be loaded: ${error instanceof Error ? error.message : String(error)}.`,
+    }),
+);

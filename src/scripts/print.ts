@@ -1,7 +1,7 @@
 // Printing makes a handout: solutions unfold, and each widget gets a list of its current settings
 // (its controls are hidden on paper), so the printed figure and results can be reproduced. Both are
 // undone after printing.
-import { revealDeferred } from "./deferred";
+import { revealDeferred } from "../widgets/parts/deferred";
 
 const PRINT_STATE = "print-state";
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;

@@ -30,6 +30,8 @@ function ensurePopover(): HTMLElement {
 function inertCopy(source: Element): DocumentFragment {
   const copy = source.cloneNode(true) as Element;
   copy.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
+  // A wide formula's scroll region (src/scripts/equations.ts) is not one inside a popover.
+  copy.querySelectorAll("[tabindex]").forEach((element) => element.removeAttribute("tabindex"));
   copy.querySelectorAll("a").forEach((link) => {
     const span = document.createElement("span");
     span.className = "tip-link";

@@ -23,6 +23,8 @@ function observe(): void {
   // An embed page is its widget: start at once, even in a slide that is not shown yet.
   if (roots.some((root) => root.hasAttribute("url-state"))) roots.forEach(loadRoot);
   else whenVisible(roots, loadRoot, "400px 0px");
+  // Printing shows every widget as a reader who scrolled through would see it: load those not reached yet.
+  window.addEventListener("beforeprint", () => roots.forEach(loadRoot));
 }
 
 observe();

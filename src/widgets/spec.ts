@@ -20,6 +20,13 @@ export interface WidgetSpec<S> {
 
 export const elementName = (id: string): string => `vae-${id}`;
 
+/** The tag a chapter writes for a widget, and its shell's file name: kl-discrete → KlDiscrete (KlDiscrete.astro). */
+export const shellName = (id: string): string =>
+  id
+    .split("-")
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("");
+
 /** Any widget's spec, for code that lists or frames widgets without knowing their state type. */
 export type AnyWidgetSpec = Omit<WidgetSpec<unknown>, "params" | "check"> & {
   readonly params: Readonly<Record<string, Param<unknown>>>;

@@ -1,11 +1,11 @@
-import { attachEmbedPanel } from "../embed/panel";
 import { formatNumber } from "../lib/format";
 import { parseParams, toQuery, type RawParams } from "../lib/params";
-import { revealDeferred } from "../scripts/deferred";
+import { revealDeferred } from "./parts/deferred";
+import { WIDGET_CHANGE } from "./events";
 import type { WidgetSpec } from "./spec";
 
 /**
- * The base of every widget element (see ../shared/widget-contract.md): parameters in from
+ * The base of every widget element (see docs/widget-contract.md): parameters in from
  * attributes or, on the embed page, from the query string; results out as `<output>`s with
  * `data-value`; `data-ready` when they match the state; bad input as a `role="alert"` message.
  *
@@ -25,7 +25,6 @@ export abstract class WidgetElement<S> extends HTMLElement {
   private lifetime?: AbortController;
   private pending?: AbortController;
   private refreshTimer = 0;
-  private updateEmbedPanel: () => void = () => {};
 
   /** Embed pages set `url-state`: the query string is then the state and follows every change. */
   protected get usesUrlState(): boolean {
@@ -38,7 +37,6 @@ export abstract class WidgetElement<S> extends HTMLElement {
     this.raw = this.readInitialParams();
     revealDeferred(this);
     this.setup();
-    this.updateEmbedPanel = attachEmbedPanel(this, this.spec.title, this.signal);
     void this.refresh();
   }
 
@@ -143,7 +141,7 @@ export abstract class WidgetElement<S> extends HTMLElement {
     const pending = new AbortController();
     this.pending = pending;
     this.removeAttribute("data-ready");
-    this.updateEmbedPanel();
+    this.dispatchEvent(new CustomEvent(WIDGET_CHANGE, { bubbles: true }));
     const parsed = this.parse();
     this.inputInvalid = !parsed.ok;
     if (!parsed.ok) {
@@ -197,11 +195,9 @@ export abstract class WidgetElement<S> extends HTMLElement {
     return Object.fromEntries(Object.entries(specs).map(([key, param]) => [key, this.raw[key] ?? param.fallback]));
   }
 
-  /** The embed page URL for the current state. */
-  permalink(): string {
-    const query = toQuery(this.spec.params, this.raw).toString();
-    const path = `${import.meta.env.BASE_URL}embed/${this.spec.id}/`;
-    return new URL(`${path}${query ? `?${query}` : ""}`, window.location.origin).href;
+  /** The current state's minimal query string (defaults left out), without "?": the embed page's address follows it. */
+  query(): string {
+    return toQuery(this.spec.params, this.raw).toString();
   }
 }
 

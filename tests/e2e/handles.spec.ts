@@ -1,6 +1,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { spec as bayes } from "../../src/widgets/bayes/spec";
 import { spec as dice } from "../../src/widgets/dice/spec";
+import { spec as klDiscrete } from "../../src/widgets/kl-discrete/spec";
+import { spec as klGaussian } from "../../src/widgets/kl-gaussian/spec";
 import { openWidget, scrollToReach } from "./site";
 
 /**
@@ -65,6 +67,50 @@ const CASES: readonly HandleCase[] = [
     key: "ArrowRight",
     step: 0.01,
     bigStep: 0.1,
+  },
+  {
+    name: "kl-discrete: a bar of P",
+    widget: klDiscrete,
+    query: "p=0.2,0.3,0.5&q=0.4,0.4,0.2",
+    handle: 'svg[data-role=distributions] rect.handle[data-series="0"][data-outcome="0"]',
+    value: (param) => [probabilities(param("p"))[0] ?? NaN],
+    move: UP,
+    key: "ArrowUp",
+    step: 0.01,
+    bigStep: 0.1,
+  },
+  {
+    name: "kl-discrete: a bar of Q",
+    widget: klDiscrete,
+    query: "p=0.2,0.3,0.5&q=0.4,0.4,0.2",
+    handle: 'svg[data-role=distributions] rect.handle[data-series="1"][data-outcome="2"]',
+    value: (param) => [probabilities(param("q"))[2] ?? NaN],
+    move: UP,
+    key: "ArrowUp",
+    step: 0.01,
+    bigStep: 0.1,
+  },
+  {
+    name: "kl-gaussian: the mean μ₁",
+    widget: klGaussian,
+    query: "mu1=0,0&cov1=1,0,0,1&mu2=1,0&cov2=1,0,0,1",
+    handle: 'svg[data-role=normals] circle[role=slider][data-key="p"]',
+    value: (param) => numbers(param("mu1")).slice(0, 2),
+    move: [28, -28],
+    key: "ArrowRight",
+    step: 0.1,
+    bigStep: 1,
+  },
+  {
+    name: "kl-gaussian: the mean μ₂",
+    widget: klGaussian,
+    query: "mu1=0,0&cov1=1,0,0,1&mu2=1,0&cov2=1,0,0,1",
+    handle: 'svg[data-role=normals] circle[role=slider][data-key="q"]',
+    value: (param) => numbers(param("mu2")).slice(0, 2),
+    move: [40, 0],
+    key: "ArrowRight",
+    step: 0.1,
+    bigStep: 1,
   },
 ];
 

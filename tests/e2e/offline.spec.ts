@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { builtPages, DIST, watchPage } from "./site";
+import { builtPages, DIST, outputValue, watchPage } from "./site";
 
 // The service worker is blocked in the other tests (playwright.config.ts); here it is the subject.
 test.use({ serviceWorkers: "allow" });
@@ -12,6 +12,8 @@ interface Build {
   version: string;
   base: string;
   files: Record<string, string>;
+  sizes: Record<string, number>;
+  shell: string[];
 }
 
 /** The manifest the build wrote into sw.js: every file of the deploy with its revision. */
@@ -22,7 +24,7 @@ function builtServiceWorker(): { build: Build; source: string } {
   return { build: JSON.parse(json) as Build, source };
 }
 
-/** Waits until the site's worker has precached everything and controls the page. */
+/** Waits until the site's worker is active and controls the page. */
 async function installed(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -35,31 +37,86 @@ async function installed(page: Page): Promise<string[]> {
   });
 }
 
-test("after one visit every page, search, data file and model works with no network", async ({ page, context }) => {
+/** What Cache Storage holds: each stored path with its body's size in bytes. */
+async function stored(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const sizes: Record<string, number> = {};
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        sizes[new URL(request.url).pathname] = (await response?.blob())?.size ?? 0;
+      }
+    }
+    return sizes;
+  });
+}
+
+const total = (sizes: Record<string, number>) => Object.values(sizes).reduce((sum, bytes) => sum + bytes, 0);
+const HEAVY = /\.wasm$|\/data\/|\/models\/|\/pagefind\/|train\.worker/;
+const FIRST_VISIT_BUDGET = 3 * 1024 * 1024;
+
+test("a first visit stores at most 3 MB; read pages open offline from every form of their address", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   const { build } = builtServiceWorker();
-  await page.goto("");
-  const cacheNames = await installed(page);
-  expect(cacheNames).toEqual([`vae-book-${build.version}`]);
-  const cachedCount = await page.evaluate(
-    async (name) => (await (await caches.open(name)).keys()).length,
-    cacheNames[0] ?? "",
-  );
-  // Every file of the build, plus the worker's own record of revisions.
-  expect(cachedCount).toBe(Object.keys(build.files).length + 1);
-  const paths = Object.keys(build.files);
-  for (const kind of [/\.wasm$/, /\/data\/.+\.bin$/, /\/pagefind\/pagefind\.js$/]) {
-    const wanted = paths.filter((path) => kind.test(path));
-    const cached = await page.evaluate(
-      async ({ name, wanted }) => {
-        const cache = await caches.open(name);
-        const hits = await Promise.all(wanted.map((path) => cache.match(path)));
-        return hits.filter(Boolean).length;
-      },
-      { name: cacheNames[0] ?? "", wanted },
-    );
-    expect(cached, String(kind)).toBe(wanted.length);
+  // The book's largest page, read first.
+  const first = "chapters/kl-divergence/";
+  await page.goto(first);
+  await installed(page);
+  const firstPath = `${build.base}${first}`;
+  await expect.poll(async () => Object.keys(await stored(page))).toContain(firstPath);
+  await page.goto("embed/dice/");
+  await expect(page.locator('[data-widget="dice"]')).toHaveAttribute("data-ready", "");
+  const sizes = await stored(page);
+  console.log(`first visit: ${Object.keys(sizes).length} files, ${(total(sizes) / 1024 / 1024).toFixed(2)} MB stored`);
+  expect(total(sizes)).toBeLessThanOrEqual(FIRST_VISIT_BUDGET);
+  expect(Object.keys(sizes).filter((path) => HEAVY.test(path))).toEqual([]);
+  // The shell, the page read first and the page read next, nothing else of the book's pages.
+  for (const path of [...build.shell, firstPath, `${build.base}embed/dice/`])
+    expect(sizes, path).toHaveProperty([path]);
+  expect(sizes).not.toHaveProperty([`${build.base}chapters/elbo/`]);
+
+  await context.setOffline(true);
+  for (const address of [
+    // Each differs from the one before in more than its fragment, so each is a navigation.
+    "embed/dice?event=5,6",
+    "embed/dice/index.html?event=5,6",
+    "embed/dice/?event=5,6#top",
+    "embed/dice/index.html?event=5,6#top",
+    "embed/dice?event=5,6#top",
+  ]) {
+    const response = await page.goto(address);
+    expect(response?.status(), address).toBe(200);
+    await expect(page.locator('[data-widget="dice"]'), address).toHaveAttribute("data-ready", "");
+    // The state in the query: the event {5, 6} on a fair die (the default event is {3}).
+    await expect.poll(() => outputValue(page, "p_event"), address).toBeCloseTo(1 / 3, 12);
   }
+  expect(new URL(page.url()).pathname).toBe(`${build.base}embed/dice/`);
+  const response = await page.goto(first.replace(/\/$/, ""));
+  expect(response?.status()).toBe(200);
+  await expect(page.locator("h1").first()).toBeVisible();
+  const missing = await page.goto("chapters/elbo/");
+  expect(await missing?.text()).toContain("Page not found");
+});
+
+test("Save the book for offline: says its size, then every page, search and model widget works offline", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const { build } = builtServiceWorker();
+  const bookBytes = Object.values(build.sizes).reduce((sum, bytes) => sum + bytes, 0);
+  await page.goto("");
+  await installed(page);
+  const save = page.getByRole("button", { name: /^Save the book for offline/ });
+  await expect(save).toHaveText(`Save the book for offline (${(bookBytes / 1024 / 1024).toFixed(1)} MB)`);
+  await save.click();
+  await expect(page.locator("[data-offline-status]")).toHaveText(/^Saved for offline/, { timeout: 60_000 });
+  const sizes = await stored(page);
+  for (const path of Object.keys(build.files)) expect(sizes, path).toHaveProperty([path]);
 
   await context.setOffline(true);
   for (const path of builtPages()) {
@@ -69,12 +126,39 @@ test("after one visit every page, search, data file and model works with no netw
   }
   await page.goto("embed/kl-std-normal/?mu=0.5&logvar=0");
   await expect(page.locator('[data-widget="kl-std-normal"]')).toHaveAttribute("data-ready", "");
+  await page.goto("embed/vae/?pretrained=1");
+  await expect(page.locator('[data-widget="vae"]')).toHaveAttribute("data-ready", "", { timeout: 60_000 });
   await page.goto("notation/");
   await expect(page.locator("html")).toHaveAttribute("data-reader", "ready");
+  // Saved stays saved: the control says so on every page.
+  await expect(page.locator("[data-offline-status]")).toHaveText(/^Saved for offline/);
   await page.getByRole("searchbox", { name: "Search the book" }).fill("divergence");
   await expect(page.locator("#site-search-results a").first()).toBeVisible();
-  const missing = await page.goto("no/such/page/");
-  expect(await missing?.text()).toContain("Page not found");
+});
+
+test("Save-Data: nothing is stored until the reader saves the book", async ({ page }) => {
+  test.setTimeout(90_000);
+  const client = await page.context().newCDPSession(page);
+  // Chromium's own Save-Data switch: navigator.connection.saveData and the Save-Data request header.
+  await client.send("Emulation.setDataSaverOverride", { dataSaverEnabled: true });
+  let header = "";
+  page.on("request", (request) => {
+    header ||= request.headers()["save-data"] ?? "";
+  });
+  await page.goto("chapters/probability/");
+  await expect(page.locator("html")).toHaveAttribute("data-reader", "ready");
+  expect(await page.evaluate(() => (navigator as { connection?: { saveData?: boolean } }).connection?.saveData)).toBe(
+    true,
+  );
+  await expect(page.locator("[data-offline-note]")).toContainText("Your browser asks to save data");
+  // Longer than the idle registration's 5 s limit (src/scripts/offline.ts): still no worker, no cache.
+  await page.waitForTimeout(6000);
+  expect(
+    await page.evaluate(async () => [(await navigator.serviceWorker.getRegistration()) ?? "none", await caches.keys()]),
+  ).toEqual(["none", []]);
+  await page.getByRole("button", { name: /^Save the book for offline/ }).click();
+  await expect(page.locator("[data-offline-status]")).toHaveText(/^Saved for offline/, { timeout: 60_000 });
+  console.log(`Save-Data header sent: ${header || "(no)"}`);
 });
 
 test("a new deploy installs beside the old one and replaces its cache when the reader reloads", async ({

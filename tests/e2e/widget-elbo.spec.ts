@@ -114,6 +114,35 @@ test("bad input gets a clear alert that names the parameter", async ({ page }) =
   await expectBadInput(page, ID, "n=0", "n");
   await expectBadInput(page, ID, "n=2.5", "n");
   await expectBadInput(page, ID, "seed=x", "seed");
+  await expectBadInput(page, ID, "k=0", "k:");
+  await expectBadInput(page, ID, "k=1001", "k:");
+  await expectBadInput(page, ID, "k=2.5", "k:");
+  await expectBadInput(page, ID, "k=abc", "k:");
+  await expectBadInput(page, ID, "n=1000000&k=11", "10,000,000");
+});
+
+test("IWAE_k: k = 1 repeats the Monte Carlo ELBO, and a larger k climbs towards log p(x) in the figure too", async ({
+  page,
+}) => {
+  await openWidget(page, ID, "x=2&qm=0&qs=1&n=2000&seed=4");
+  const one = await values(page, ["elbo_mc", "elbo_mc_se", "iwae_mc", "iwae_mc_se"]);
+  expect(one.iwae_mc).toBe(one.elbo_mc);
+  expect(one.iwae_mc_se).toBe(one.elbo_mc_se);
+
+  const root = await openWidget(page, ID, "x=2&qm=0&qs=1&n=2000&seed=4&k=100");
+  const many = await values(page, ["log_px", "elbo", "iwae_mc", "iwae_mc_se"]);
+  expect(many.iwae_mc).toBeGreaterThan(many.elbo! + 0.5 * (many.log_px! - many.elbo!));
+  expect(many.iwae_mc).toBeLessThan(many.log_px! + 4 * many.iwae_mc_se!);
+  await expect(root.locator(".row-labels text").last()).toHaveText("IWAE, K = 100");
+  const dot = await root.locator(".estimate-iwae circle").boundingBox();
+  const evidence = await root.locator("line.evidence").boundingBox();
+  expect(Math.abs(dot!.x + dot!.width / 2 - evidence!.x)).toBeLessThan(40);
+
+  // The field changes k, the outputs and the permalink.
+  await root.locator('input[name="k"]').fill("10");
+  await expect(page).toHaveURL(/[?&]k=10(&|$)/);
+  await expect(root).toHaveAttribute("data-ready", "");
+  await expect(root.locator(".row-labels text").last()).toHaveText("IWAE, K = 10");
 });
 
 test("values beyond double precision get a message instead of Infinity or NaN", async ({ page }) => {

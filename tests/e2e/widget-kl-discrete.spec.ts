@@ -53,7 +53,7 @@ test("a preset and a typed weight change the state, the outputs and the address 
 
 test("dragging a bar moves that probability and keeps the sum at 1", async ({ page }) => {
   const root = await openWidget(page, ID, "p=0.5,0.5&q=0.5,0.5");
-  const bar = root.locator('svg[data-role=distributions] rect[data-series="0"][data-outcome="0"]');
+  const bar = root.locator('svg[data-role=distributions] rect.handle[data-series="0"][data-outcome="0"]');
   const box = (await bar.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + 2);
   await page.mouse.down();

@@ -58,9 +58,15 @@ test("trains for its budget; the held-out ELBO is −(recon + KL) and far above 
 test("the pretrained latent-20 model scores in the browser what the pretraining script measured", async ({ page }) => {
   test.setTimeout(420_000);
   const { meta } = decodeWeights(new Uint8Array(readFileSync("public/models/vae-latent20.bin")));
-  await ready(page, "latent=20&pretrained=1");
+  const root = await ready(page, "latent=20&pretrained=1");
   const pretrained = await figures(page);
-  expect(pretrained.steps).toBe(0);
+  // The model's own training: the steps of the pretraining run and its recorded curves.
+  expect(meta.steps).toBeGreaterThan(0);
+  expect(pretrained.steps).toBe(meta.steps);
+  await root.locator('[role=tab][data-view="losses"]').click();
+  const heldOutDots = root.locator("svg[data-role=recon-curve] circle");
+  await expect(heldOutDots).toHaveCount(Math.max(1, meta.history?.heldOut.length ?? 0));
+  if (meta.history) await expect(root.locator("svg[data-role=recon-curve] path[stroke]")).not.toHaveCount(0);
   expect(pretrained.elbo).toBeCloseTo(meta.heldOut.elbo, 1);
   expect(pretrained.elbo).toBeGreaterThan(-125);
   // Ready means measured too: log p(x) (IWAE, k = 100 by default), active units and the two gaps, as the script found.
@@ -73,7 +79,6 @@ test("the pretrained latent-20 model scores in the browser what the pretraining 
   expect(await outputValue(page, "gap_approximation")).toBeCloseTo(measured.gapApproximation, 1);
   expect(measured.gapAmortization).toBeGreaterThanOrEqual(0);
   // The Gaps view: one digit's three numbers side by side, in order, and the next digit on request.
-  const root = page.locator(`[data-widget="${ID}"]`);
   await root.locator('[role=tab][data-view="gaps"]').click();
   const cell = (role: string) => root.locator(`td[data-role="gap-${role}"]`);
   const read = async () =>
@@ -99,11 +104,25 @@ test("latent 2: dragging the point decodes it; the grid and the scatter are draw
   await expect(handle).toHaveCount(1);
   const plot = root.locator("svg[data-role=scatter-axes]");
   await scrollToReach(plot);
-  const box = (await plot.boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.2);
+  // The ring is the one drag handle (src/widgets/handles): a press does not move it, there and back returns it.
+  const at = (await handle.boundingBox())!;
+  const [x0, y0] = [at.x + at.width / 2 + 2, at.y + at.height / 2 - 1];
+  await page.mouse.move(x0, y0);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.7, { steps: 5 });
+  await expect(handle).toHaveAttribute("aria-valuetext", "z = (0, 0)");
+  await page.mouse.move(x0 + 60, y0 - 50, { steps: 4 });
+  await page.mouse.move(x0, y0, { steps: 4 });
+  await expect(handle).toHaveAttribute("aria-valuetext", "z = (0, 0)");
+  await page.mouse.move(x0 - 70, y0 + 60, { steps: 5 });
   await page.mouse.up();
+  await expect(handle).toHaveAttribute("aria-valuetext", /z = \(−[\d.]+, −[\d.]+\)/);
+  await handle.press("ArrowRight");
+  await expect(handle).toHaveAttribute("aria-valuetext", /z = \(−[\d.]+, −/);
+  // A click elsewhere on the plane moves the point there.
+  const box = (await plot.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.2);
+  await expect(handle).toHaveAttribute("aria-valuetext", /z = \([\d.]+, [\d.]+\)/);
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.6);
   await expect(root.locator("[data-role=point]")).toContainText("z = (−");
   const decoded = await root.locator("canvas[data-role=decoded]").evaluate((canvas: HTMLCanvasElement) => {
     const data = canvas.getContext("2d")!.getImageData(0, 0, 28, 28).data;
@@ -218,6 +237,7 @@ test("bad input gets a clear alert", async ({ page }) => {
 });
 
 test("bad input typed while the model is still loading keeps its alert once the model is ready", async ({ page }) => {
+  test.setTimeout(420_000);
   // The worker is held back, so that the bad value arrives before its first "idle".
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));

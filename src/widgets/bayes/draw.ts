@@ -33,7 +33,7 @@ export function drawArea(svg: SVGSVGElement, layout: AreaLayout, label: string):
   columns
     .select("text")
     .attr("x", (c) => c.x + c.width / 2)
-    .attr("y", layout.squareBottom + 14)
+    .attr("y", layout.squareBottom + 16)
     .attr("visibility", (c) => (c.showLabel ? "visible" : "hidden"))
     .text((c) => c.label);
 

@@ -1,5 +1,4 @@
-/** The medical test of the chapter's base-rate example (Gigerenzer et al., 2007): one source for prose and widget. */
-export const MEDICAL_TEST = { prevalence: 0.01, sensitivity: 0.9, falsePositive: 0.09 } as const;
+import { MEDICAL_TEST } from "../../data/examples";
 
 const { prevalence, sensitivity, falsePositive } = MEDICAL_TEST;
 

@@ -7,10 +7,11 @@ import { formatNumber } from "../../lib/format";
  * so its shaded area is the joint P(E, H_i). Below it, the shaded pieces side by side (their total
  * length is P(E)) and the same pieces stretched to full width (each one's share is P(H_i | E)).
  */
-export const AREA = { width: 400, height: 312, left: 34, right: 8, top: 8, squareBottom: 188 } as const;
-const EVIDENCE_Y = 222;
-const POSTERIOR_Y = 274;
-const ROW_HEIGHT = 20;
+// 250 units wide: on a 320 px phone the diagram is about 214 px wide, so 15-unit labels stay >= 12 px.
+export const AREA = { width: 250, height: 236, left: 26, right: 4, top: 8, squareBottom: 140 } as const;
+const EVIDENCE_Y = 176;
+const POSTERIOR_Y = 216;
+const ROW_HEIGHT = 16;
 const MIN_HANDLE_WIDTH = 12;
 
 export interface Column {
@@ -104,7 +105,7 @@ export function areaLayout(
       evidenceWidth: x(jointCumulative) - x(evidenceStart),
       posteriorX: x(posteriorStart),
       posteriorWidth: x(posteriorCumulative) - x(posteriorStart),
-      showLabel: width >= 18,
+      showLabel: width >= 22,
       handleX: x(start) + Math.min(0, width - MIN_HANDLE_WIDTH) / 2,
       handleWidth: Math.max(width, MIN_HANDLE_WIDTH),
     };

@@ -1,4 +1,5 @@
 import { select } from "d3-selection";
+import { applySlider } from "../handles/slider";
 import type { PlotDescription, PlotPath, PlotPoint, PlotTick } from "./plot";
 
 /** Redraws a Plot.astro SVG in place from a new description (the same markup the server wrote). */
@@ -63,7 +64,12 @@ export function drawPlot(svg: SVGSVGElement, plot: PlotDescription): void {
     .attr("data-key", (point) => point.key)
     .attr("cx", (point) => point.cx)
     .attr("cy", (point) => point.cy)
-    .attr("r", (point) => point.r);
+    .attr("r", (point) => point.r)
+    .each(function (point) {
+      if (point.slider) applySlider(this, point.slider);
+    });
+  // A 1-D figure has no handles: its svg is an image again.
+  root.attr("role", plot.points.some((point) => point.slider) ? "group" : "img");
 }
 
 /** Keys elements by data-key, so the server-rendered elements (which carry no bound datum yet) are reused. */

@@ -29,8 +29,9 @@ export interface GroupedLayout {
   readonly bars: readonly GroupedBar[];
   readonly ticks: readonly { readonly y: number; readonly label: string }[];
   readonly groups: readonly { readonly x: number; readonly label: string }[];
-  /** The value at a vertical position, for dragging. */
+  /** The value at a vertical position, and the position of a value, for dragging. */
   readonly valueAt: (y: number) => number;
+  readonly positionOf: (value: number) => number;
 }
 
 // The top margin holds the legend above the value labels.
@@ -71,8 +72,9 @@ export function layoutGroups(
         width: inner.bandwidth(),
         height: Math.abs(zeroY - top),
         // Narrow bars keep only the ∞ mark; their values are in the typed weights and the outputs.
-        text: inner.bandwidth() >= 18 || !Number.isFinite(value) ? formatNumber(value, 2) : "",
-        textY: value < 0 ? Math.max(top, zeroY) + 10 : Math.min(top, zeroY) - 3,
+        // A 12 px value ("−0.12") needs about 30 px; below a negative bar it stays above the outcome labels.
+        text: inner.bandwidth() >= 30 || !Number.isFinite(value) ? formatNumber(value, 2) : "",
+        textY: value < 0 ? Math.min(Math.max(top, zeroY) + 13, height - MARGIN.bottom - 2) : Math.min(top, zeroY) - 3,
       };
     }),
   );
@@ -91,5 +93,6 @@ export function layoutGroups(
       label: String(outcome + 1),
     })),
     valueAt: (position) => y.invert(position),
+    positionOf: (value) => y(value),
   };
 }

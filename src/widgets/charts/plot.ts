@@ -1,3 +1,5 @@
+import type { SliderDescription } from "../handles/slider";
+
 /**
  * A small plot as plain data (paths, points, ticks) with no DOM: the shell renders it as static
  * SVG (Plot.astro) and the element redraws the same description with D3 (draw-plot.ts).
@@ -19,6 +21,8 @@ export interface PlotPoint {
   readonly cx: number;
   readonly cy: number;
   readonly r: number;
+  /** Makes the point a handle (src/widgets/handles). */
+  readonly slider?: SliderDescription;
 }
 
 export interface PlotDescription {

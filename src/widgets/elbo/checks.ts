@@ -46,6 +46,22 @@ function monteCarloAgreement(exact: number, estimate: number, standardError: num
   return `The Monte Carlo estimate is ${formatNumber(score, 2)} standard errors from the closed form${score <= 4 ? ", as sampling noise allows." : ": change the seed; more than 4 would point to a mistake."}`;
 }
 
+/** Where IWAE_K lies between the ELBO and log p(x), judged within 4 standard errors. */
+function iwaeVerdict(elbo: number, estimate: number, standardError: number, logPx: number, k: number): string {
+  if (!Number.isFinite(standardError)) return "One estimate gives no standard error; use n ≥ 2 to judge it.";
+  const slack = 4 * standardError + 1e-12 * Math.max(1, Math.abs(logPx));
+  if (estimate > logPx + slack) return "The estimate lies above log p(x) by more than 4 standard errors: a mistake.";
+  if (estimate < elbo - slack) return "The estimate lies below the ELBO by more than 4 standard errors: a mistake.";
+  if (k === 1)
+    return `With K = 1 the importance-weighted bound is the ELBO. ${monteCarloAgreement(elbo, estimate, standardError)}`;
+  const gap = logPx - elbo;
+  if (gap <= 1e-12 * Math.max(1, Math.abs(logPx))) {
+    return "q is the posterior, so every importance weight equals p(x): ELBO, IWAE_K and log p(x) coincide.";
+  }
+  const closed = Math.min(1, Math.max(0, (estimate - elbo) / gap));
+  return `ELBO ≤ IWAE_K ≤ log p(x) holds within sampling noise; with K = ${k} the bound closes about ${formatNumber(100 * closed, 2)} % of the gap of ${formatNumber(gap)} nats.`;
+}
+
 const QUADRATURE_POINTS = 2001;
 
 const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
@@ -62,7 +78,7 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
       quadrature: logEvidenceByQuadrature(modelOf(state), state.x, QUADRATURE_POINTS),
     }),
     verdict: (v) =>
-      `${agreement(at(v, "closed"), at(v, "quadrature"))} One dimension takes ${QUADRATURE_POINTS} evaluations of the decoder; the same grid in 20 dimensions would take ${QUADRATURE_POINTS}²⁰ ≈ ${formatNumber(QUADRATURE_POINTS ** 20)}.`,
+      `${agreement(at(v, "closed"), at(v, "quadrature"))} One dimension takes ${QUADRATURE_POINTS} evaluations of the decoder; the same grid in 20 dimensions would take ${QUADRATURE_POINTS}²⁰ ≈ ${formatNumber(QUADRATURE_POINTS ** 20)}, which is why papers estimate log p(x) by sampling instead (see the importance-weighted bound below).`,
   },
   "kl-definition": {
     rows: [
@@ -115,6 +131,23 @@ const CHECK_STEPS: Readonly<Record<string, CheckStep>> = {
     ],
     values: ({ terms }) => ({ lhs: terms.logPx - terms.klGap, rhs: terms.recon - terms.klPrior }),
     verdict: (v) => agreement(at(v, "lhs"), at(v, "rhs")),
+  },
+  iwae: {
+    rows: [
+      { name: "elbo", label: "$\\ELBO$, closed form" },
+      { name: "iwae", label: "mean of $n$ estimates of $\\IWAE_K$, with $K$ as set in the widget" },
+      { name: "iwae_se", label: "its standard error" },
+      { name: "k", label: "$K$, draws of $q$ per estimate" },
+      { name: "log_px", label: "$\\log p(x)$, closed form" },
+    ],
+    values: ({ state, terms, iwae }) => ({
+      elbo: terms.elbo,
+      iwae: iwae.mean,
+      iwae_se: iwae.standardError,
+      k: state.k,
+      log_px: terms.logPx,
+    }),
+    verdict: (v) => iwaeVerdict(at(v, "elbo"), at(v, "iwae"), at(v, "iwae_se"), at(v, "log_px"), at(v, "k")),
   },
   loss: {
     rows: [
@@ -228,5 +261,5 @@ export const checkStep = (name: string): CheckStep | undefined =>
 
 /** The reader's example in one line, so each check says what it was computed on. */
 export function describeExample({ state }: ElboResults): string {
-  return `x = ${formatNumber(state.x)}, w = ${formatNumber(state.w)}, b = ${formatNumber(state.b)}, s = ${formatNumber(state.s)}; q = N(${formatNumber(state.qm)}, ${formatNumber(state.qs)}²); n = ${state.n}, seed = ${state.seed}`;
+  return `x = ${formatNumber(state.x)}, w = ${formatNumber(state.w)}, b = ${formatNumber(state.b)}, s = ${formatNumber(state.s)}; q = N(${formatNumber(state.qm)}, ${formatNumber(state.qs)}²); n = ${state.n}, K = ${state.k}, seed = ${state.seed}`;
 }

@@ -1,6 +1,6 @@
 import { select } from "d3-selection";
 import { placeHorizontalLine } from "../charts/draw-ticks";
-import type { DensityLayout, IdentityLayout, Tick } from "./view";
+import type { DensityLayout, Estimate, IdentityLayout, Tick } from "./view";
 
 /** Redraws a density-plot.astro SVG in place from a new layout (the markup the server wrote). */
 export function drawDensities(svg: SVGSVGElement, layout: DensityLayout): void {
@@ -55,6 +55,15 @@ export function drawIdentity(svg: SVGSVGElement, layout: IdentityLayout): void {
     .attr("y", layout.axisY + 16)
     .text((tick) => tick.label);
   root
+    .select(".row-labels")
+    .selectAll("text")
+    .data(layout.rowLabels)
+    .join("text")
+    .attr("x", 4)
+    .attr("y", (_, row) => (layout.rowY[row] ?? 0) + layout.rowHeight / 2)
+    .attr("dy", "0.32em")
+    .text((text) => text);
+  root
     .select(".segments")
     .selectAll("rect")
     .data(layout.segments)
@@ -66,7 +75,20 @@ export function drawIdentity(svg: SVGSVGElement, layout: IdentityLayout): void {
     .attr("height", (segment) => segment.height);
   root.select(".zero").attr("x1", layout.zeroX).attr("x2", layout.zeroX);
   root.select(".evidence").attr("x1", layout.evidenceX).attr("x2", layout.evidenceX);
-  const mcY = (layout.rowY[layout.mc.row] ?? 0) + layout.rowHeight / 2;
-  placeHorizontalLine(root.select<SVGLineElement>(".mc line"), { left: layout.mc.lo, right: layout.mc.hi }, mcY);
-  root.select(".mc circle").attr("cx", layout.mc.x).attr("cy", mcY);
+  root
+    .select(".estimates")
+    .selectAll<SVGGElement, Estimate>("g")
+    .data(layout.estimates)
+    .join((enter) => {
+      const g = enter.append("g");
+      g.append("line");
+      g.append("circle").attr("r", 5);
+      return g;
+    })
+    .attr("class", (estimate) => `estimate-${estimate.key}`)
+    .each(function (estimate) {
+      const g = select(this);
+      placeHorizontalLine(g.select<SVGLineElement>("line"), { left: estimate.lo, right: estimate.hi }, estimate.y);
+      g.select("circle").attr("cx", estimate.x).attr("cy", estimate.y);
+    });
 }

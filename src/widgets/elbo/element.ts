@@ -8,12 +8,12 @@ import {
   type ElboResults,
   type ElboStateDetail,
 } from "./results";
-import { approximationOf, spec, type LinearGaussianState } from "./spec";
+import { approximationOf, spec, type ElboState } from "./spec";
 import { DEFAULT_WIDTH, densityLayout, identityLayout } from "./view";
 
 const STANDARD_NORMAL = { mean: 0, sd: 1 };
 
-class ElboElement extends WidgetElement<LinearGaussianState> {
+class ElboElement extends WidgetElement<ElboState> {
   protected readonly spec = spec;
   private latest: ElboStateDetail = null;
   private resizeObserver?: ResizeObserver;
@@ -49,13 +49,13 @@ class ElboElement extends WidgetElement<LinearGaussianState> {
     return this.querySelector<HTMLButtonElement>(`button[data-role="${role}"]`);
   }
 
-  protected override showState(state: LinearGaussianState): void {
+  protected override showState(state: ElboState): void {
     showModelControls(this, { ...state });
   }
 
-  protected async render(state: LinearGaussianState, signal: AbortSignal): Promise<void> {
+  protected async render(state: ElboState, signal: AbortSignal): Promise<void> {
     const results = await elboResultsInSlices(state, signal);
-    const { posterior, terms, mc } = results;
+    const { posterior, terms, mc, iwae } = results;
     this.setOutput("log_px", terms.logPx);
     this.setOutput("elbo", terms.elbo);
     this.setOutput("kl_gap", terms.klGap);
@@ -64,6 +64,8 @@ class ElboElement extends WidgetElement<LinearGaussianState> {
     this.setOutput("kl_prior", terms.klPrior);
     this.setOutput("elbo_mc", mc.elbo.mean);
     this.setOutput("elbo_mc_se", mc.elbo.standardError);
+    this.setOutput("iwae_mc", iwae.mean);
+    this.setOutput("iwae_mc_se", iwae.standardError);
     this.setOutput("post_mean", posterior.mean);
     this.setOutput("post_sd", posterior.sd);
     this.showNote(
@@ -74,14 +76,15 @@ class ElboElement extends WidgetElement<LinearGaussianState> {
     this.announce();
   }
 
-  private draw({ state, posterior, terms, mc }: ElboResults): void {
+  private draw({ state, posterior, terms, mc, iwae }: ElboResults): void {
     const width = (svg: SVGSVGElement) => Math.round(svg.getBoundingClientRect().width) || DEFAULT_WIDTH;
     const densities = this.querySelector<SVGSVGElement>("svg[data-role=densities]");
     if (densities) {
       drawDensities(densities, densityLayout(STANDARD_NORMAL, posterior, approximationOf(state), width(densities)));
     }
     const identity = this.querySelector<SVGSVGElement>("svg[data-role=identity]");
-    if (identity) drawIdentity(identity, identityLayout(terms, mc.elbo, width(identity)));
+    if (identity)
+      drawIdentity(identity, identityLayout(terms, mc.elbo, { k: state.k, estimate: iwae }, width(identity)));
   }
 
   /** Tells the chapter's step checks the current example (null while the input is bad). */

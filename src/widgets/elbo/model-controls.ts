@@ -19,8 +19,8 @@ export const MODEL_CONTROLS: readonly SliderControl[] = [
   { name: "s", tex: "s", min: 0.1, max: 3, step: 0.01 },
 ];
 
-/** Plain fields for the sample count and the seed. */
-export const SAMPLING_FIELDS = ["n", "seed"] as const;
+/** Plain fields for the sample count, the seed and (elbo only) the importance samples K per estimate. */
+export const SAMPLING_FIELDS = ["n", "seed", "k"] as const;
 
 const field = (root: HTMLElement, name: string, kind: "range" | "text") =>
   root.querySelector<HTMLInputElement>(`input[type="${kind}"][name="${name}"]`);

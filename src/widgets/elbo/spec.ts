@@ -45,18 +45,45 @@ export function linearGaussianParams(samples: number): ParamSpecs<LinearGaussian
   };
 }
 
-export const spec: WidgetSpec<LinearGaussianState> = {
+/** The elbo widget's state: the shared model, and K for the importance-weighted bound. */
+export interface ElboState extends LinearGaussianState {
+  /** Importance samples per IWAE estimate. */
+  readonly k: number;
+}
+
+/** What a chapter may pass to the Elbo shell: the shared model's props and K. */
+export type ElboProps = LinearGaussianProps & { readonly k?: string | number };
+
+/** Draws of q per page update: n estimates of K draws each. */
+export const MAX_DRAWS = 10_000_000;
+
+export const spec: WidgetSpec<ElboState> = {
   id: "elbo",
   title: "The ELBO identity, live",
   summary:
     "A one-dimensional model where everything is exact: move q and watch log p(x) = ELBO + D_KL(q ‖ p(z | x)) hold to machine precision.",
   chapter: "elbo",
-  params: linearGaussianParams(1000),
-  outputs: ["log_px", "elbo", "kl_gap", "recon", "kl_prior", "elbo_mc", "elbo_mc_se"],
+  params: {
+    ...linearGaussianParams(1000),
+    k: numberParam({
+      fallback: 1,
+      min: 1,
+      max: 1000,
+      integer: true,
+      description:
+        "importance samples K per estimate of the importance-weighted bound IWAE_K (K = 1 is the ELBO); n·k at most 10,000,000",
+    }),
+  },
+  check: ({ n, k }) =>
+    n * k > MAX_DRAWS
+      ? `k: n·k must be at most ${MAX_DRAWS.toLocaleString("en")} draws of q; n = ${n} estimates of k = ${k} draws each make ${(n * k).toLocaleString("en")}. Lower n or k.`
+      : undefined,
+  outputs: ["log_px", "elbo", "kl_gap", "recon", "kl_prior", "elbo_mc", "elbo_mc_se", "iwae_mc", "iwae_mc_se"],
   examples: [
     { query: "", caption: "q equal to the prior: the gap is the KL from the prior to the posterior" },
     { query: "qm=0.7785467128027681&qs=0.4705882352941177", caption: "q equal to the true posterior: the gap is zero" },
     { query: "x=6&qm=0&qs=1&n=100", caption: "an unlikely x: a large gap, and a noisy Monte Carlo ELBO" },
     { query: "w=0", caption: "a decoder that ignores z: the posterior is the prior" },
+    { query: "k=100&n=1000", caption: "the importance-weighted bound with K = 100: most of the gap closed" },
   ],
 };

@@ -124,10 +124,19 @@ export interface IdentityLayout {
   /** x of log p(x), drawn through every row. */
   readonly evidenceX: number;
   readonly zeroX: number;
-  /** The Monte Carlo ELBO with a ±2 standard-error whisker (none for one sample). */
-  readonly mc: { readonly x: number; readonly lo: number; readonly hi: number; readonly row: number };
+  /** The Monte Carlo ELBO and IWAE_K, each a dot with a ±2 standard-error whisker (none for one sample). */
+  readonly estimates: readonly Estimate[];
   readonly ticks: readonly Tick[];
   readonly axisY: number;
+}
+
+export interface Estimate {
+  readonly key: "mc" | "iwae";
+  readonly x: number;
+  readonly lo: number;
+  readonly hi: number;
+  /** Vertical centre of the estimate's row. */
+  readonly y: number;
 }
 
 const BAR_MARGIN = { top: 8, right: 16, bottom: 28 };
@@ -143,15 +152,33 @@ function trackY(rowTop: number, track: Track): { y: number; height: number } {
   return { y: track === "upper" ? rowTop : rowTop + half, height: half };
 }
 
+const whisker = (estimate: MeanEstimate): number =>
+  Number.isFinite(estimate.standardError) ? 2 * estimate.standardError : 0;
+
 /**
- * Three rows on one number line (nats): log p(x); the ELBO with the gap stacked on it, ending at
- * log p(x); recon with the KL to the prior taken off it, ending at the ELBO; and the Monte Carlo ELBO.
+ * Rows on one number line (nats): log p(x); the ELBO with the gap stacked on it, ending at
+ * log p(x); recon with the KL to the prior taken off it, ending at the ELBO; the Monte Carlo ELBO;
+ * and the Monte Carlo IWAE_K, which climbs from the ELBO towards log p(x) as K grows.
  */
-export function identityLayout(terms: ElboTerms, mc: MeanEstimate, width = DEFAULT_WIDTH): IdentityLayout {
-  const rowLabels = ["log p(x)", "ELBO + KL gap", "recon − KL to prior", "Monte Carlo ELBO"];
+export function identityLayout(
+  terms: ElboTerms,
+  mc: MeanEstimate,
+  iwae: { readonly k: number; readonly estimate: MeanEstimate },
+  width = DEFAULT_WIDTH,
+): IdentityLayout {
+  const rowLabels = ["log p(x)", "ELBO + KL gap", "recon − KL to prior", "Monte Carlo ELBO", `IWAE, K = ${iwae.k}`];
   const height = BAR_MARGIN.top + rowLabels.length * (ROW_HEIGHT + ROW_GAP) + BAR_MARGIN.bottom;
-  const whisker = Number.isFinite(mc.standardError) ? 2 * mc.standardError : 0;
-  const values = [0, terms.logPx, terms.elbo, terms.recon, mc.mean - whisker, mc.mean + whisker];
+  const dots = [
+    { key: "mc" as const, row: 3, estimate: mc },
+    { key: "iwae" as const, row: 4, estimate: iwae.estimate },
+  ];
+  const values = [
+    0,
+    terms.logPx,
+    terms.elbo,
+    terms.recon,
+    ...dots.flatMap(({ estimate }) => [estimate.mean - whisker(estimate), estimate.mean + whisker(estimate)]),
+  ];
   const x = scaleLinear()
     .domain([Math.min(...values), Math.max(...values)])
     .nice()
@@ -178,7 +205,13 @@ export function identityLayout(terms: ElboTerms, mc: MeanEstimate, width = DEFAU
     segments,
     evidenceX: x(terms.logPx),
     zeroX: x(0),
-    mc: { x: x(mc.mean), lo: x(mc.mean - whisker), hi: x(mc.mean + whisker), row: 3 },
+    estimates: dots.map(({ key, row, estimate }) => ({
+      key,
+      x: x(estimate.mean),
+      lo: x(estimate.mean - whisker(estimate)),
+      hi: x(estimate.mean + whisker(estimate)),
+      y: (rowY[row] ?? 0) + ROW_HEIGHT / 2,
+    })),
     ticks: x.ticks(width < 480 ? 4 : 6).map((value) => ({ x: x(value), label: formatNumber(value, 3) })),
     axisY: height - BAR_MARGIN.bottom,
   };

@@ -28,10 +28,12 @@ export interface BoundHandles {
 
 /**
  * Binds the handles of `svg` (docs/widget-contract.md rule 8): Pointer Events, so a mouse, a finger
- * and a pen drag alike, with the pointer captured by the SVG (a redraw may replace the handle) and
- * `touch-action: none` on the handles (widget.css) so a finger's drag does not scroll the page. A
- * press does not move the value: the pointer keeps its offset from the value's mark, and moving it
- * back returns the value. Keys follow `keyTarget`. Every listener goes away when `signal` aborts.
+ * and a pen drag alike, with the pointer captured by the SVG (a redraw may replace the handle). A
+ * finger's drag on a handle does not scroll the page (`touch-action: none` in widget.css, and a
+ * cancelled touchstart where the browser ignores touch-action on SVG shapes), and elsewhere on the
+ * plot it still does. A press does not move the value: the pointer keeps its offset from the value's
+ * mark, and moving it back returns the value. Keys follow `keyTarget`. Every listener goes away when
+ * `signal` aborts.
  */
 export function bindHandles(svg: SVGSVGElement, bindings: HandleBindings, signal: AbortSignal): BoundHandles {
   let drag:
@@ -78,6 +80,8 @@ export function bindHandles(svg: SVGSVGElement, bindings: HandleBindings, signal
     const values = drag.grab.valuesAt(point.x + drag.offset.x, point.y + drag.offset.y);
     if (values.every(Number.isFinite)) drag.grab.set(values);
   });
+  // Chromium honours touch-action on an <svg> but not on the shapes inside it.
+  svg.addEventListener("touchstart", (event) => handleOf(event) && event.preventDefault(), { signal, passive: false });
   listen("pointerup", end);
   listen("pointercancel", end);
   listen("lostpointercapture", end);

@@ -1,19 +1,19 @@
-import { drag } from "d3-drag";
-import { select } from "d3-selection";
+import { formatField } from "../../lib/format";
+import { normaliseWeights, roundDistribution, withProbability } from "../../lib/weights";
 import { drawGroups } from "../charts/draw-grouped-bars";
-import type { GroupedBar } from "../charts/grouped-bars";
+import { bindHandles, type BoundHandles, type Grab } from "../handles/bind";
 import { maxHeight, observeWidth, realWidth } from "../charts/real-width";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { presets, spec, type KlDiscreteState } from "./spec";
-import { contributionLayout, distributionLayout, dragWeights, klDiscreteResults } from "./view";
+import { contributionLayout, distributionLayout, distributionSliders, klDiscreteResults } from "./view";
 
 const NAMES = ["p", "q"] as const;
 
 class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
   protected readonly spec = spec;
-  /** The probabilities on screen, which a drag starts from. */
-  private shown: { p: number[]; q: number[] } = { p: [], q: [] };
+  /** The distributions' layout on screen, whose scale a drag uses. */
   private dragLayout?: ReturnType<typeof distributionLayout>;
+  private handles?: BoundHandles;
   private result?: ReturnType<typeof klDiscreteResults>;
   private resizeObserver?: ResizeObserver;
 
@@ -33,7 +33,16 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
       },
       { signal: this.signal },
     );
-    this.resizeObserver = observeWidth([this.querySelector("svg[data-role=distributions]")], () => this.draw());
+    const distributions = this.querySelector<SVGSVGElement>("svg[data-role=distributions]");
+    this.resizeObserver = observeWidth([distributions], () => this.draw());
+    if (distributions) {
+      const bindings = {
+        selector: "rect.handle",
+        grab: (bar: SVGElement) => this.grabBar(bar),
+        release: () => this.draw(),
+      };
+      this.handles = bindHandles(distributions, bindings, this.signal);
+    }
   }
 
   protected override teardown(): void {
@@ -43,7 +52,7 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
   protected override showState(state: KlDiscreteState): void {
     for (const name of NAMES) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      if (input && document.activeElement !== input) input.value = state[name].join(", ");
+      if (input && document.activeElement !== input) input.value = state[name].map((w) => formatField(w)).join(", ");
     }
     const unit = this.querySelector<HTMLSelectElement>('select[name="unit"]');
     if (unit) unit.value = state.unit;
@@ -59,7 +68,6 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
   protected render(state: KlDiscreteState): void {
     const result = klDiscreteResults(state);
     this.result = result;
-    this.shown = { p: result.p, q: result.q };
     this.setOutput("kl_pq", result.forward.value);
     this.setOutput("kl_qp", result.reverse.value);
     this.showNote(result.note);
@@ -72,9 +80,12 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
     if (!result) return;
     const distributions = this.querySelector<SVGSVGElement>("svg[data-role=distributions]");
     if (distributions) {
-      this.dragLayout = distributionLayout(result.p, result.q, realWidth(distributions), maxHeight(distributions));
-      drawGroups(distributions, this.dragLayout);
-      this.bindDrag(distributions);
+      // While a drag lasts the probability axis keeps its top; it refits on release.
+      const frozen = this.handles?.dragging ? this.dragLayout : undefined;
+      const top = frozen?.valueAt(frozen.top);
+      const width = realWidth(distributions);
+      this.dragLayout = distributionLayout(result.p, result.q, width, maxHeight(distributions), top);
+      drawGroups(distributions, this.dragLayout, distributionSliders(result.p, result.q));
     }
     const contributions = this.querySelector<SVGSVGElement>("svg[data-role=contributions]");
     if (contributions) {
@@ -90,26 +101,27 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
     }
   }
 
-  /** Dragging a bar sets that outcome's probability; the other outcomes rescale so the sum stays 1. */
-  private bindDrag(svg: SVGSVGElement): void {
-    svg.setAttribute("data-draggable", "");
-    const toViewBox = (clientY: number) => {
-      const box = svg.getBoundingClientRect();
-      const height = this.dragLayout?.height ?? 1;
-      return ((clientY - box.top) / Math.max(1, box.height)) * height;
+  /**
+   * A bar taken by a pointer or a key: setting its probability rescales the other outcomes of its
+   * distribution in their proportions at the grab; the URL gets three decimals.
+   */
+  private grabBar(bar: SVGElement): Grab | undefined {
+    const state = this.currentState();
+    const layout = this.dragLayout;
+    const name = NAMES[Number(bar.dataset.series)];
+    const outcome = Number(bar.dataset.outcome);
+    const start = state && name && normaliseWeights(state[name])?.probabilities;
+    if (!layout || !name || !start) return undefined;
+    const value = start[outcome] ?? 0;
+    return {
+      axes: [{ value, min: 0, max: 1, step: 0.01, bigStep: 0.1 }],
+      anchor: { x: 0, y: layout.positionOf(value) },
+      valuesAt: (_, y) => [Math.min(1, Math.max(0, layout.valueAt(y)))],
+      set: ([target = value]) => {
+        const next = roundDistribution(withProbability(start, outcome, target), outcome, 3);
+        this.setParamsSoon({ [name]: next.join(",") });
+      },
     };
-    select(svg)
-      .select("g.bars")
-      .selectAll<SVGRectElement, GroupedBar>("rect")
-      .call(
-        drag<SVGRectElement, GroupedBar>().on("drag", (event: { sourceEvent: PointerEvent | MouseEvent }, bar) => {
-          const layout = this.dragLayout;
-          if (!layout) return;
-          const name = NAMES[bar.series] ?? "p";
-          const target = layout.valueAt(toViewBox(event.sourceEvent.clientY));
-          this.setParamsSoon({ [name]: dragWeights(this.shown[name], bar.outcome, target) });
-        }),
-      );
   }
 }
 

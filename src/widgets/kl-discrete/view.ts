@@ -1,15 +1,20 @@
 import { formatNumber } from "../../lib/format";
 import { klDiscrete, normaliseWeights } from "../../lib/kl-discrete";
 import { layoutGroups } from "../charts/grouped-bars";
+import type { SliderDescription } from "../handles/slider";
 import type { KlDiscreteState } from "./spec";
 
-/** The two distributions, on a common probability axis from 0 to the largest probability (at least 0.5). */
-export const distributionLayout = (p: readonly number[], q: readonly number[], width = 640, heightCap = Infinity) =>
-  layoutGroups([p, q], {
-    width,
-    height: Math.min(heightCap, chartHeight(width, 200)),
-    domain: [0, Math.max(0.5, ...p, ...q)],
-  });
+/**
+ * The two distributions, on a common probability axis from 0 to the largest probability (at least
+ * 0.5), or to `top` (a drag keeps the axis it started with).
+ */
+export const distributionLayout = (
+  p: readonly number[],
+  q: readonly number[],
+  width = 640,
+  heightCap = Infinity,
+  top = Math.max(0.5, ...p, ...q),
+) => layoutGroups([p, q], { width, height: Math.min(heightCap, chartHeight(width, 200)), domain: [0, top] });
 
 /** Each outcome's term P log(P/Q) (series 0) and Q log(Q/P) (series 1). */
 export const contributionLayout = (
@@ -22,24 +27,16 @@ export const contributionLayout = (
 /** Narrower charts get a little less height, never below 150 px. */
 const chartHeight = (width: number, full: number) => Math.round(Math.max(150, Math.min(full, width * 0.35)));
 
-/** New weights after dragging outcome `index` to probability `target`: the others rescale so the sum stays 1. */
-export function dragWeights(probabilities: readonly number[], index: number, target: number): string {
-  const clampedTarget = Math.min(1, Math.max(0, target));
-  const rest = 1 - (probabilities[index] ?? 0);
-  const others = probabilities.length - 1;
-  const moved = probabilities.map((value, i) =>
-    i === index ? clampedTarget : rest > 1e-12 ? (value * (1 - clampedTarget)) / rest : (1 - clampedTarget) / others,
+/** Each bar of the distributions as a slider, in the layout's order (P's outcomes, then Q's). */
+export const distributionSliders = (p: readonly number[], q: readonly number[]): SliderDescription[] =>
+  [p, q].flatMap((values, series) =>
+    values.map((value, outcome) => ({
+      label: `${series === 0 ? "P" : "Q"}(${outcome + 1}), the probability of outcome ${outcome + 1} under ${series === 0 ? "P" : "Q"}`,
+      axes: [{ value, min: 0, max: 1 }],
+      text: formatNumber(value, 3),
+      orientation: "vertical" as const,
+    })),
   );
-  // Three decimals for a readable URL; the largest other weight absorbs the rounding so the sum is 1.
-  const rounded = moved.map((value) => Math.round(value * 1000) / 1000);
-  let largest = index === 0 ? 1 : 0;
-  rounded.forEach((value, i) => {
-    if (i !== index && value > (rounded[largest] ?? 0)) largest = i;
-  });
-  const sumOthers = rounded.reduce((sum, value, i) => (i === largest ? sum : sum + value), 0);
-  rounded[largest] = Math.max(0, Math.round((1 - sumOthers) * 1000) / 1000);
-  return rounded.join(",");
-}
 
 /** Everything the widget shows for a state, from src/lib: shared by the shell and the element. */
 export function klDiscreteResults(state: KlDiscreteState) {

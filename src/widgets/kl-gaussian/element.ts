@@ -1,15 +1,14 @@
-import { drag } from "d3-drag";
-import { select } from "d3-selection";
-import { KL_GAUSSIAN_STATE } from "../../components/proof-check-event";
+import { formatField } from "../../lib/format";
 import { klGaussianMonteCarlo } from "../../lib/kl-gaussian";
 import type { MonteCarloPoint } from "../../lib/monte-carlo";
 import { createRandom } from "../../lib/random";
 import { convergencePlot } from "../charts/convergence";
 import { drawPlot } from "../charts/draw-plot";
-import type { PlotPoint } from "../charts/plot";
 import { maxHeight, observeWidth, realWidth } from "../charts/real-width";
+import { bindHandles, type BoundHandles, type Grab } from "../handles/bind";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type KlGaussianState } from "./spec";
+import { KL_GAUSSIAN_STATE } from "./state-event";
 import { figureCaption, gaussianFigure, klGaussianClosedForm, type GaussianFigure } from "./view";
 
 const FIELDS = ["mu1", "cov1", "mu2", "cov2", "n", "seed"] as const;
@@ -20,17 +19,26 @@ const round = (value: number) => Math.round(value * 100) / 100;
 class KlGaussianElement extends WidgetElement<KlGaussianState> {
   protected readonly spec = spec;
   private figure?: GaussianFigure;
-  private state?: KlGaussianState;
   /** What the figures show, kept to redraw them at a new width. */
   private shown?: { normals: Parameters<typeof gaussianFigure>; path?: MonteCarloPoint[]; exact: number };
   private resizeObserver?: ResizeObserver;
+  private handles?: BoundHandles;
 
   protected override setup(): void {
     for (const name of FIELDS) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value }), { signal: this.signal });
     }
-    this.resizeObserver = observeWidth([this.querySelector("svg[data-role=normals]")], () => this.draw());
+    const normals = this.querySelector<SVGSVGElement>("svg[data-role=normals]");
+    this.resizeObserver = observeWidth([normals], () => this.draw());
+    if (normals) {
+      const bindings = {
+        selector: "circle[role=slider]",
+        grab: (mean: SVGElement) => this.grabMean(mean),
+        release: () => this.draw(),
+      };
+      this.handles = bindHandles(normals, bindings, this.signal);
+    }
   }
 
   protected override teardown(): void {
@@ -42,12 +50,11 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       const value = state[name];
       if (input && document.activeElement !== input)
-        input.value = Array.isArray(value) ? value.join(", ") : String(value);
+        input.value = Array.isArray(value) ? value.map((entry) => formatField(entry)).join(", ") : String(value);
     }
   }
 
   protected async render(state: KlGaussianState, signal: AbortSignal): Promise<void> {
-    this.state = state;
     const { p, q, closedForm } = klGaussianClosedForm(state);
     this.setOutput("kl", closedForm.value);
     this.setOutput("log_det_ratio", closedForm.logDeterminantRatio);
@@ -71,7 +78,7 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
     this.setOutput("kl_mc_se", estimate.standardError);
     this.shown = { ...this.shown, path: [...estimate.path] };
     this.draw();
-    // The chapter's derivation checks (src/components/proof-check.ts) follow this example.
+    // The chapter's derivation checks (./check-element.ts) follow this example.
     this.dispatchEvent(new CustomEvent(KL_GAUSSIAN_STATE, { detail: state, bubbles: true }));
   }
 
@@ -81,9 +88,10 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
     const normals = this.querySelector<SVGSVGElement>("svg[data-role=normals]");
     if (normals) {
       const [p, q] = this.shown.normals;
-      this.figure = gaussianFigure(p, q, realWidth(normals), maxHeight(normals));
+      // While a drag lasts the plane keeps its scales, so the mean stays under the pointer; it refits on release.
+      const view = this.handles?.dragging ? this.figure?.view : undefined;
+      this.figure = gaussianFigure(p, q, realWidth(normals), maxHeight(normals), view);
       drawPlot(normals, this.figure.plot);
-      this.bindDrag(normals);
     }
     const convergence = this.querySelector<SVGSVGElement>("svg[data-role=convergence]");
     if (convergence && this.shown.path) {
@@ -98,30 +106,27 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
     }
   }
 
-  /** In 2-D and up, the means are draggable points; dragging moves the first two coordinates of mu1 or mu2. */
-  private bindDrag(svg: SVGSVGElement): void {
-    const toViewBox = (event: MouseEvent | PointerEvent): [number, number] => {
-      const box = svg.getBoundingClientRect();
-      const plot = this.figure?.plot;
-      const scale = plot ? plot.width / Math.max(1, box.width) : 1;
-      return [(event.clientX - box.left) * scale, (event.clientY - box.top) * scale];
+  /** A mean (2-D and up) taken by a pointer or a key: it moves the first two coordinates of mu1 or mu2. */
+  private grabMean(mean: SVGElement): Grab | undefined {
+    const state = this.currentState();
+    const figure = this.figure;
+    const name = mean.dataset.key === "p" ? "mu1" : "mu2";
+    const start = state?.[name];
+    if (!figure || !start || start.length < 2) return undefined;
+    const [a = 0, b = 0] = start;
+    const [x, y] = figure.position(a, b);
+    const axis = (value: number) => ({ value, min: -Infinity, max: Infinity, step: 0.1, bigStep: 1 });
+    return {
+      axes: [axis(a), axis(b)],
+      anchor: { x, y },
+      valuesAt: (px, py) => figure.invert(px, py),
+      set: ([first = a, second = b]) => {
+        const moved = [...start];
+        moved[0] = round(first);
+        moved[1] = round(second);
+        this.setParamsSoon({ [name]: moved.join(",") });
+      },
     };
-    select(svg)
-      .select("g.points")
-      .selectAll<SVGCircleElement, PlotPoint>("circle")
-      .attr("data-draggable", "")
-      .call(
-        drag<SVGCircleElement, PlotPoint>().on("drag", (event: { sourceEvent: MouseEvent | PointerEvent }, point) => {
-          const state = this.state;
-          if (!state || !this.figure) return;
-          const name = point.key === "p" ? "mu1" : "mu2";
-          const [a, b] = this.figure.invert(...toViewBox(event.sourceEvent));
-          const moved = [...state[name]];
-          moved[0] = round(a);
-          moved[1] = round(b);
-          this.setParamsSoon({ [name]: moved.join(",") });
-        }),
-      );
   }
 }
 

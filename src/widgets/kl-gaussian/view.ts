@@ -5,6 +5,7 @@ import { gaussian, type Gaussian } from "../../lib/gaussian";
 import { klGaussian } from "../../lib/kl-gaussian";
 import { cholesky, fromRowMajor } from "../../lib/linalg";
 import { PLOT_MARGIN, type PlotDescription } from "../charts/plot";
+import type { SliderDescription } from "../handles/slider";
 import type { KlGaussianState } from "./spec";
 
 /** The two normals and the closed form, from src/lib: shared by the shell and the element. */
@@ -15,10 +16,19 @@ export function klGaussianClosedForm(state: KlGaussianState) {
   return { p, q, closedForm: klGaussian(p, q) };
 }
 
+/** The plane's visible ranges (2-D and up): a drag keeps those it started with. */
+export interface PlaneView {
+  readonly x: readonly [number, number];
+  readonly y: readonly [number, number];
+}
+
 export interface GaussianFigure {
   readonly plot: PlotDescription;
   /** From SVG coordinates back to the plane of the first two coordinates (2-D and up). */
   readonly invert: (x: number, y: number) => [number, number];
+  /** From the plane to SVG coordinates. */
+  readonly position: (a: number, b: number) => [number, number];
+  readonly view?: PlaneView;
 }
 
 const frame = (width: number, height: number) => ({
@@ -65,6 +75,7 @@ function densities(p: Gaussian, q: Gaussian, width: number, heightCap: number): 
       legend: LEGEND,
     },
     invert: (px) => [x.invert(px), 0],
+    position: (a) => [x(a), box.bottom],
   };
 }
 
@@ -77,8 +88,18 @@ const marginal = (g: Gaussian) => ({
   ]),
 });
 
-/** 2-D and up: the ellipses at one and two Mahalanobis units of both normals, with their means. */
-function ellipses(p: Gaussian, q: Gaussian, width: number, heightCap: number): GaussianFigure {
+/** A mean as a handle: both of its first two coordinates in its value text. */
+const meanSlider = (name: "μ₁" | "μ₂", mean: readonly [number, number]): SliderDescription => ({
+  label: `Mean ${name} (first two coordinates)`,
+  axes: mean.map((value) => ({ value, min: -Infinity, max: Infinity })),
+  text: `${name} = (${formatNumber(mean[0], 3)}, ${formatNumber(mean[1], 3)})`,
+});
+
+/**
+ * 2-D and up: the ellipses at one and two Mahalanobis units of both normals, with their means; the
+ * plane fits both, or shows `view` (a drag keeps its scales).
+ */
+function ellipses(p: Gaussian, q: Gaussian, width: number, heightCap: number, view?: PlaneView): GaussianFigure {
   const box = frame(width, Math.min(heightCap, Math.max(280, Math.min(350, width * 0.75))));
   const shapes = [p, q].map(marginal);
   const outline = (shape: ReturnType<typeof marginal>, radius: number) =>
@@ -102,10 +123,10 @@ function ellipses(p: Gaussian, q: Gaussian, width: number, heightCap: number): G
   const xHalf = (box.right - box.left) / 2 / pixelsPerUnit;
   const yHalf = (box.bottom - box.top) / 2 / pixelsPerUnit;
   const x = scaleLinear()
-    .domain([xMid - xHalf, xMid + xHalf])
+    .domain(view?.x ?? [xMid - xHalf, xMid + xHalf])
     .range([box.left, box.right]);
   const y = scaleLinear()
-    .domain([yMid - yHalf, yMid + yHalf])
+    .domain(view?.y ?? [yMid - yHalf, yMid + yHalf])
     .range([box.bottom, box.top]);
   const path = (points: [number, number][]) =>
     line<[number, number]>()
@@ -128,16 +149,25 @@ function ellipses(p: Gaussian, q: Gaussian, width: number, heightCap: number): G
         className: `series-${names[index]}`,
         cx: x(shape.mean[0]),
         cy: y(shape.mean[1]),
-        r: 7,
+        r: 8,
+        slider: meanSlider(index === 0 ? "μ₁" : "μ₂", shape.mean),
       })),
       legend: LEGEND,
     },
     invert: (px, py) => [x.invert(px), y.invert(py)],
+    position: (a, b) => [x(a), y(b)],
+    view: { x: [x.domain()[0] ?? 0, x.domain()[1] ?? 1], y: [y.domain()[0] ?? 0, y.domain()[1] ?? 1] },
   };
 }
 
-export function gaussianFigure(p: Gaussian, q: Gaussian, width = 640, heightCap = Infinity): GaussianFigure {
-  return p.dimension === 1 ? densities(p, q, width, heightCap) : ellipses(p, q, width, heightCap);
+export function gaussianFigure(
+  p: Gaussian,
+  q: Gaussian,
+  width = 640,
+  heightCap = Infinity,
+  view?: PlaneView,
+): GaussianFigure {
+  return p.dimension === 1 ? densities(p, q, width, heightCap) : ellipses(p, q, width, heightCap, view);
 }
 
 export function figureCaption(k: number): string {

@@ -27,6 +27,8 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   protected status: Status = "loading";
   private waiters: { test: (message: FromWorker) => boolean; resolve: () => void; reject: (error: Error) => void }[] =
     [];
+  /** Steps the model had before this page trained it (pretrained weights' own training); `steps` counts them. */
+  protected priorSteps = 0;
   /** True while a render() is waiting: the base class then sets data-ready itself. */
   private rendering = false;
   /** True while the worker measures the model at rest (figures still to come: not ready). */
@@ -264,7 +266,7 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   }
 
   private writeProgress(progress: Progress): void {
-    this.setOutput("steps", progress.steps);
+    this.setOutput("steps", this.priorSteps + progress.steps);
     const line = this.querySelector<HTMLElement>("[data-role=progress]");
     if (line) {
       line.textContent =

@@ -9,23 +9,28 @@ import type {
 } from "../../ml/protocol";
 import { drawDigits } from "../training/digit-canvas";
 import { upTo } from "../training/loss-chart";
+import { bindHandles } from "../handles/bind";
 import { ModelWidget } from "../training/model-widget";
 import { defineWidget } from "../widget-element";
 import { drawGaps } from "./gaps-view";
 import { spec, type VaeState } from "./spec";
 import {
   buildSliders,
+  drawGridAxes,
   drawScatter,
   drawVaeCurves,
   ensureHandle,
-  fillLegend,
   latentCaption,
   mostActive,
   placeHandle,
+  planeGrab,
   planeScales,
   pointAt,
   pointText,
+  addHeldOut,
   emptyCurves,
+  historyCurves,
+  pretrainedHistory,
   type PlaneScales,
   type VaeCurves,
 } from "./view";
@@ -136,26 +141,31 @@ class VaeElement extends ModelWidget<VaeState> {
     };
   }
 
+  /** Forgets the previous model's curves; pretrained weights start from their own training history. */
   protected clearViews(): void {
-    this.curves = emptyCurves();
+    const state = this.currentState();
+    const shipped = state?.pretrained ? pretrainedHistory(this, state.latent) : undefined;
+    this.priorSteps = shipped?.steps ?? 0;
+    this.curves = shipped ? historyCurves(shipped) : emptyCurves();
     this.drawCurves();
   }
 
   protected rewindViews(step: number): void {
     const c = this.curves;
     this.curves = {
-      trainRecon: upTo(c.trainRecon, step),
-      trainKl: upTo(c.trainKl, step),
-      heldRecon: upTo(c.heldRecon, step),
-      heldKl: upTo(c.heldKl, step),
+      trainRecon: upTo(c.trainRecon, this.priorSteps + step),
+      trainKl: upTo(c.trainKl, this.priorSteps + step),
+      heldRecon: upTo(c.heldRecon, this.priorSteps + step),
+      heldKl: upTo(c.heldKl, this.priorSteps + step),
     };
     this.drawCurves();
   }
 
   protected showProgress(progress: Progress): void {
     if ("recon" in progress.train) {
-      this.curves.trainRecon.push([progress.steps, progress.train.recon]);
-      this.curves.trainKl.push([progress.steps, progress.train.kl]);
+      const step = this.priorSteps + progress.steps;
+      this.curves.trainRecon.push([step, progress.train.recon]);
+      this.curves.trainKl.push([step, progress.train.kl]);
     }
     this.setOutput("steps_per_s", progress.stepsPerSecond);
     this.drawCurves();
@@ -174,10 +184,10 @@ class VaeElement extends ModelWidget<VaeState> {
     this.setOutput("active_units", evaluation.activeUnits);
     // Figures measured on an earlier model no longer hold.
     if (progress.steps !== this.measuredSteps) this.clearMeasured();
-    this.setOutput("steps", progress.steps);
+    const step = this.priorSteps + progress.steps;
+    this.setOutput("steps", step);
     this.setOutput("steps_per_s", progress.stepsPerSecond);
-    this.curves.heldRecon.push([progress.steps, evaluation.recon]);
-    this.curves.heldKl.push([progress.steps, evaluation.kl]);
+    addHeldOut(this.curves, step, evaluation.recon, evaluation.kl);
     this.drawCurves();
     // The pictures follow in the next two frames, so that no single main-thread task grows long.
     const frame = ++this.frame;
@@ -190,7 +200,11 @@ class VaeElement extends ModelWidget<VaeState> {
       const gridTab = this.querySelector<HTMLElement>('[role=tab][data-view="grid"]');
       if (gridTab) gridTab.hidden = !evaluation.grid;
       if (!evaluation.grid && gridTab?.getAttribute("aria-selected") === "true") this.showView("latent");
-      if (evaluation.grid) this.drawCanvas("grid", evaluation.grid, GRID_SIDE * GRID_SIDE, GRID_SIDE);
+      if (evaluation.grid) {
+        this.drawCanvas("grid", evaluation.grid, GRID_SIDE * GRID_SIDE, GRID_SIDE);
+        const axes = this.querySelector<SVGSVGElement>("svg[data-role=grid-axes]");
+        if (axes) drawGridAxes(axes, GRID_SIDE, GRID_RANGE);
+      }
       requestAnimationFrame(() => {
         if (frame !== this.frame) return;
         this.drawScatter(evaluation);
@@ -256,8 +270,6 @@ class VaeElement extends ModelWidget<VaeState> {
     if (!canvas || !svg) return;
     this.scales = planeScales(evaluation.projection?.points);
     drawScatter(canvas, svg, evaluation, this.scales);
-    const legend = this.querySelector<HTMLElement>("[data-role=legend]");
-    if (legend) fillLegend(legend);
     const caption = this.querySelector<HTMLElement>("[data-role=latent-caption]");
     if (caption) caption.textContent = latentCaption(evaluation, this.state?.latent ?? 2);
     ensureHandle(svg, !evaluation.projection);
@@ -275,39 +287,20 @@ class VaeElement extends ModelWidget<VaeState> {
     this.requestProbe();
   }
 
+  /** The ring is a handle (src/widgets/handles); a click elsewhere on the plane moves it there. */
   private setupDrag(): void {
     const svg = this.scatterSvg();
     if (!svg) return;
-    let dragging = false;
-    const move = (event: PointerEvent) => {
-      if (this.state?.latent === 2) this.moveProbe(pointAt(svg, this.scales, event.clientX, event.clientY));
-    };
+    const set = (z: number[]) => this.moveProbe(z);
+    const grab = () => (this.state?.latent === 2 ? planeGrab(this.scales, this.probe, set) : undefined);
+    bindHandles(svg, { selector: "circle.handle", grab }, this.signal);
     svg.addEventListener(
-      "pointerdown",
+      "click",
       (event) => {
-        dragging = true;
-        svg.setPointerCapture(event.pointerId);
-        move(event);
-      },
-      { signal: this.signal },
-    );
-    svg.addEventListener("pointermove", (event) => dragging && move(event), { signal: this.signal });
-    svg.addEventListener("pointerup", () => (dragging = false), { signal: this.signal });
-    svg.addEventListener(
-      "keydown",
-      (event) => {
-        if (this.state?.latent !== 2) return;
-        const step = event.shiftKey ? 0.5 : 0.1;
-        const delta: Record<string, [number, number]> = {
-          ArrowLeft: [-step, 0],
-          ArrowRight: [step, 0],
-          ArrowUp: [0, step],
-          ArrowDown: [0, -step],
-        };
-        const change = delta[event.key];
-        if (!change) return;
-        event.preventDefault();
-        this.moveProbe([(this.probe[0] ?? 0) + change[0], (this.probe[1] ?? 0) + change[1]]);
+        const matrix = svg.getScreenCTM();
+        if (this.state?.latent !== 2 || !matrix || (event.target as Element).closest("circle.handle")) return;
+        const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
+        this.moveProbe(pointAt(this.scales, point.x, point.y));
       },
       { signal: this.signal },
     );

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { judge, readAnswer } from "../../../src/components/exercise-check";
+import { judge, printedAnswer, printedAnswerAccepted, readAnswer } from "../../../src/components/exercise-check";
 
 describe("readAnswer", () => {
   it("reads decimals, fractions, percentages and scientific notation", () => {
@@ -28,5 +29,36 @@ describe("judge", () => {
     expect(judge("0.33", 1 / 3, 0.001)).toBe("wrong");
     expect(judge("9.17%", 0.0917, 0.002)).toBe("right");
     expect(judge("one third", 1 / 3, 0.001)).toBe("unreadable");
+  });
+});
+
+describe("the answer a worked solution prints", () => {
+  it("has as many digits as the tolerance needs: 29167 ± 1 prints 29167, not 29170", () => {
+    expect(printedAnswer(29166.666666666668, 1)).toBe("29167");
+    expect(printedAnswer(1 / 3, 0.001)).toBe("0.3333");
+    expect(printedAnswer(-0.000123456, 1e-9)).toBe("−0.000123456");
+  });
+
+  it("is accepted by the checker for any answer and tolerance", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+        fc.double({ min: 1e-12, max: 10, noNaN: true }),
+        (answer, relative) => {
+          const tolerance = Math.max(1e-12, relative * Math.abs(answer));
+          expect(judge(printedAnswer(answer, tolerance), answer, tolerance)).toBe("right");
+        },
+      ),
+      { seed: 17, numRuns: 500 },
+    );
+  });
+
+  it("is accepted when every number in it is right, whatever expression stands beside it", () => {
+    expect(printedAnswerAccepted("32/784 ≈ 0.041", 32 / 784, 0.001)).toBe(true);
+    expect(printedAnswerAccepted("0.5 + 0.807 ≈ 1.307", 1.3068, 0.006)).toBe(true);
+    expect(printedAnswerAccepted("652,824", 652824, 0.5)).toBe(true);
+    expect(printedAnswerAccepted("29170", 29166.67, 1)).toBe(false);
+    expect(printedAnswerAccepted("1/3 ≈ 0.33", 1 / 3, 0.001)).toBe(false);
+    expect(printedAnswerAccepted("one third", 1 / 3, 0.001)).toBe(false);
   });
 });

@@ -22,25 +22,24 @@ describe("bibliography", () => {
     expect(() => bibEntry("nobody1900")).toThrow(/Unknown citation key "nobody1900".*kingma2013/);
   });
 
-  it("finds the keys cited in an MDX body, once each, in order", () => {
+  it("finds the keys cited in an MDX body, once each, in order, groups included", () => {
     const body =
-      'As <Cite k="kingma2013" /> and <Cite at="§2" k="bishop2006">Bishop</Cite> show, <Cite k="kingma2013"/>.';
-    expect(citedKeys(body)).toEqual(["kingma2013", "bishop2006"]);
+      'As <Cite k="kingma2013" /> and <Cite at="§2" k="bishop2006">Bishop</Cite> show, <Cite k="kingma2013 rezende2014"/>.';
+    expect(citedKeys(body)).toEqual(["kingma2013", "bishop2006", "rezende2014"]);
     expect(citedKeys('No citations, only <Term k="phi">φ</Term>.')).toEqual([]);
   });
 
-  it("resolves frontmatter keys, older objects and cited works into one list", () => {
-    const list = resolveReferences(
-      [
-        "weng2018",
-        { key: "vincent2008", text: "old text" },
-        { key: "local-notes", text: "Our notes", url: "https://example.org/" },
-      ],
-      '<Cite k="kingma2013" /> <Cite k="weng2018" />',
-    );
-    expect(list.map((reference) => reference.key)).toEqual(["weng2018", "vincent2008", "local-notes", "kingma2013"]);
-    expect(list[1]?.entry?.title).toMatch(/Denoising Autoencoders/);
-    expect(list[2]).toEqual({ key: "local-notes", text: "Our notes", url: "https://example.org/" });
+  it("refuses citations side by side, which read as two parentheticals", () => {
+    expect(() => citedKeys('VAE <Cite k="kingma2013" /><Cite k="rezende2014" />.')).toThrow(/k="key1 key2"/);
+    expect(() => citedKeys('VAE <Cite k="kingma2013" at="§2" /> <Cite k="rezende2014" />.')).toThrow(/side by side/);
+    expect(() => citedKeys('<Cite k="weng2018" bare>Weng</Cite>\n<Cite k="kingma2013" />')).toThrow(/side by side/);
+    expect(citedKeys('<Cite k="kingma2013" /> and <Cite k="rezende2014" />')).toEqual(["kingma2013", "rezende2014"]);
+  });
+
+  it("resolves frontmatter keys and cited works into one list, each from the bibliography", () => {
+    const list = resolveReferences(["weng2018", "vincent2008"], '<Cite k="kingma2013" />, then <Cite k="weng2018" />');
+    expect(list.map((reference) => reference.key)).toEqual(["weng2018", "vincent2008", "kingma2013"]);
+    expect(list[1]?.entry.title).toMatch(/Denoising Autoencoders/);
     expect(() => resolveReferences(["nobody1900"], "")).toThrow(/Unknown citation key/);
     expect(() => resolveReferences([], '<Cite k="nobody1900" />')).toThrow(/Unknown citation key/);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { probabilityFigures as f } from "../../../src/data/probability-figures";
-import { MEDICAL_TEST } from "../../../src/widgets/bayes/presets";
+import { MEDICAL_TEST } from "../../../src/data/examples";
 
 const chapter = readFileSync(new URL("../../../content/chapters/02-probability.mdx", import.meta.url), "utf8");
 

@@ -26,6 +26,8 @@ function manifest(out: string) {
     base: string;
     notFound: string;
     files: Record<string, string>;
+    sizes: Record<string, number>;
+    shell: string[];
   };
 }
 
@@ -71,5 +73,47 @@ describe("service worker manifest", () => {
     expect(second.version).not.toBe(first.version);
     expect(second.files["/vae/data/digits.bin"]).not.toBe(first.files["/vae/data/digits.bin"]);
     expect(second.files["/vae/"]).toBe(first.files["/vae/"]);
+  });
+
+  it("a first visit's shell: home, 404 and what pages need to render, never the worker, models, data or fallback fonts", async () => {
+    const out = site({
+      "index.html":
+        '<link rel="stylesheet" href="/vae/_astro/site.css"><script type="module" src="/vae/_astro/page.js"></script>',
+      "404.html": "<h1>Page not found</h1>",
+      "chapters/elbo/index.html": '<a href="/vae/">Home</a><button data-book-bytes="0">Save</button>',
+      "_astro/site.css":
+        "@font-face{src:url(/vae/_astro/Main.woff2) format(woff2),url(/vae/_astro/Main.woff) format(woff)}",
+      "_astro/Main.woff2": "font",
+      "_astro/Main.woff": "old font",
+      "_astro/page.js":
+        'import{a}from"./shared.js";const m=(i,m=m,d=(m.f||(m.f=["_astro/widget.js"])))=>i;import("./lazy.js");',
+      "_astro/shared.js": "export const a=1;",
+      "_astro/widget.js": "const w=new Worker(new URL(`/vae/_astro/train.worker.js`,import.meta.url));",
+      "_astro/lazy.js": "export {}",
+      "_astro/train.worker.js": 'import"./tf.js";',
+      "_astro/tf.js": "tf",
+      "_astro/backend.wasm": "wasm",
+      "data/digits.bin": "bytes",
+      "models/vae.bin": "weights",
+    });
+    await writeServiceWorker(out, "/vae/", quiet);
+    const built = manifest(out);
+    expect(built.shell).toEqual(
+      [
+        "/vae/",
+        "/vae/404.html",
+        "/vae/_astro/site.css",
+        "/vae/_astro/Main.woff2",
+        "/vae/_astro/page.js",
+        "/vae/_astro/shared.js",
+        "/vae/_astro/widget.js",
+        "/vae/_astro/lazy.js",
+      ].sort(),
+    );
+    expect(built.files).not.toHaveProperty(["/vae/_astro/Main.woff"]);
+    // The page's control says how big the whole book is, counting the pages as written.
+    const page = readFileSync(join(out, "chapters/elbo/index.html"), "utf8");
+    const bytes = Number(/data-book-bytes="(\d+)"/.exec(page)?.[1]);
+    expect(bytes).toBe(Object.values(built.sizes).reduce((sum, size) => sum + size, 0));
   });
 });

@@ -9,13 +9,15 @@ vi.setConfig({ testTimeout: 60_000 });
 // The choice is made once per realm (a worker; here this test file), so one test walks through it.
 describe("chooseBackend with the speed probe, then fallBack", () => {
   it("times what starts, keeps the fastest, and moves on to the CPU when that backend is lost", async () => {
-    const choice = await chooseBackend(undefined, ["wasm", "webgpu", "cpu"], probeTrainingSpeed);
+    const choice = await chooseBackend(undefined, ["wasm", "webgpu", "webgl", "cpu"], probeTrainingSpeed);
     expect(choice.name).toBe("wasm");
     expect(tf.getBackend()).toBe("wasm");
-    // Node has no WebGPU: not a failure of the page, a trial with its reason. The CPU is never timed.
+    // Node has no WebGPU, and no WebGL off the page, as WebKitGTK's workers: not a failure of the
+    // page, a trial with its reason in plain words. The CPU is never timed.
     expect(choice.trials).toEqual([
       { name: "wasm", msPerStep: expect.any(Number), checksum: expect.any(Number) },
       { name: "webgpu", error: "this browser has no WebGPU" },
+      { name: "webgl", error: "this browser offers no WebGL in a worker (OffscreenCanvas)" },
     ]);
     expect(choice.fallbacks).toEqual([]);
     expect(choice.trials[0]!.msPerStep).toBeGreaterThan(0);

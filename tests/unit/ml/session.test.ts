@@ -193,6 +193,36 @@ describe("TrainingSession", () => {
     expect(message.type === "status" && message.message).toMatch(
       /diverged at step \d+: the loss became (NaN|infinite).*Reset/,
     );
+    // Train again on a diverged run answers with the same status and its reason, not silence.
+    const again = status("diverged");
+    await session.handle({ type: "start" });
+    expect(await again).toEqual(message);
+    session.dispose();
+  });
+
+  it("answers every message it cannot act on, never dropping it silently", async () => {
+    const { session, messages } = harness();
+    for (const type of ["start", "pause", "resume", "reset"] as const) await session.handle({ type });
+    expect(messages.map((m) => (m.type === "error" ? m.message : m.type))).toEqual(
+      ["start", "pause", "resume", "reset"].map(
+        (type) => `The training worker received “${type}” before the model's setup, so it cannot act on it`,
+      ),
+    );
+    await session.handle({
+      type: "setup",
+      setup: vaeSetup,
+      wasmPrefix: "",
+      weightsUrl: "",
+      backends: ["wasm"],
+      probe: false,
+    });
+    messages.length = 0;
+    await session.handle({ type: "pause" });
+    await session.handle({ type: "resume" });
+    expect(messages).toEqual([
+      { type: "status", status: "idle", message: undefined },
+      { type: "status", status: "idle", message: undefined },
+    ]);
     session.dispose();
   });
 

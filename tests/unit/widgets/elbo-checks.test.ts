@@ -13,6 +13,7 @@ const stateArb = fc.record({
   qs: finite(0.1, 3),
   n: fc.constant(2000),
   seed: fc.integer({ min: 1, max: 10_000 }),
+  k: fc.constant(1),
 });
 
 describe("the chapter's step checks", () => {
@@ -26,6 +27,7 @@ describe("the chapter's step checks", () => {
       "gaussian-decoder",
       "bernoulli",
       "kl-prior",
+      "iwae",
     ]) {
       expect(CHECK_STEP_NAMES).toContain(step);
     }
@@ -50,8 +52,8 @@ describe("the chapter's step checks", () => {
 
   it("shows that the notes' sign for the Gaussian exponent rewards a worse reconstruction", () => {
     const step = checkStep("gaussian-decoder")!;
-    const near = step.values(elboResults({ x: 1, w: 1, b: 0, s: 1, qm: 0.9, qs: 1, n: 10, seed: 1 }));
-    const far = step.values(elboResults({ x: 1, w: 1, b: 0, s: 1, qm: -2, qs: 1, n: 10, seed: 1 }));
+    const near = step.values(elboResults({ x: 1, w: 1, b: 0, s: 1, qm: 0.9, qs: 1, n: 10, seed: 1, k: 1 }));
+    const far = step.values(elboResults({ x: 1, w: 1, b: 0, s: 1, qm: -2, qs: 1, n: 10, seed: 1, k: 1 }));
     expect(far.log_density!).toBeLessThan(near.log_density!);
     expect(far.notes_version!).toBeGreaterThan(near.notes_version!);
   });

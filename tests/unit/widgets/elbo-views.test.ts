@@ -17,6 +17,7 @@ const stateArb = fc.record({
   qs: scale,
   n: fc.constantFrom(1, 2, 50),
   seed: fc.integer(),
+  k: fc.constantFrom(1, 3, 20),
 });
 const width = fc.integer({ min: 280, max: 1200 });
 
@@ -49,7 +50,9 @@ describe("the figures of the elbo and reparam widgets", () => {
           for (const value of numbersIn(densityLayout({ mean: 0, sd: 1 }, elbo.posterior, q, px))) {
             expect(Number.isFinite(value)).toBe(true);
           }
-          for (const value of numbersIn(identityLayout(elbo.terms, elbo.mc.elbo, px))) {
+          for (const value of numbersIn(
+            identityLayout(elbo.terms, elbo.mc.elbo, { k: state.k, estimate: elbo.iwae }, px),
+          )) {
             expect(Number.isFinite(value)).toBe(true);
           }
         }
@@ -63,9 +66,19 @@ describe("the figures of the elbo and reparam widgets", () => {
   }, 30_000);
 
   it("end the gap bar exactly where log p(x) is drawn", () => {
-    const results = elboResults({ x: 1.5, w: 1.5, b: 0, s: 0.8, qm: 0.3, qs: 0.6, n: 100, seed: 1 });
-    const layout = identityLayout(results.terms, results.mc.elbo);
+    const results = elboResults({ x: 1.5, w: 1.5, b: 0, s: 0.8, qm: 0.3, qs: 0.6, n: 100, seed: 1, k: 10 });
+    const layout = identityLayout(results.terms, results.mc.elbo, { k: 10, estimate: results.iwae });
     const gap = layout.segments.find((segment) => segment.key === "gap")!;
     expect(gap.x + gap.width).toBeCloseTo(layout.evidenceX, 9);
+  });
+
+  it("draw IWAE_K between the Monte Carlo ELBO and log p(x), on a row of its own that names K", () => {
+    const results = elboResults({ x: 1.5, w: 1.5, b: 0, s: 0.8, qm: 0, qs: 1, n: 2000, seed: 1, k: 50 });
+    const layout = identityLayout(results.terms, results.mc.elbo, { k: 50, estimate: results.iwae });
+    const [mc, iwae] = layout.estimates;
+    expect(layout.rowLabels.at(-1)).toBe("IWAE, K = 50");
+    expect(iwae!.y).toBeGreaterThan(mc!.y);
+    expect(iwae!.x).toBeGreaterThan(mc!.x);
+    expect(iwae!.x).toBeLessThan(layout.evidenceX);
   });
 });

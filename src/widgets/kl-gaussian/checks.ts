@@ -1,5 +1,17 @@
-import type { KlProofSteps } from "../lib/kl-proof-steps";
-import type { MonteCarloPoint } from "../lib/monte-carlo";
+import { klProofSteps, type KlProofSteps } from "../../lib/kl-proof-steps";
+import { fromRowMajor } from "../../lib/linalg";
+import type { MonteCarloPoint } from "../../lib/monte-carlo";
+import { createRandom } from "../../lib/random";
+import type { KlGaussianState } from "./spec";
+
+/** Every step's values on a widget state: the same computation at build time and in the browser. */
+export function proofStepsOf(state: KlGaussianState, signal?: AbortSignal): Promise<KlProofSteps> {
+  const k = state.mu1.length;
+  const { mu1, mu2, n, seed } = state;
+  return klProofSteps(mu1, fromRowMajor(state.cov1, k), mu2, fromRowMajor(state.cov2, k), n, createRandom(seed), {
+    signal,
+  });
+}
 
 /**
  * The rows a ProofCheck shows for one line of the Gaussian KL derivation: each pairs the value the

@@ -1,10 +1,8 @@
-import { formatNumber } from "../lib/format";
-import { klProofSteps, type KlProofSteps } from "../lib/kl-proof-steps";
-import { fromRowMajor } from "../lib/linalg";
-import { createRandom } from "../lib/random";
-import type { KlGaussianState } from "../widgets/kl-gaussian/spec";
-import { KL_GAUSSIAN_STATE } from "./proof-check-event";
-import { describeExample, formatRow, proofRows, type ProofStep } from "./proof-rows";
+import { formatNumber } from "../../lib/format";
+import type { KlProofSteps } from "../../lib/kl-proof-steps";
+import type { KlGaussianState } from "./spec";
+import { KL_GAUSSIAN_STATE } from "./state-event";
+import { describeExample, formatRow, proofRows, proofStepsOf, type ProofStep } from "./checks";
 
 /** One computation for all the checks on a page, replaced (and the old one aborted) when the state changes. */
 let current: { key: string; result: Promise<KlProofSteps>; controller: AbortController } | undefined;
@@ -14,16 +12,7 @@ function stepsFor(state: KlGaussianState): Promise<KlProofSteps> {
   if (current?.key === key) return current.result;
   current?.controller.abort();
   const controller = new AbortController();
-  const k = state.mu1.length;
-  const result = klProofSteps(
-    state.mu1,
-    fromRowMajor(state.cov1, k),
-    state.mu2,
-    fromRowMajor(state.cov2, k),
-    state.n,
-    createRandom(state.seed),
-    { signal: controller.signal },
-  );
+  const result = proofStepsOf(state, controller.signal);
   current = { key, result, controller };
   return result;
 }

@@ -1,0 +1,78 @@
+import { expect, test, type Page } from "@playwright/test";
+import { chapterSlugs } from "./layout";
+
+/**
+ * A reader with a keyboard alone: Tab from the top of a chapter, at first visit and with no waiting,
+ * reaches every control of every widget in document order (controls that wait in <Deferred>
+ * templates for performance included: their fallback holds their place in the Tab order).
+ */
+
+declare global {
+  interface Window {
+    controlKey(element: Element): string | undefined;
+    focusedControls: string[];
+  }
+}
+
+/** Names each widget control the same way while the Tab walk runs and after it. */
+async function recordFocus(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.controlKey = (element: Element) => {
+      const widget = element.closest("[data-widget]");
+      if (!widget || element.hasAttribute("data-deferred-fallback")) return undefined;
+      const index = Array.from(document.querySelectorAll("[data-widget]")).indexOf(widget);
+      const name =
+        element.getAttribute("name") ??
+        element.getAttribute("aria-label") ??
+        element.getAttribute("data-role") ??
+        element.textContent?.trim().slice(0, 40);
+      return `${index} ${widget.getAttribute("data-widget")}: ${element.tagName.toLowerCase()} ${name ?? ""}`;
+    };
+    window.focusedControls = [];
+    document.addEventListener("focusin", (event) => {
+      const key = event.target instanceof Element ? window.controlKey(event.target) : undefined;
+      if (key) window.focusedControls.push(key);
+    });
+  });
+}
+
+/** Every control of every widget that Tab should stop at, in document order, as the page is now. */
+function tabbableControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const candidates = document.querySelectorAll<HTMLElement>(
+      "[data-widget] :is(input, select, textarea, button, a[href], summary, [tabindex])",
+    );
+    const keys: string[] = [];
+    for (const element of candidates) {
+      if (element.tabIndex < 0 || (element as HTMLInputElement).disabled) continue;
+      if (element instanceof HTMLInputElement && element.type === "hidden") continue;
+      if (!element.checkVisibility({ visibilityProperty: true }) || element.closest("[inert]")) continue;
+      // A radio group is one Tab stop: its checked button.
+      if (element instanceof HTMLInputElement && element.type === "radio" && !element.checked) continue;
+      const key = window.controlKey(element);
+      if (key) keys.push(key);
+    }
+    return keys;
+  });
+}
+
+for (const slug of chapterSlugs) {
+  test(`Tab from the top of chapters/${slug}/ reaches every widget control in document order`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`chapters/${slug}/`);
+    await recordFocus(page);
+    const widgets = await page.locator("[data-widget]").count();
+    let presses = 0;
+    // Until focus reaches the footer: every stop of the chapter on the way.
+    while (!(await page.evaluate(() => document.activeElement?.closest("footer") !== null))) {
+      await page.keyboard.press("Tab");
+      presses += 1;
+      expect(presses, "Tab never reached the footer").toBeLessThan(1500);
+    }
+    const focused = await page.evaluate(() => window.focusedControls);
+    const expected = await tabbableControls(page);
+    expect(new Set(expected.map((key) => key.split(":")[0])).size, "widgets with controls").toBe(widgets);
+    expect(focused).toEqual(expected);
+  });
+}
