@@ -1,4 +1,6 @@
 // Serves the built site (dist/) under its base path, as GitHub Pages would, and prints the address.
+// Like Pages, every response carries `Access-Control-Allow-Origin: *`: a frame sandboxed without
+// allow-same-origin has the origin "null", and its module scripts, fetches and fonts are CORS requests.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -12,6 +14,7 @@ const base = trimmed === "" ? "/" : `/${trimmed}/`;
 
 // GZIP=1 compresses text as GitHub Pages does, so that page-weight figures (Lighthouse) match the host.
 const compress = process.env.GZIP === "1";
+const CORS = { "access-control-allow-origin": "*" };
 const compressible = /^(text\/|application\/(json|javascript|manifest\+json|xml)|image\/svg\+xml)/;
 
 const types = {
@@ -53,15 +56,15 @@ const server = createServer(async (request, response) => {
   const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "localhost"}`);
   if (!url.pathname.startsWith(base)) {
     if (url.pathname === "/" || `${url.pathname}/` === base) {
-      response.writeHead(302, { location: base }).end();
+      response.writeHead(302, { location: base, ...CORS }).end();
     } else {
-      response.writeHead(404, { "content-type": "text/plain" }).end("Not found: outside the base path");
+      response.writeHead(404, { "content-type": "text/plain", ...CORS }).end("Not found: outside the base path");
     }
     return;
   }
   const found = await fileFor(url.pathname);
   if (found?.directory && !url.pathname.endsWith("/")) {
-    response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+    response.writeHead(301, { location: `${url.pathname}/${url.search}`, ...CORS }).end();
     return;
   }
   try {
@@ -73,14 +76,15 @@ const server = createServer(async (request, response) => {
         "cache-control": "no-cache",
         "content-encoding": "gzip",
         vary: "Accept-Encoding",
+        ...CORS,
       };
       response.writeHead(200, headers).end(gzipSync(body));
       return;
     }
-    response.writeHead(200, { "content-type": type, "cache-control": "no-cache" }).end(body);
+    response.writeHead(200, { "content-type": type, "cache-control": "no-cache", ...CORS }).end(body);
   } catch {
     const notFound = await readFile(join(root, "404.html")).catch(() => Buffer.from("Not found"));
-    response.writeHead(404, { "content-type": "text/html; charset=utf-8" }).end(notFound);
+    response.writeHead(404, { "content-type": "text/html; charset=utf-8", ...CORS }).end(notFound);
   }
 });
 

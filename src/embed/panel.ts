@@ -4,6 +4,7 @@
  * ./panel-watch.ts attaches it; the widget base class knows nothing of embedding.
  */
 import { THEMES } from "./protocol";
+import { clipboardBlocked, copyBlockedByFrame, downloadNoteInFrame } from "../widgets/parts/sandbox";
 
 /** What the panel needs of a widget element (src/widgets/widget-element.ts provides it). */
 export interface EmbeddableWidget extends HTMLElement {
@@ -84,13 +85,13 @@ export function attachEmbedPanel(widget: EmbeddableWidget): () => void {
   };
 
   const copy = (text: string, what: string) => {
-    if (!navigator.clipboard) {
-      say(`Select the ${what} and copy it by hand.`);
+    if (!navigator.clipboard || clipboardBlocked()) {
+      say(copyBlockedByFrame(what) ?? `Select the ${what} and copy it by hand.`);
       return;
     }
     navigator.clipboard.writeText(text).then(
       () => say(`Copied the ${what}.`),
-      () => say(`Copy failed: select the ${what} and copy it by hand.`),
+      () => say(copyBlockedByFrame(what) ?? `Copy failed: select the ${what} and copy it by hand.`),
     );
   };
 
@@ -118,7 +119,10 @@ export function attachEmbedPanel(widget: EmbeddableWidget): () => void {
           ),
         )
         .then(
-          () => say(`Downloaded the ${format.toUpperCase()}; the permalink is printed under the figure.`),
+          () =>
+            say(
+              `Downloaded the ${format.toUpperCase()}; the permalink is printed under the figure.${downloadNoteInFrame()}`,
+            ),
           (error: unknown) => say(error instanceof Error ? error.message : String(error)),
         );
     });

@@ -30,7 +30,7 @@ export function unitFactor(unit: Unit): number {
   return unit === "bits" ? 1 / Math.LN2 : 1;
 }
 
-/** x − log(1 + x), accurate also for tiny x where the subtraction would cancel. */
+/** x − log(1 + x), accurate also for tiny x where the subtraction would cancel; for |x| ≤ 1/2. */
 function gapToLog1p(x: number): number {
   if (Math.abs(x) < 1e-3) {
     // Alternating series x²/2 − x³/3 + …; five terms leave an error below 1e-18 relative.
@@ -53,10 +53,11 @@ export function klTerm(p: number, q: number): KlTerm {
   const ratio = p / q;
   // The ratio can overflow or underflow for extreme weights; the difference of logs cannot.
   const contribution = p * (ratio > 0 && Number.isFinite(ratio) ? Math.log(ratio) : Math.log(p) - Math.log(q));
-  // p log(p/q) − p + q = p·(r − log(1 + r)) with r = (q − p)/p, free of cancellation near p = q;
-  // when q dwarfs p, q dominates and the direct sum is exact enough.
+  // Near p = q (q/p in [1/2, 2], where q − p is exact) p log(p/q) − p + q = p·(r − log(1 + r)) with
+  // r = (q − p)/p avoids the cancellation; elsewhere the three terms cannot cancel much, and 1 + r
+  // would round a q ≪ p away (p = 1, q = 1e-20 would give log 0).
   const r = (q - p) / p;
-  const excess = r < 1e3 ? p * gapToLog1p(r) : contribution - p + q;
+  const excess = Math.abs(r) <= 0.5 ? p * gapToLog1p(r) : contribution - p + q;
   return { contribution, excess };
 }
 

@@ -66,8 +66,12 @@ export class TrainingClient {
     });
   }
 
+  /** Sends a message in order; one that finds no worker (it failed, or was never made) is reported, not dropped. */
   send(message: ToWorker, transfer: Transferable[] = []): void {
-    this.outbox = this.outbox.then(() => this.worker?.postMessage(message, transfer));
+    this.outbox = this.outbox.then(() => {
+      if (this.worker) this.worker.postMessage(message, transfer);
+      else this.onFailure(`The training worker is not running, so “${message.type}” cannot be done; reload the page.`);
+    });
   }
 
   /** The backends this worker tries, and whether it times them: the page's choice once there is one. */

@@ -100,11 +100,11 @@ export class TrainingSession {
     try {
       await this.recovering;
       if (this.trainer && this.lost()) await this.recovering;
-      // Every message is answered: one that comes before any setup cannot be acted on, and says so.
-      if (message.type !== "setup" && message.type !== "decode" && !this.setup)
-        throw new Error(
-          `The training worker received “${message.type}” before the model's setup, so it cannot act on it`,
-        );
+      // A request that needs a model, when none was set up (or its setup failed), is answered with
+      // an error; "views" only redraws a model's pictures, and "decode" always answers.
+      const needsModel = message.type !== "setup" && message.type !== "decode" && message.type !== "views";
+      if (needsModel && !this.trainer)
+        throw new Error(`The training worker cannot act on “${message.type}”: no model has been set up`);
       switch (message.type) {
         case "setup":
           this.setup = message.setup;

@@ -91,7 +91,8 @@ function initSaveControl(base: string): void {
 }
 
 export function initOffline(base: string): void {
-  if (!("serviceWorker" in navigator) || !import.meta.env.PROD) return;
+  // A frame sandboxed without allow-same-origin has the origin "null", and no service worker.
+  if (!("serviceWorker" in navigator) || !import.meta.env.PROD || self.origin === "null") return;
   initSaveControl(base);
   // Only a worker that replaces another reloads the page (the reader asked for the new edition);
   // the very first one just takes over.

@@ -9,7 +9,7 @@ const widgetIds = builtPages()
   .map((page) => /^embed\/([a-z0-9-]+)\/$/.exec(page)?.[1])
   .filter((id): id is string => id !== undefined);
 
-/** The ids of the widget contract (../shared/widget-contract.md). */
+/** The ids of the widget contract (docs/widget-contract.md). */
 const CONTRACT_IDS = [
   "dice",
   "bayes",

@@ -34,6 +34,14 @@ test("reports Infinity where Q is 0 and P is not, and 0·log 0 = 0", async ({ pa
   await expect(reverse).toHaveText("∞");
 });
 
+test("keeps a probability far below its partner (scipy.stats.entropy's values)", async ({ page }) => {
+  await openWidget(page, ID, "p=1e-16,1&q=1,1e-16");
+  expect(await outputValue(page, "kl_pq")).toBeCloseTo(36.8414, 4);
+  await openWidget(page, ID, "p=1e-20,1&q=1,1e-20");
+  expect(await outputValue(page, "kl_pq")).toBeCloseTo(46.0517, 4);
+  await expect(page.locator('output[name="kl_qp"]')).not.toHaveText("∞");
+});
+
 test("a preset and a typed weight change the state, the outputs and the address bar", async ({ page }) => {
   const root = await openWidget(page, ID);
   await root.locator("select[data-role=preset]").selectOption({ label: "Disjoint supports" });

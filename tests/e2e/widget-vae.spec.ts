@@ -272,6 +272,8 @@ test("a training worker that cannot start is reported, not waited on", async ({ 
   for (const output of await root.locator("output[name]").all()) {
     await expect(output).not.toHaveAttribute("data-value");
   }
+  // Train says by being disabled that it has nothing to act on, rather than doing nothing.
+  await expect(root.locator("button[data-role=train]")).toBeDisabled();
 });
 
 test("the digits failing to load is reported too", async ({ page }) => {
@@ -280,4 +282,42 @@ test("the digits failing to load is reported too", async ({ page }) => {
   const root = page.locator(`[data-widget="${ID}"]`);
   await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
   await expect(root.locator("[role=alert]")).toContainText(/digits could not be loaded/);
+});
+
+test("a β change after training keeps the trained model until the reader chooses; retraining keeps the old curve, faint", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const root = await ready(page, "latent=2&seconds=2");
+  const train = root.locator("button[data-role=train]");
+  await train.click();
+  await expect(train).toHaveText("Pause", { timeout: TRAINING_TIMEOUT });
+  await expect(train).toHaveText("Train", { timeout: TRAINING_TIMEOUT });
+  await expect(root).toHaveAttribute("data-ready", "");
+  const trained = await figures(page);
+  expect(trained.steps).toBeGreaterThan(0);
+  const beta = root.locator('input[name="beta"]');
+  await beta.fill("4");
+  await beta.press("Enter");
+  const notice = root.locator("[data-role=retrain]");
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText("beta from 1 to 4");
+  await expect(notice).toContainText(`${trained.steps} steps`);
+  // Nothing was thrown away: the trained model's figures stay.
+  expect(await figures(page)).toMatchObject({ steps: trained.steps, elbo: trained.elbo });
+  await root.locator("button[data-role=keep-trained]").click();
+  await expect(notice).toBeHidden();
+  await expect(beta).toHaveValue("1");
+  expect(await outputValue(page, "steps")).toBe(trained.steps);
+  await beta.fill("4");
+  await beta.press("Enter");
+  await root.locator("button[data-role=retrain-now]").click();
+  await expect(train).toHaveText("Pause", { timeout: TRAINING_TIMEOUT });
+  await expect(train).toHaveText("Train", { timeout: TRAINING_TIMEOUT });
+  await root.locator('[role=tab][data-view="losses"]').click();
+  // The earlier run: a faint dashed line; the new run: a solid one.
+  const curve = root.locator("svg[data-role=recon-curve]");
+  await expect(curve.locator("path[stroke-dasharray]")).toHaveCount(1);
+  await expect(curve.locator("path:not([stroke-dasharray])[stroke^='var']")).toHaveCount(1);
+  await expect(curve).toContainText("earlier run");
 });

@@ -14,6 +14,8 @@ class AutoencoderElement extends ModelWidget<AutoencoderState> {
   protected readonly spec = spec;
   private trainCurve: [number, number][] = [];
   private heldOut: [number, number][] = [];
+  /** A finished run's curves, drawn faintly after a settings change started a new one. */
+  private earlier?: { train: [number, number][]; heldOut: [number, number][] };
 
   protected override setup(): void {
     super.setup();
@@ -58,6 +60,10 @@ class AutoencoderElement extends ModelWidget<AutoencoderState> {
     };
   }
 
+  protected override keepForComparison(): void {
+    this.earlier = { train: this.trainCurve, heldOut: this.heldOut };
+  }
+
   protected clearViews(): void {
     this.trainCurve = [];
     this.heldOut = [];
@@ -98,6 +104,12 @@ class AutoencoderElement extends ModelWidget<AutoencoderState> {
     drawLossChart(
       svg,
       [
+        ...(this.earlier
+          ? [
+              { label: "earlier run", colour: "var(--series-1)", points: this.earlier.train, faint: true },
+              { label: "", colour: "var(--series-2)", points: this.earlier.heldOut, dots: true, faint: true },
+            ]
+          : []),
         { label: "training batches", colour: "var(--series-1)", points: this.trainCurve },
         { label: "held-out", colour: "var(--series-2)", points: this.heldOut, dots: true },
       ],

@@ -10,6 +10,8 @@ export interface Series {
   readonly points: readonly (readonly [number, number])[];
   /** Dots instead of a line (held-out evaluations). */
   readonly dots?: boolean;
+  /** Drawn pale and dashed: a finished earlier run kept for comparison. */
+  readonly faint?: boolean;
 }
 
 /** The points of a curve up to training step `step`, for a model restored to that step. */
@@ -55,6 +57,7 @@ export function drawLossChart(svg: SVGSVGElement, series: readonly Series[], yLa
       root
         .append("g")
         .attr("fill", s.colour)
+        .attr("opacity", s.faint ? 0.35 : 1)
         .selectAll("circle")
         .data(points)
         .join("circle")
@@ -67,13 +70,17 @@ export function drawLossChart(svg: SVGSVGElement, series: readonly Series[], yLa
         .attr("fill", "none")
         .attr("stroke", s.colour)
         .attr("stroke-width", 1.5)
+        .attr("stroke-opacity", s.faint ? 0.4 : 1)
+        .attr("stroke-dasharray", s.faint ? "4 3" : null)
         .attr("d", path(points));
     }
   }
   const legend = root.append("g").attr("transform", `translate(${margin.left},${height - 4})`);
-  series.forEach((s, i) => {
-    const item = legend.append("g").attr("transform", `translate(${i * 120},0)`);
-    item.append("rect").attr("width", 10).attr("height", 3).attr("y", -4).attr("fill", s.colour);
+  // Series without a label stay out of the legend; items are spaced by their labels' lengths.
+  let left = 0;
+  for (const s of series.filter((entry) => entry.label)) {
+    const item = legend.append("g").attr("transform", `translate(${left},0)`);
+    left += 30 + s.label.length * 7;
     item.append("text").attr("x", 14).attr("dy", "0.1em").text(s.label);
-  });
+  }
 }

@@ -2,6 +2,7 @@ import { formatNumber } from "../../lib/format";
 import { TrainingClient } from "../../ml/client";
 import type { FromWorker, Progress, Setup, Status, VaeViewRequest } from "../../ml/protocol";
 import { WidgetElement } from "../widget-element";
+import { workerBlockedByFrame } from "../parts/sandbox";
 
 type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
 type BackendMessage = Extract<FromWorker, { type: "backend" }>;
@@ -16,6 +17,23 @@ const STATUS_TEXT: Record<Status, string> = {
   diverged: "Diverged.",
 };
 
+/** The settings (other than autostart) whose values differ between two states. */
+function changedSettings<S extends object>(from: S, to: S): string[] {
+  return Object.keys(to).filter(
+    (key) => key !== "autostart" && String(from[key as keyof S]) !== String(to[key as keyof S]),
+  );
+}
+
+/** The named settings of `state`, as parameter strings. */
+function settingsOf<S extends object>(state: S, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    keys.map((key) => {
+      const value = state[key as keyof S];
+      return [key, typeof value === "boolean" ? (value ? "1" : "0") : String(value)];
+    }),
+  );
+}
+
 /**
  * What the two model widgets share: a training worker per widget (terminated on disconnect, which
  * frees its tensors), Train / Pause / Reset controls, the progress line, and readiness that follows
@@ -29,6 +47,8 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     [];
   /** Steps the model had before this page trained it (pretrained weights' own training); `steps` counts them. */
   protected priorSteps = 0;
+  /** The settings the worker's model was configured with, and the steps it has trained since. */
+  private trained?: { state: S; steps: number };
   /** True while a render() is waiting: the base class then sets data-ready itself. */
   private rendering = false;
   /** True while the worker measures the model at rest (figures still to come: not ready). */
@@ -49,6 +69,8 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   /** Figures measured on the model at rest (the VAE's log p(x) and gaps). */
   protected showMeasurement(_message: Measurement): void {}
   protected abstract showProgress(progress: Progress): void;
+  /** Keep the current run's curves, to draw faintly beside the next run's (a settings change that retrains). */
+  protected keepForComparison(): void {}
   /** Forget curves and pictures of the previous model. */
   protected abstract clearViews(): void;
   /** Forget the points of curves after `step`: the model was restored to that step (a lost GPU context). */
@@ -114,6 +136,22 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   }
 
   protected override async render(state: S, signal: AbortSignal): Promise<void> {
+    const trained = this.trained;
+    if (trained && !state.autostart && (this.status === "done" || this.status === "paused")) {
+      const changed = changedSettings(trained.state, state);
+      // Back to the trained model's own settings ("Keep the trained model"): nothing to redo.
+      if (changed.length === 0) {
+        this.showRetrainNotice(undefined);
+        // Re-evaluates the kept model, whose figures a bad input in between may have emptied.
+        const views = this.viewsFor(state);
+        if (views) this.client?.send({ type: "views", views });
+        return;
+      }
+      // A finished run is not thrown away silently: the reader chooses (docs/widgets.md, model widgets).
+      this.showRetrainNotice({ from: trained.state, to: state, changed, steps: trained.steps });
+      return;
+    }
+    this.showRetrainNotice(undefined);
     this.clearViews();
     if (!this.client && !state.autostart && !this.needsModelAtOnce(state)) {
       this.clearOutputs();
@@ -142,11 +180,59 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   private async load(state: S, signal: AbortSignal): Promise<void> {
     this.client ??= new TrainingClient(
       (message) => this.receive(message),
-      (message) => this.workerFailed(message),
+      // In a frame with an opaque origin no worker can start: say why and what the framing page must add.
+      (message) => this.workerFailed(workerBlockedByFrame() ?? message),
     );
     const idle = this.waitFor((m) => m.type === "status" && m.status === "idle", signal);
     this.client.configure(this.setupFor(state), this.viewsFor(state));
+    this.trained = { state, steps: 0 };
     await idle;
+  }
+
+  /** Says which settings changed since the run that trained the model, with the two choices; undefined hides it. */
+  private showRetrainNotice(change: { from: S; to: S; changed: string[]; steps: number } | undefined): void {
+    let notice = this.querySelector<HTMLElement>("[data-role=retrain]");
+    if (!change) {
+      if (notice) notice.hidden = true;
+      return;
+    }
+    if (!notice) {
+      notice = document.createElement("div");
+      notice.className = "retrain-notice";
+      notice.dataset.role = "retrain";
+      notice.setAttribute("role", "status");
+      this.querySelector(".training-status")?.after(notice);
+    }
+    const { from, to, changed, steps } = change;
+    const list = changed.map((key) => `${key} from ${String(from[key as keyof S])} to ${String(to[key as keyof S])}`);
+    const text = document.createElement("p");
+    text.textContent =
+      `You changed ${list.join(", ")}. The trained model (${steps} steps) was trained with the old settings, and ` +
+      "this change needs a new training run. The finished run's curve stays, faint, for comparison.";
+    const retrain = document.createElement("button");
+    retrain.type = "button";
+    retrain.dataset.role = "retrain-now";
+    retrain.textContent = "Train again with the new settings";
+    retrain.addEventListener("click", () => this.retrain(to), { signal: this.signal });
+    const keep = document.createElement("button");
+    keep.type = "button";
+    keep.dataset.role = "keep-trained";
+    keep.textContent = "Keep the trained model";
+    keep.addEventListener("click", () => this.setParams(settingsOf(from, changed)), { signal: this.signal });
+    notice.replaceChildren(text, retrain, keep);
+    notice.hidden = false;
+  }
+
+  /** Starts a new run with `state`, keeping the finished run's curves for comparison. */
+  private retrain(state: S): void {
+    this.showRetrainNotice(undefined);
+    this.keepForComparison();
+    this.clearViews();
+    this.removeAttribute("data-ready");
+    void this.load(state, this.signal).then(
+      () => this.client?.send({ type: "start" }),
+      () => undefined,
+    );
   }
 
   private showUnloaded(): void {
@@ -266,6 +352,7 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   }
 
   private writeProgress(progress: Progress): void {
+    if (this.trained) this.trained.steps = progress.steps;
     this.setOutput("steps", this.priorSteps + progress.steps);
     const line = this.querySelector<HTMLElement>("[data-role=progress]");
     if (line) {
@@ -282,6 +369,9 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     this.showAlert(message);
     const statusLine = this.querySelector<HTMLElement>("[data-role=status]");
     if (statusLine) statusLine.textContent = "Training is unavailable.";
+    // Train would have nothing to act on: say so by the button, not by a click that does nothing.
+    const train = this.button("train");
+    if (train) train.disabled = true;
     if (!this.rendering) this.setAttribute("data-ready", "");
   }
 

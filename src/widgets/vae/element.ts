@@ -52,6 +52,8 @@ class VaeElement extends ModelWidget<VaeState> {
   protected readonly spec = spec;
   private state?: VaeState;
   private curves: VaeCurves = emptyCurves();
+  /** A finished run's curves, drawn faintly after a settings change started a new one. */
+  private earlier?: VaeCurves;
   private sampleRound = 0;
   /** The training step of the figures in the MEASURED outputs, if any. */
   private measuredSteps?: number;
@@ -139,6 +141,10 @@ class VaeElement extends ModelWidget<VaeState> {
       gridRange: GRID_RANGE,
       k: state.k,
     };
+  }
+
+  protected override keepForComparison(): void {
+    this.earlier = this.curves;
   }
 
   /** Forgets the previous model's curves; pretrained weights start from their own training history. */
@@ -261,6 +267,7 @@ class VaeElement extends ModelWidget<VaeState> {
       this.querySelector<SVGSVGElement>("svg[data-role=recon-curve]"),
       this.querySelector<SVGSVGElement>("svg[data-role=kl-curve]"),
       this.curves,
+      this.earlier,
     );
   }
 

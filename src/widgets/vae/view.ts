@@ -301,30 +301,30 @@ export function buildSliders(
   );
 }
 
-/** The two loss charts: reconstruction and KL, training lines and held-out dots. */
-export function drawVaeCurves(recon: SVGSVGElement | null, kl: SVGSVGElement | null, curves: VaeCurves): void {
+/** The two loss charts: reconstruction and KL, training lines and held-out dots; an earlier run's faintly. */
+export function drawVaeCurves(
+  recon: SVGSVGElement | null,
+  kl: SVGSVGElement | null,
+  curves: VaeCurves,
+  earlier?: VaeCurves,
+): void {
   const charts = [
-    {
-      svg: recon,
-      train: curves.trainRecon,
-      held: curves.heldRecon,
-      colour: "var(--series-1)",
-      label: "reconstruction −log p(x|z), nats",
-    },
-    {
-      svg: kl,
-      train: curves.trainKl,
-      held: curves.heldKl,
-      colour: "var(--series-3)",
-      label: "KL(q(z|x) ‖ p(z)), nats",
-    },
-  ];
+    { svg: recon, term: "Recon", colour: "var(--series-1)", label: "reconstruction −log p(x|z), nats" },
+    { svg: kl, term: "Kl", colour: "var(--series-3)", label: "KL(q(z|x) ‖ p(z)), nats" },
+  ] as const;
   for (const chart of charts) {
     if (!chart.svg) continue;
-    const series = [
-      { label: "training", colour: chart.colour, points: chart.train },
-      { label: "held-out", colour: "var(--series-2)", points: chart.held, dots: true },
-    ];
+    const runs = earlier ? [{ run: earlier, faint: true }] : [];
+    const series = [...runs, { run: curves, faint: false }].flatMap(({ run, faint }) => [
+      { label: faint ? "earlier run" : "training", colour: chart.colour, points: run[`train${chart.term}`], faint },
+      {
+        label: faint ? "" : "held-out",
+        colour: "var(--series-2)",
+        points: run[`held${chart.term}`],
+        dots: true,
+        faint,
+      },
+    ]);
     drawLossChart(chart.svg, series, chart.label);
   }
 }

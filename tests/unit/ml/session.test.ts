@@ -82,6 +82,15 @@ const views = {
   k: 10,
 };
 
+const setupMessage = {
+  type: "setup",
+  setup: vaeSetup,
+  wasmPrefix: "",
+  weightsUrl: "",
+  backends: ["wasm"],
+  probe: false,
+} as const;
+
 /** A VAE with a long budget, on what the fake host calls WebGL. */
 const setUpOnWebgl = (session: TrainingSession) =>
   session.handle({
@@ -205,17 +214,18 @@ describe("TrainingSession", () => {
     for (const type of ["start", "pause", "resume", "reset"] as const) await session.handle({ type });
     expect(messages.map((m) => (m.type === "error" ? m.message : m.type))).toEqual(
       ["start", "pause", "resume", "reset"].map(
-        (type) => `The training worker received “${type}” before the model's setup, so it cannot act on it`,
+        (type) => `The training worker cannot act on “${type}”: no model has been set up`,
       ),
     );
-    await session.handle({
-      type: "setup",
-      setup: vaeSetup,
-      wasmPrefix: "",
-      weightsUrl: "",
-      backends: ["wasm"],
-      probe: false,
-    });
+    // A setup that fails (here its pretrained weights) leaves no model: Train is answered the same.
+    messages.length = 0;
+    await session.handle({ ...setupMessage, setup: { ...vaeSetup, pretrained: true } });
+    await session.handle({ type: "start" });
+    expect(messages.filter((m) => m.type === "error")).toEqual([
+      { type: "error", message: "no weights in this test" },
+      { type: "error", message: "The training worker cannot act on “start”: no model has been set up" },
+    ]);
+    await session.handle(setupMessage);
     messages.length = 0;
     await session.handle({ type: "pause" });
     await session.handle({ type: "resume" });

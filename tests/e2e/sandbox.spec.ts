@@ -1,0 +1,73 @@
+import { expect, test, type Page } from "@playwright/test";
+import { watchPage } from "./site";
+
+// Course systems (LMS) frame pages with <iframe sandbox="allow-scripts">: the frame's origin is "null".
+// The frames here are on another origin (localhost frames 127.0.0.1), as on a course page.
+
+async function frameOnOtherSite(page: Page, baseURL: string | undefined, path: string, sandbox: string) {
+  await page.goto((baseURL ?? "").replace("127.0.0.1", "localhost"));
+  await page.evaluate(
+    ({ src, sandbox }) => {
+      document.body.replaceChildren();
+      const frame = document.createElement("iframe");
+      frame.src = src;
+      frame.title = "Framed page";
+      frame.width = "900";
+      frame.height = "700";
+      frame.setAttribute("sandbox", sandbox);
+      document.body.append(frame);
+    },
+    { src: new URL(path, baseURL).href, sandbox },
+  );
+  return page.frameLocator('iframe[title="Framed page"]');
+}
+
+test("sandboxed without allow-same-origin: math widgets work, a model widget says what the frame must allow", async ({
+  page,
+  baseURL,
+}) => {
+  const watch = watchPage(page);
+  let framed = await frameOnOtherSite(page, baseURL, "embed/kl-std-normal/?mu=1&logvar=0", "allow-scripts");
+  await expect(framed.locator('[data-widget="kl-std-normal"]')).toHaveAttribute("data-ready", "", { timeout: 40_000 });
+  await expect(framed.locator('output[name="kl"]')).toHaveAttribute("data-value", "0.5");
+  await framed.locator('input[name="mu"]').fill("0");
+  await expect(framed.locator('output[name="kl"]')).toHaveAttribute("data-value", "0");
+
+  framed = await frameOnOtherSite(page, baseURL, "embed/vae/", "allow-scripts");
+  const vae = framed.locator('[data-widget="vae"]');
+  await expect(vae).toHaveAttribute("data-ready", "", { timeout: 40_000 });
+  await vae.getByRole("button", { name: "Train" }).click();
+  const alert = vae.getByRole("alert");
+  await expect(alert).toContainText("does not allow that");
+  await expect(alert).toContainText("allow-same-origin");
+  await expect(alert).not.toContainText("Failed to construct");
+  expect(watch.problems).toEqual([]);
+});
+
+test("a chapter in a sandboxed frame: reader features start; copying and downloading say what to allow", async ({
+  page,
+  baseURL,
+}) => {
+  const watch = watchPage(page);
+  const framed = await frameOnOtherSite(page, baseURL, "chapters/probability/", "allow-scripts");
+  await expect(framed.locator("html")).toHaveAttribute("data-reader", "ready");
+  // No service worker in an opaque origin, so no offer to save the book.
+  await expect(framed.locator("[data-offline-save]")).toBeHidden();
+  const widget = framed.locator('[data-widget="dice"]').first();
+  await widget.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  await expect(widget).toHaveAttribute("data-ready", "");
+  await widget.locator("summary").click();
+  await widget.getByRole("button", { name: "Copy link" }).click();
+  const status = widget.locator(".embed-status");
+  await expect(status).toContainText('allow="clipboard-write"');
+  await widget.getByRole("button", { name: "Download image (SVG)" }).click();
+  await expect(status).toContainText("allow-downloads");
+  expect(watch.problems.filter((problem) => !problem.includes("Download is disallowed"))).toEqual([]);
+});
+
+test("the test server sends GitHub Pages' CORS header, which null-origin frames need", async ({ request }) => {
+  for (const path of ["", "embed/vae/", "_astro/", "no/such/page/", "embed/dice"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.headers()["access-control-allow-origin"], path).toBe("*");
+  }
+});
