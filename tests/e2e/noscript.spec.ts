@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { spec as klDiscrete } from "../../src/widgets/kl-discrete/spec";
+import { frameOnOtherSite } from "./site";
 
 // Without scripts a page shows the state it was built with; it must say so, never silently show
 // the default example for an address that asks for another state.
@@ -32,17 +33,11 @@ test.describe("JavaScript off", () => {
 });
 
 test('in a frame with sandbox="" on another site, the notice shows', async ({ page, baseURL }) => {
-  await page.goto((baseURL ?? "").replace("127.0.0.1", "localhost"));
-  await page.evaluate((src) => {
-    const frame = document.createElement("iframe");
-    frame.src = src;
-    frame.title = "Framed widget";
-    frame.width = "800";
-    frame.height = "500";
-    frame.setAttribute("sandbox", "");
-    document.body.replaceChildren(frame);
-  }, new URL("embed/kl-discrete/?p=1,1&q=1,3", baseURL).href);
-  const notice = page.frameLocator('iframe[title="Framed widget"]').locator(".widget-noscript");
+  const framed = await frameOnOtherSite(page, baseURL, "embed/kl-discrete/?p=1,1&q=1,3", "", {
+    width: 800,
+    height: 500,
+  });
+  const notice = framed.locator(".widget-noscript");
   await expect(notice).toBeVisible();
   await expect(notice).toContainText(defaults);
 });

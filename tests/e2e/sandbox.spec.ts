@@ -1,26 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import { watchPage } from "./site";
+import { expect, test } from "@playwright/test";
+import { frameOnOtherSite, watchPage } from "./site";
 
 // Course systems (LMS) frame pages with <iframe sandbox="allow-scripts">: the frame's origin is "null".
 // The frames here are on another origin (localhost frames 127.0.0.1), as on a course page.
-
-async function frameOnOtherSite(page: Page, baseURL: string | undefined, path: string, sandbox: string) {
-  await page.goto((baseURL ?? "").replace("127.0.0.1", "localhost"));
-  await page.evaluate(
-    ({ src, sandbox }) => {
-      document.body.replaceChildren();
-      const frame = document.createElement("iframe");
-      frame.src = src;
-      frame.title = "Framed page";
-      frame.width = "900";
-      frame.height = "700";
-      frame.setAttribute("sandbox", sandbox);
-      document.body.append(frame);
-    },
-    { src: new URL(path, baseURL).href, sandbox },
-  );
-  return page.frameLocator('iframe[title="Framed page"]');
-}
 
 test("sandboxed without allow-same-origin: math widgets work, a model widget says what the frame must allow", async ({
   page,

@@ -65,3 +65,30 @@ export async function expectBadInput(page: Page, id: string, query: string, para
   const text = await root.innerText();
   expect(text).not.toMatch(/\bNaN\b|undefined/);
 }
+
+/**
+ * Opens a page of another origin (localhost, while the site is on 127.0.0.1, as a course page is on
+ * another site) holding one frame of `path`, with `sandbox` when given; returns the frame.
+ */
+export async function frameOnOtherSite(
+  page: Page,
+  baseURL: string | undefined,
+  path: string,
+  sandbox?: string,
+  size = { width: 900, height: 700 },
+) {
+  await page.goto((baseURL ?? "").replace("127.0.0.1", "localhost"));
+  await page.evaluate(
+    ({ src, sandbox, size }) => {
+      const frame = document.createElement("iframe");
+      frame.src = src;
+      frame.title = "Framed page";
+      frame.width = String(size.width);
+      frame.height = String(size.height);
+      if (sandbox !== undefined) frame.setAttribute("sandbox", sandbox);
+      document.body.replaceChildren(frame);
+    },
+    { src: new URL(path, baseURL).href, sandbox, size },
+  );
+  return page.frameLocator('iframe[title="Framed page"]');
+}
