@@ -4,12 +4,13 @@ import "@tensorflow/tfjs-core/dist/register_all_gradients";
 import * as layers from "@tensorflow/tfjs-layers";
 import { createRandom } from "../../src/lib/random";
 import { AutoencoderTrainer } from "../../src/ml/autoencoder-trainer";
-import { normals } from "../../src/ml/batches";
+import { binarise, normals } from "../../src/ml/batches";
 import { loadDigits } from "../../src/ml/data";
 import { DIGIT_PIXELS, gatherDigits, type Digits } from "../../src/ml/digits-format";
 import { probeTrainingSpeed } from "../../src/ml/speed-probe";
 import { chooseBackend, tf, useWasmThreads, type BackendName, type BackendTrial } from "../../src/ml/tf";
-import { VaeTrainer } from "../../src/ml/vae-trainer";
+import { bernoulliNll, klStdNormalRows, reparameterise } from "../../src/ml/losses";
+import { DEFAULT_K, heldOutBinarised, VaeTrainer } from "../../src/ml/vae-trainer";
 
 export interface Job {
   /** "probe": the widget's choice of backend, by its speed probe, timed. */
@@ -27,6 +28,8 @@ export interface JobResult {
   readonly seconds: number;
   readonly stepsPerSecond: number;
   readonly elbo?: number;
+  /** IWAE_k estimate of the mean held-out log p(x) after training, k = DEFAULT_K (src/ml/vae-trainer.ts). */
+  readonly logPx?: number;
   readonly mse?: number;
   readonly error?: string;
   readonly trials?: readonly BackendTrial[];
@@ -59,7 +62,7 @@ async function run(job: Job): Promise<JobResult> {
       if (!Number.isFinite(value)) throw new Error(`diverged at step ${steps}`);
     }
   };
-  const done = (figures: { elbo?: number; mse?: number }): JobResult => ({
+  const done = (figures: { elbo?: number; logPx?: number; mse?: number }): JobResult => ({
     backend: choice.detail,
     steps,
     seconds: trained / 1000,
@@ -72,12 +75,16 @@ async function run(job: Job): Promise<JobResult> {
       const { recon, kl } = trainer.step();
       return recon + kl;
     });
-    return done({ elbo: trainer.evaluate().elbo });
+    const elbo = trainer.evaluateLosses().elbo;
+    let logPx: number | undefined;
+    const job = trainer.measure({ k: DEFAULT_K } as Parameters<VaeTrainer["measure"]>[0])!;
+    for (let next = job.next(); !next.done; next = job.next()) logPx = next.value?.logPx ?? logPx;
+    return done({ elbo, logPx });
   }
   if (job.kind === "autoencoder") {
     const trainer = new AutoencoderTrainer(digits, { latent: 32, hidden: 256, batch: 128, noise: 0.3, seed: 1 });
-    timed(() => trainer.step());
-    return done({ mse: trainer.evaluate() });
+    timed(() => trainer.step().mse);
+    return done({ mse: trainer.evaluateMse() });
   }
   const reference = layersReference(digits);
   timed(() => reference.step());
@@ -103,16 +110,14 @@ function layersReference(digits: Digits): { step(): number; evaluate(): number }
   const terms = (x: tf.Tensor2D, eps: tf.Tensor2D) => {
     const stats = encoder.apply(x) as tf.Tensor2D;
     const [mu, logvar] = tf.split(stats, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
-    const z = tf.add(mu, tf.mul(tf.exp(tf.mul(logvar, 0.5)), eps)) as tf.Tensor2D;
+    const z = reparameterise(mu, logvar, eps) as tf.Tensor2D;
     const logits = decoder.apply(z) as tf.Tensor2D;
-    const recon = tf.sum(tf.sub(tf.softplus(logits), tf.mul(x, logits)), 1);
-    const kl = tf.mul(tf.sum(tf.sub(tf.add(tf.exp(logvar), tf.square(mu)), tf.add(logvar, 1)), 1), 0.5);
-    return tf.add(recon, kl);
+    return tf.add(bernoulliNll(logits, x), klStdNormalRows(mu, logvar));
   };
   return {
     step() {
       const indices = Array.from({ length: 128 }, () => Math.floor(random.uniform() * digits.training.count));
-      const x = tf.tensor2d(gatherDigits(digits.training, indices), [128, DIGIT_PIXELS]);
+      const x = tf.tensor2d(binarise(gatherDigits(digits.training, indices), random), [128, DIGIT_PIXELS]);
       const eps = tf.tensor2d(normals(random, 128 * LATENT), [128, LATENT]);
       const loss = optimizer.minimize(() => tf.mean(terms(x, eps)) as tf.Scalar, true);
       const value = loss?.dataSync()[0] ?? NaN;
@@ -121,9 +126,8 @@ function layersReference(digits: Digits): { step(): number; evaluate(): number }
     },
     evaluate() {
       const count = digits.heldOut.count;
-      const all = Array.from({ length: count }, (_, i) => i);
       const total = tf.tidy(() => {
-        const x = tf.tensor2d(gatherDigits(digits.heldOut, all), [count, DIGIT_PIXELS]);
+        const x = tf.tensor2d(heldOutBinarised(digits), [count, DIGIT_PIXELS]);
         const eps = tf.tensor2d(normals(createRandom(7_777), count * LATENT), [count, LATENT]);
         return tf.sum(terms(x, eps));
       });

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { klStdNormal } from "../lib/kl-std-normal";
-import { decodeWeights, pretrainedFile, type WeightsMeta } from "../ml/weights-format";
+import { HELD_OUT_BINARISATION_SEED } from "../ml/digits-format";
+import { decodeWeights, pretrainedFile, type PretrainedMeasurement, type WeightsMeta } from "../ml/weights-format";
 
 interface Manifest {
   readonly counts: {
@@ -21,10 +22,23 @@ interface Manifest {
 
 const manifest = JSON.parse(readFileSync("public/data/digits.json", "utf8")) as Manifest;
 
-function pretrained(latent: number): WeightsMeta & { readonly weights: number } {
-  const { meta } = decodeWeights(new Uint8Array(readFileSync(`public/${pretrainedFile(latent)}`)));
+interface Pretrained extends WeightsMeta {
+  readonly weights: number;
+  readonly measured: PretrainedMeasurement;
+  /** log p(x) estimate minus the held-out ELBO: the inference gap, nats per digit. */
+  readonly inferenceGap: number;
+  /** Training epochs over the training digits. */
+  readonly epochs: number;
+}
+
+function pretrained(latent: number): Pretrained {
+  const file = `public/${pretrainedFile(latent)}`;
+  const { meta } = decodeWeights(new Uint8Array(readFileSync(file)));
+  if (!meta.measured || !meta.history)
+    throw new Error(`${file} predates binarised digits (no measured figures): run npm run pretrain.`);
   const weights = meta.shapes.reduce((sum, shape) => sum + shape.reduce((a, b) => a * b, 1), 0);
-  return { ...meta, weights };
+  const epochs = (meta.steps * meta.history.batch) / manifest.counts.training;
+  return { ...meta, measured: meta.measured, weights, inferenceGap: meta.measured.logPx - meta.heldOut.elbo, epochs };
 }
 
 export const modelFigures = {
@@ -32,6 +46,7 @@ export const modelFigures = {
     ...manifest.counts,
     heldOutPerClass: manifest.perClass[0]?.heldOut ?? 0,
     splitSeed: manifest.splitSeed,
+    binarisationSeed: HELD_OUT_BINARISATION_SEED,
     pixels: 784,
   },
   latent2: pretrained(2),

@@ -58,3 +58,16 @@ export function iwaeSampler(drawLogWeight: () => number, k: number): Sampler<Mea
     result: () => estimates.estimate(),
   };
 }
+
+/**
+ * IWAE_k of each of `rows` digits from their log weights, row-major `rows × k` (nats): row r's
+ * estimate is logMeanExp of logWeights[r·k, (r+1)·k). Throws on a bad k or a length not a multiple of k.
+ */
+export function iwaeRows(logWeights: Float64Array, k: number): Float64Array {
+  checkImportanceSamples(k);
+  if (logWeights.length % k !== 0)
+    throw new RangeError(`${logWeights.length} log weights do not split into rows of k = ${k}.`);
+  return Float64Array.from({ length: logWeights.length / k }, (_, r) =>
+    logMeanExp(logWeights.subarray(r * k, (r + 1) * k)),
+  );
+}

@@ -1,8 +1,10 @@
 import { createRandom, type Random } from "../lib/random";
 import { Autoencoder } from "./autoencoder";
 import { EpochSampler, maskPixels } from "./batches";
-import { DIGIT_PIXELS, gatherDigits, type Digits } from "./digits-format";
+import { DIGIT_PIXELS, firstOfEachClass, gatherDigits, type Digits } from "./digits-format";
+import { STRIP_SIZE, type AutoencoderEvaluationMessage } from "./protocol";
 import { tf } from "./tf";
+import type { Trainer } from "./trainer";
 import { captureTrainer, restoreTrainer, resumedSeed, type TrainerState } from "./trainer-state";
 
 export interface AutoencoderRunConfig {
@@ -23,7 +25,7 @@ const EVAL_SEED = 9_191;
  * Trains a (denoising) autoencoder and measures it on held-out digits corrupted once, with a fixed
  * seed. Built with a `resume` state, it goes on from that state (see `snapshot`).
  */
-export class AutoencoderTrainer {
+export class AutoencoderTrainer implements Trainer {
   readonly model: Autoencoder;
   steps = 0;
   private readonly sampler: EpochSampler;
@@ -55,7 +57,7 @@ export class AutoencoderTrainer {
   }
 
   /** One training step; the batch's mean squared error per pixel. */
-  step(): number {
+  step(): { mse: number } {
     const { batch, noise } = this.config;
     const clean = this.sampler.next();
     const x = tf.tensor2d(clean, [batch, DIGIT_PIXELS]);
@@ -64,11 +66,18 @@ export class AutoencoderTrainer {
     const mse = this.model.trainStep(x, corrupted);
     tf.dispose([x, corrupted]);
     this.steps += 1;
-    return mse;
+    return { mse };
+  }
+
+  /** The held-out MSE, a strip of one digit of each class (clean, corrupted, reconstructed) and random codes decoded. */
+  evaluate(): AutoencoderEvaluationMessage {
+    const strip = this.strip(firstOfEachClass(this.digits, STRIP_SIZE));
+    const random = this.decodeRandomCodes(STRIP_SIZE, createRandom(this.config.seed));
+    return { model: "autoencoder", mse: this.evaluateMse(), ...strip, random };
   }
 
   /** Per-pixel MSE between clean held-out digits and their reconstructions from the corrupted inputs. */
-  evaluate(): number {
+  evaluateMse(): number {
     const count = this.digits.heldOut.count;
     let total = 0;
     for (let start = 0; start < count; start += EVAL_CHUNK) {

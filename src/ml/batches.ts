@@ -78,3 +78,14 @@ export function maskPixels(clean: Float32Array, noise: number, random: Random, i
   for (let i = 0; i < clean.length; i++) out[i] = random.uniform() < noise ? 0 : clean[i]!;
   return out;
 }
+
+/**
+ * Binarised digits, the data of the likelihood literature (Salakhutdinov & Murray, 2008): each
+ * pixel is 1 with probability its grey level, independently, from `random`. Then a Bernoulli
+ * decoder's p(x | z) is a probability over {0, 1}^784 and −ELBO bounds −log p(x) of a proper model.
+ */
+export function binarise(probabilities: Float32Array, random: Random, into?: Float32Array): Float32Array {
+  const out = into ?? new Float32Array(probabilities.length);
+  for (let i = 0; i < probabilities.length; i++) out[i] = random.uniform() < probabilities[i]! ? 1 : 0;
+  return out;
+}

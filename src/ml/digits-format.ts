@@ -5,6 +5,12 @@ export const DIGIT_PIXELS = 784;
 export const DIGIT_SIDE = 28;
 const MAGIC = 0x31544744;
 
+/**
+ * The seed of the one binarisation of the held-out digits (pixel i of a digit is 1 with probability
+ * its grey level): fixed, so every run, the pretrained weights and the chapter measure the same data.
+ */
+export const HELD_OUT_BINARISATION_SEED = 20_160_502;
+
 export interface DigitSet {
   /** Number of digits. */
   readonly count: number;
@@ -51,4 +57,29 @@ export function gatherDigits(set: DigitSet, indices: ArrayLike<number>, into?: F
 /** True when the bytes start with the gzip signature (the file is gzipped unless a server undid it). */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Indices of the first held-out digit of each class, 0, 1, …, up to `count` of them (classes cycle past 9). */
+export function firstOfEachClass(digits: Digits, count: number): number[] {
+  const out: number[] = [];
+  for (let label = 0; label < count; label++) {
+    const index = digits.heldOut.labels.indexOf(label % 10);
+    if (index >= 0) out.push(index);
+  }
+  return out;
+}
+
+/** The first `perClass` held-out digits of each class, class by class: a fixed, balanced subset. */
+export function firstPerClass(digits: Digits, perClass: number): number[] {
+  const out: number[] = [];
+  for (let label = 0; label < 10; label++) {
+    let found = 0;
+    digits.heldOut.labels.forEach((value, index) => {
+      if (value === label && found < perClass) {
+        out.push(index);
+        found += 1;
+      }
+    });
+  }
+  return out;
 }

@@ -41,6 +41,8 @@ export interface VaeViewRequest {
   /** For latent 2: the side of the decoded grid over [−range, range]². */
   readonly gridSide: number;
   readonly gridRange: number;
+  /** Importance samples per held-out digit of the log p(x) estimate (IWAE_k), measured when the model rests. */
+  readonly k: number;
 }
 
 export type ToWorker =
@@ -86,6 +88,8 @@ export interface VaeEvaluationMessage {
   readonly projection?: { readonly points: Float32Array; readonly axes: number[][]; readonly mean: number[] };
   /** Var over held-out digits of each μ_j: a dimension with ~0 activity is unused (collapsed). */
   readonly activity: number[];
+  /** Dimensions whose activity exceeds 0.01 (Burda et al., 2016; src/lib/active-units.ts). */
+  readonly activeUnits: number;
   /** Held-out indices of the digits reconstructed and of the interpolation's ends. */
   readonly reconstructed: number[];
   readonly ends: readonly [number, number];
@@ -94,6 +98,33 @@ export interface VaeEvaluationMessage {
   readonly samples: Float32Array;
   readonly interpolation: Float32Array;
   readonly grid?: Float32Array;
+}
+
+/** The three numbers of each digit of the fixed subset behind the inference gaps, nats (src/ml/vae-inference.ts). */
+export interface VaeGapFigures {
+  /** Held-out indices of the subset's digits, and those digits as the model sees them (binarised), 784 each. */
+  readonly digits: number[];
+  readonly pixels: Float32Array;
+  readonly encoderElbo: number[];
+  readonly optimisedElbo: number[];
+  readonly logPx: number[];
+  /** Means over the subset: optimisedElbo − encoderElbo, and logPx − optimisedElbo. */
+  readonly amortization: number;
+  readonly approximation: number;
+}
+
+/**
+ * Figures measured when the model rests (after training; pretrained weights), chunk by chunk, each
+ * posted when ready: first the gaps, then log p(x).
+ */
+export interface VaeMeasurement {
+  readonly model: "vae";
+  /** The training step of the model measured, and the importance samples per digit used. */
+  readonly steps: number;
+  readonly k: number;
+  readonly gaps?: VaeGapFigures;
+  /** IWAE_k estimate of the mean held-out log p(x), nats per digit. */
+  readonly logPx?: number;
 }
 
 export interface AutoencoderEvaluationMessage {
@@ -128,6 +159,11 @@ export type FromWorker =
       readonly evaluation: VaeEvaluationMessage | AutoencoderEvaluationMessage;
       readonly final: boolean;
     }
+  /** Measuring the model at rest has begun (its outputs are not final until "measured"). */
+  | { readonly type: "measuring" }
+  | { readonly type: "measurement"; readonly measurement: VaeMeasurement }
+  /** Every figure of the measurement has been posted. */
+  | { readonly type: "measured" }
   | { readonly type: "decoded"; readonly id: number; readonly pixels: Float32Array }
   | { readonly type: "error"; readonly message: string };
 

@@ -1,19 +1,8 @@
-import { principalAxes } from "../lib/principalAxes";
 import { AutoencoderTrainer } from "./autoencoder-trainer";
-import { gatherDigits, type Digits } from "./digits-format";
-import { createRandom } from "../lib/random";
-import {
-  STRIP_SIZE,
-  type AutoencoderEvaluationMessage,
-  type FromWorker,
-  type Progress,
-  type Setup,
-  type Status,
-  type ToWorker,
-  type VaeEvaluationMessage,
-  type VaeViewRequest,
-} from "./protocol";
+import type { Digits } from "./digits-format";
+import type { FromWorker, Progress, Setup, Status, ToWorker, VaeMeasurement, VaeViewRequest } from "./protocol";
 import type { BackendChoice } from "./tf";
+import type { StepLosses, Trainer } from "./trainer";
 import type { TrainerState } from "./trainer-state";
 import { VaeTrainer } from "./vae-trainer";
 
@@ -42,7 +31,28 @@ const EVALUATE_EVERY_MS = 3000;
 const GPU_BACKENDS: readonly string[] = ["webgl", "webgpu"];
 const BACKEND_NAMES: Record<string, string> = { wasm: "WASM", cpu: "the CPU", webgl: "WebGL", webgpu: "WebGPU" };
 
-type Trainer = VaeTrainer | AutoencoderTrainer;
+/** Each model's trainer, built for a setup: fresh (or pretrained) weights, or going on from `resume`. */
+const TRAINERS: {
+  [M in Setup["model"]]: (
+    setup: Extract<Setup, { model: M }>,
+    digits: Digits,
+    weights: () => Promise<Float32Array[]>,
+    resume?: TrainerState,
+  ) => Trainer | Promise<Trainer>;
+} = {
+  autoencoder: (setup, digits, _weights, resume) => new AutoencoderTrainer(digits, setup, resume),
+  vae: async (setup, digits, weights, resume) => {
+    const pretrained = setup.pretrained && !resume;
+    return new VaeTrainer(digits, setup, pretrained ? await weights() : undefined, resume, pretrained);
+  },
+};
+
+/** Running sums of the training steps' loss terms since the last progress message. */
+interface StepTotals {
+  readonly sums: Record<string, number>;
+  steps: number;
+}
+const noSteps = (): StepTotals => ({ sums: {}, steps: 0 });
 
 /**
  * The training worker's logic, apart from the worker so that Node tests can drive it: builds the
@@ -63,7 +73,11 @@ export class TrainingSession {
   private budgetEndMs = 0;
   private nextEvaluationMs = 0;
   private lastProgress = 0;
-  private sums = { a: 0, b: 0, n: 0 };
+  private totals = noSteps();
+  /** Figures measured while the model rests (see Trainer.measure), a chunk per turn. */
+  private measuring?: Generator<VaeMeasurement | undefined, void>;
+  /** The k of the last measurement started, to measure again when the page asks another. */
+  private measuredK?: number;
   private readonly channel = new MessageChannel();
   private scheduled = false;
   private backend?: string;
@@ -78,7 +92,8 @@ export class TrainingSession {
 
   private readonly onTurn = (): void => {
     this.scheduled = false;
-    this.trainSlice();
+    if (this.status === "training") this.trainSlice();
+    else this.measureSlice();
   };
 
   async handle(message: ToWorker): Promise<void> {
@@ -110,6 +125,7 @@ export class TrainingSession {
           await this.rebuild();
           break;
         case "start":
+          this.stopMeasuring();
           if (this.status === "idle" || this.status === "done") this.beginBudget();
           else if (this.status === "paused") this.setStatus("training");
           else this.restateStatus();
@@ -124,13 +140,17 @@ export class TrainingSession {
           break;
         case "resume":
           if (this.status === "paused") {
+            this.stopMeasuring();
             this.setStatus("training");
             this.schedule();
           } else this.restateStatus();
           break;
         case "views":
           this.views = message.views;
-          if (this.status !== "training" && this.trainer) this.evaluate(this.status === "done");
+          if (this.status !== "training" && this.trainer) {
+            this.evaluate(this.status === "done");
+            if (this.measuredK !== message.views.k) this.startMeasuring();
+          }
           break;
         case "decode":
           this.decode(message.id, message.codes, message.count);
@@ -142,6 +162,7 @@ export class TrainingSession {
   }
 
   dispose(): void {
+    this.stopMeasuring();
     this.trainer?.dispose();
     this.trainer = undefined;
     this.channel.port1.close();
@@ -151,22 +172,25 @@ export class TrainingSession {
   private async rebuild(): Promise<void> {
     if (!this.setup || !this.digits) return;
     this.setStatus("loading");
+    this.stopMeasuring();
     this.trainer?.dispose();
     this.trainer = undefined;
     this.saved = undefined;
     this.trainedMs = 0;
     this.trainer = await this.createTrainer();
     this.evaluate(false);
+    this.startMeasuring();
     this.setStatus("idle");
   }
 
   /** A trainer for the current setup: fresh (or pretrained) weights, or going on from `resume`. */
   private async createTrainer(resume?: TrainerState): Promise<Trainer> {
     const setup = this.setup!;
-    const digits = this.digits!;
-    if (setup.model === "autoencoder") return new AutoencoderTrainer(digits, setup, resume);
-    const weights = setup.pretrained && !resume ? await this.host.loadWeights(this.weightsUrl) : undefined;
-    return new VaeTrainer(digits, setup, weights, resume);
+    const create = TRAINERS[setup.model] as (
+      setup: Setup,
+      ...rest: Parameters<(typeof TRAINERS)["vae"]> extends [unknown, ...infer R] ? R : never
+    ) => Trainer | Promise<Trainer>;
+    return create(setup, this.digits!, () => this.host.loadWeights(this.weightsUrl), resume);
   }
 
   private postBackend(backend: BackendChoice, lost?: string, restoredStep?: number): void {
@@ -196,6 +220,7 @@ export class TrainingSession {
     const before = this.status;
     const saved = this.saved;
     this.setStatus("loading");
+    this.stopMeasuring();
     try {
       this.trainer?.dispose();
     } catch {
@@ -207,7 +232,7 @@ export class TrainingSession {
       const backend = await this.host.fallBack();
       if (this.setup && this.digits) this.trainer = await this.createTrainer(saved?.state);
       this.trainedMs = saved?.trainedMs ?? 0;
-      this.sums = { a: 0, b: 0, n: 0 };
+      this.totals = noSteps();
       this.nextEvaluationMs = this.trainedMs + EVALUATE_EVERY_MS;
       const step = this.trainer?.steps ?? 0;
       const training = before === "training";
@@ -220,6 +245,7 @@ export class TrainingSession {
         step,
       );
       this.evaluate(false);
+      if (before !== "training") this.startMeasuring();
       this.setStatus(before === "loading" ? "idle" : before);
       this.schedule();
     } catch (error) {
@@ -235,7 +261,7 @@ export class TrainingSession {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.status !== "training") return;
+    if (this.scheduled || (this.status !== "training" && !this.measuring)) return;
     this.scheduled = true;
     // Yield to incoming messages (pause!) between slices without setTimeout's 4 ms clamping: a
     // message to ourselves in a browser; in Node, whose ports drain before timers run, setImmediate.
@@ -249,34 +275,35 @@ export class TrainingSession {
     const sliceEnd = this.host.now() + SLICE_MS;
     while (this.host.now() < sliceEnd && this.trainedMs < this.budgetEndMs) {
       const started = this.host.now();
-      let result: ReturnType<Trainer["step"]>;
+      let losses: StepLosses;
       try {
-        result = trainer.step();
+        losses = trainer.step();
       } catch (error) {
         if (!this.lost()) this.host.post({ type: "error", message: `Training failed: ${errorText(error)}` });
         return;
       }
       this.trainedMs += this.host.now() - started;
-      const [a, b] = typeof result === "number" ? [result, 0] : [result.recon, result.kl];
-      if (!Number.isFinite(a) || !Number.isFinite(b)) {
+      const values = Object.values(losses);
+      if (!values.every(Number.isFinite)) {
         if (this.lost()) return;
         this.postProgress();
         this.setStatus(
           "diverged",
-          `Training diverged at step ${trainer.steps}: the loss became ${Number.isNaN(a + b) ? "NaN" : "infinite"}. ` +
+          `Training diverged at step ${trainer.steps}: the loss became ${values.some(Number.isNaN) ? "NaN" : "infinite"}. ` +
             "Training has stopped; press Reset to start again from fresh weights.",
         );
         return;
       }
-      this.sums.a += a;
-      this.sums.b += b;
-      this.sums.n += 1;
+      for (const [name, value] of Object.entries(losses))
+        this.totals.sums[name] = (this.totals.sums[name] ?? 0) + value;
+      this.totals.steps += 1;
     }
     if (this.lost()) return;
     if (this.host.now() - this.lastProgress >= PROGRESS_EVERY_MS) this.postProgress();
     if (this.trainedMs >= this.budgetEndMs) {
       this.postProgress();
       this.evaluate(true);
+      this.startMeasuring();
       this.setStatus("done");
       return;
     }
@@ -290,9 +317,11 @@ export class TrainingSession {
   private progress(): Progress {
     const trainer = this.trainer;
     const seconds = this.trainedMs / 1000;
-    const n = Math.max(1, this.sums.n);
-    const train =
-      this.setup?.model === "autoencoder" ? { mse: this.sums.a / n } : { recon: this.sums.a / n, kl: this.sums.b / n };
+    const { sums, steps } = this.totals;
+    // The trainer's own loss names (recon and kl, or mse), each averaged over the steps since the last report.
+    const train = Object.fromEntries(
+      Object.entries(sums).map(([name, sum]) => [name, sum / Math.max(1, steps)]),
+    ) as Progress["train"];
     return {
       steps: trainer?.steps ?? 0,
       epochs: trainer?.epochs ?? 0,
@@ -303,9 +332,9 @@ export class TrainingSession {
   }
 
   private postProgress(): void {
-    if (this.sums.n === 0) return;
+    if (this.totals.steps === 0) return;
     this.host.post({ type: "progress", progress: this.progress() });
-    this.sums = { a: 0, b: 0, n: 0 };
+    this.totals = noSteps();
     this.lastProgress = this.host.now();
   }
 
@@ -316,7 +345,7 @@ export class TrainingSession {
     const saved = GPU_BACKENDS.includes(this.backend ?? "")
       ? { state: trainer.snapshot(), trainedMs: this.trainedMs }
       : undefined;
-    const evaluation = trainer instanceof VaeTrainer ? this.evaluateVae(trainer) : this.evaluateAutoencoder(trainer);
+    const evaluation = trainer.evaluate(this.views);
     // A context lost meanwhile reads back zeros, not errors: keep neither that copy nor those figures.
     if (this.lost()) return;
     if (saved) this.saved = saved;
@@ -326,85 +355,56 @@ export class TrainingSession {
     this.host.post({ type: "evaluation", progress: this.progress(), evaluation, final }, transfer);
   }
 
-  private evaluateAutoencoder(trainer: AutoencoderTrainer): AutoencoderEvaluationMessage {
-    const mse = trainer.evaluate();
-    const strip = trainer.strip(firstOfEachClass(this.digits!, STRIP_SIZE));
-    const random = trainer.decodeRandomCodes(STRIP_SIZE, createRandom(this.setup?.seed ?? 1));
-    return { model: "autoencoder", mse, ...strip, random };
+  /** Starts measuring the model at rest, if its trainer measures anything and there is something worth it. */
+  private startMeasuring(): void {
+    this.stopMeasuring();
+    this.measuring = this.trainer?.measure?.(this.views);
+    this.measuredK = this.measuring ? this.views?.k : undefined;
+    // Posted before the status that follows, so the page keeps data-ready off until "measured".
+    if (this.measuring) this.host.post({ type: "measuring" });
+    this.schedule();
   }
 
-  private evaluateVae(trainer: VaeTrainer): VaeEvaluationMessage {
-    const digits = this.digits!;
-    const { latent } = trainer.config;
-    const { recon, kl, elbo } = trainer.evaluate();
-    const codes = trainer.codes();
-    const count = digits.heldOut.count;
-    const activity = varianceOfColumns(codes, latent);
-    const views = this.views;
-    const reconstructIndices = firstOfEachClass(digits, views?.reconstructCount ?? 0);
-    const [from, to] = (views?.interpolate ?? [0, 1]).map((label) =>
-      Math.max(0, digits.heldOut.labels.indexOf(label)),
-    ) as [number, number];
-    const steps = views?.interpolationSteps ?? 0;
-    const path = new Float32Array(steps * latent);
-    for (let s = 0; s < steps; s++) {
-      const t = steps === 1 ? 0 : s / (steps - 1);
-      for (let j = 0; j < latent; j++)
-        path[s * latent + j] = (1 - t) * codes[from * latent + j]! + t * codes[to * latent + j]!;
-    }
-    const priorCount = views ? views.priorCodes.length / latent : 0;
-    let projection: VaeEvaluationMessage["projection"];
-    if (latent > 2) {
-      const { axes, mean } = principalAxes(codes, latent, 2);
-      const points = new Float32Array(count * 2);
-      for (let i = 0; i < count; i++) {
-        for (let k = 0; k < 2; k++) {
-          let dot = 0;
-          for (let j = 0; j < latent; j++) dot += (codes[i * latent + j]! - mean[j]!) * axes[k]![j]!;
-          points[i * 2 + k] = dot;
+  /** Drops a measurement under way (the model is about to change); its generator releases its tensors. */
+  private stopMeasuring(): void {
+    this.measuring?.return();
+    this.measuring = undefined;
+    this.measuredK = undefined;
+  }
+
+  /** Measures for a slice of time, posting each figure as it is ready, then yields to messages. */
+  private measureSlice(): void {
+    const job = this.measuring;
+    if (!job || this.lost()) return;
+    const sliceEnd = this.host.now() + SLICE_MS;
+    try {
+      while (this.host.now() < sliceEnd) {
+        const next = job.next();
+        if (next.done) {
+          this.measuring = undefined;
+          this.host.post({ type: "measured" });
+          return;
         }
+        if (next.value) this.host.post({ type: "measurement", measurement: next.value });
       }
-      projection = { points, axes, mean };
+    } catch (error) {
+      this.measuring = undefined;
+      if (!this.lost()) this.host.post({ type: "error", message: `Measuring the model failed: ${errorText(error)}` });
+      this.host.post({ type: "measured" });
+      return;
     }
-    let grid: Float32Array | undefined;
-    if (latent === 2 && views && views.gridSide > 0) {
-      const side = views.gridSide;
-      const z = new Float32Array(side * side * 2);
-      for (let row = 0; row < side; row++) {
-        for (let col = 0; col < side; col++) {
-          const i = row * side + col;
-          z[i * 2] = -views.gridRange + (2 * views.gridRange * col) / (side - 1);
-          z[i * 2 + 1] = views.gridRange - (2 * views.gridRange * row) / (side - 1);
-        }
-      }
-      grid = trainer.decode(z, side * side);
-    }
-    return {
-      model: "vae",
-      recon,
-      kl,
-      elbo,
-      codes,
-      labels: digits.heldOut.labels.slice(),
-      projection,
-      activity,
-      reconstructed: reconstructIndices,
-      ends: [from, to],
-      originals: gatherDigits(digits.heldOut, reconstructIndices),
-      reconstructions: reconstructIndices.length ? trainer.reconstruct(reconstructIndices) : new Float32Array(0),
-      samples: priorCount ? trainer.decode(views!.priorCodes, priorCount) : new Float32Array(0),
-      interpolation: steps ? trainer.decode(path, steps) : new Float32Array(0),
-      grid,
-    };
+    this.schedule();
   }
 
   private decode(id: number, codes: Float32Array, count: number): void {
     const trainer = this.trainer;
     // Always answer, so the page never waits on a request made while the model was being rebuilt.
-    const pixels =
-      trainer instanceof VaeTrainer && codes.length === count * trainer.config.latent
-        ? trainer.decode(codes, count)
-        : new Float32Array(0);
+    let pixels: Float32Array = new Float32Array(0);
+    try {
+      if (trainer?.decode) pixels = trainer.decode(codes, count);
+    } catch {
+      // Codes of another latent size (sent before a rebuild): answer with no pixels.
+    }
     this.host.post({ type: "decoded", id, pixels }, [pixels.buffer as ArrayBuffer]);
   }
 
@@ -418,31 +418,6 @@ export class TrainingSession {
   private restateStatus(): void {
     this.host.post({ type: "status", status: this.status, message: this.statusMessage });
   }
-}
-
-/** Indices of the first held-out digit of each class, 0, 1, …, up to `count` of them. */
-export function firstOfEachClass(digits: Digits, count: number): number[] {
-  const out: number[] = [];
-  for (let label = 0; label < count; label++) {
-    const index = digits.heldOut.labels.indexOf(label % 10);
-    if (index >= 0) out.push(index);
-  }
-  return out;
-}
-
-function varianceOfColumns(rows: Float32Array, columns: number): number[] {
-  const n = rows.length / columns;
-  return Array.from({ length: columns }, (_, j) => {
-    let sum = 0;
-    let sumSq = 0;
-    for (let i = 0; i < n; i++) {
-      const value = rows[i * columns + j]!;
-      sum += value;
-      sumSq += value * value;
-    }
-    const mean = sum / n;
-    return Math.max(0, sumSq / n - mean * mean);
-  });
 }
 
 function errorText(error: unknown): string {

@@ -1,10 +1,22 @@
+import { activeUnits, columnVariances } from "../lib/active-units";
 import { createRandom, type Random } from "../lib/random";
-import { EpochSampler, normals } from "./batches";
+import { binarise, EpochSampler, normals } from "./batches";
 import { readDense, writeDense } from "./dense";
-import { DIGIT_PIXELS, gatherDigits, type Digits } from "./digits-format";
+import {
+  DIGIT_PIXELS,
+  firstOfEachClass,
+  firstPerClass,
+  gatherDigits,
+  HELD_OUT_BINARISATION_SEED,
+  type Digits,
+} from "./digits-format";
+import type { VaeEvaluationMessage, VaeMeasurement, VaeViewRequest } from "./protocol";
 import { tf } from "./tf";
+import type { Trainer } from "./trainer";
 import { captureTrainer, restoreTrainer, resumedSeed, type TrainerState } from "./trainer-state";
 import { Vae, type VaeLosses } from "./vae";
+import { inferenceGaps, iwaeLogPx, type GapOptions } from "./vae-inference";
+import { gridCodes, interpolationPath, projectCodes } from "./vae-views";
 
 export interface VaeRunConfig {
   readonly latent: number;
@@ -26,25 +38,39 @@ export interface VaeEvaluation {
 const EVAL_CHUNK = 500;
 /** The seed of the ε used for held-out figures, fixed so that they do not jitter between evaluations. */
 const EVAL_SEED = 7_777;
+/** The seed of the draws of the log p(x) estimates and of the per-digit optimisation. */
+const MEASURE_SEED = 5_000;
+/** Importance samples per digit of log_px_test unless the page asks otherwise. */
+export const DEFAULT_K = 100;
+/** The gaps' subset: the first 2 held-out digits of each class; and how each digit's q* is found. */
+export const GAP_DIGITS_PER_CLASS = 2;
+export const GAP_OPTIONS: Omit<GapOptions, "k"> = { steps: 300, draws: 8, learningRate: 0.02, elboDraws: 400 };
 
 /**
- * Trains a VAE on the training digits and measures it on the held-out digits. Everything random
- * (initial weights, batch order, ε) comes from `seed`, so the same config gives the same run.
- * Built with a `resume` state, it goes on from that state instead (see `snapshot`).
+ * Trains a VAE on binarised training digits (each pixel a fresh Bernoulli draw with its grey level
+ * as the probability, every time a digit is used) and measures it on held-out digits binarised once
+ * with HELD_OUT_BINARISATION_SEED: −ELBO then bounds −log p(x) of a distribution over {0, 1}^784.
+ * Everything random (initial weights, batch order, binarisation, ε) comes from `seed`, so the same
+ * config gives the same run. Built with a `resume` state, it goes on from that state (see `snapshot`).
  */
-export class VaeTrainer {
+export class VaeTrainer implements Trainer {
   readonly vae: Vae;
   steps = 0;
   private readonly sampler: EpochSampler;
   private readonly random: Random;
   private readonly eps: Float32Array;
+  private readonly batchPixels: Float32Array;
   private readonly evalEps: Float32Array;
+  /** The held-out digits as the model sees them: 0 or 1 per pixel, row-major. */
+  readonly heldOut: Float32Array;
 
   constructor(
     private readonly digits: Digits,
     readonly config: VaeRunConfig,
     weights?: readonly Float32Array[],
     resume?: TrainerState,
+    /** True when `weights` are the shipped pretrained ones: then there is a trained model to measure at once. */
+    private readonly pretrained = false,
   ) {
     this.random = createRandom(resume ? resumedSeed(config.seed, resume.steps) : config.seed);
     this.vae = new Vae({ ...config, learningRate: config.learningRate ?? 1e-3 }, this.random);
@@ -55,17 +81,19 @@ export class VaeTrainer {
       this.steps = resume.steps;
     }
     this.eps = new Float32Array(config.batch * config.latent);
+    this.batchPixels = new Float32Array(config.batch * DIGIT_PIXELS);
     this.evalEps = normals(createRandom(EVAL_SEED), digits.heldOut.count * config.latent);
+    this.heldOut = heldOutBinarised(digits);
   }
 
   get epochs(): number {
     return this.sampler.epochsDone;
   }
 
-  /** One training step; the batch's mean recon and KL per digit. */
+  /** One training step on a freshly binarised batch; the batch's mean recon and KL per digit. */
   step(): VaeLosses {
     const { batch, latent } = this.config;
-    const x = tf.tensor2d(this.sampler.next(), [batch, DIGIT_PIXELS]);
+    const x = tf.tensor2d(binarise(this.sampler.next(), this.random, this.batchPixels), [batch, DIGIT_PIXELS]);
     const eps = tf.tensor2d(normals(this.random, batch * latent, this.eps), [batch, latent]);
     const losses = this.vae.trainStep(x, eps);
     tf.dispose([x, eps]);
@@ -74,15 +102,15 @@ export class VaeTrainer {
   }
 
   /** Recon, KL and ELBO over every held-out digit, one fixed ε per digit. */
-  evaluate(): VaeEvaluation {
-    const { heldOut } = this.digits;
+  evaluateLosses(): VaeEvaluation {
+    const count = this.digits.heldOut.count;
     const { latent } = this.config;
     let recon = 0;
     let kl = 0;
-    for (let start = 0; start < heldOut.count; start += EVAL_CHUNK) {
-      const end = Math.min(start + EVAL_CHUNK, heldOut.count);
+    for (let start = 0; start < count; start += EVAL_CHUNK) {
+      const end = Math.min(start + EVAL_CHUNK, count);
       const sums = tf.tidy(() => {
-        const x = tf.tensor2d(this.heldOutPixels(start, end), [end - start, DIGIT_PIXELS]);
+        const x = tf.tensor2d(this.heldOutRows(start, end), [end - start, DIGIT_PIXELS]);
         const eps = tf.tensor2d(this.evalEps.subarray(start * latent, end * latent), [end - start, latent]);
         const terms = this.vae.losses(x, eps);
         return tf.stack([tf.sum(terms.recon), tf.sum(terms.kl)]);
@@ -92,9 +120,79 @@ export class VaeTrainer {
       recon += r ?? NaN;
       kl += k ?? NaN;
     }
-    recon /= heldOut.count;
-    kl /= heldOut.count;
+    recon /= count;
+    kl /= count;
     return { recon, kl, elbo: -(recon + kl) };
+  }
+
+  /** Held-out figures, active units and the pictures `views` asks for. */
+  evaluate(views: VaeViewRequest | undefined): VaeEvaluationMessage {
+    const digits = this.digits;
+    const { latent } = this.config;
+    const { recon, kl, elbo } = this.evaluateLosses();
+    const codes = this.codes();
+    const reconstructed = firstOfEachClass(digits, views?.reconstructCount ?? 0);
+    const ends = (views?.interpolate ?? [0, 1]).map((label) => Math.max(0, digits.heldOut.labels.indexOf(label))) as [
+      number,
+      number,
+    ];
+    const steps = views?.interpolationSteps ?? 0;
+    const priorCount = views ? views.priorCodes.length / latent : 0;
+    return {
+      model: "vae",
+      recon,
+      kl,
+      elbo,
+      codes,
+      labels: digits.heldOut.labels.slice(),
+      projection: latent > 2 ? projectCodes(codes, latent) : undefined,
+      activity: columnVariances(codes, latent),
+      activeUnits: activeUnits(codes, latent),
+      reconstructed,
+      ends,
+      // Pictures show grey levels; the model reads (and reconstructs) the binarised digit.
+      originals: gatherDigits(digits.heldOut, reconstructed),
+      reconstructions: reconstructed.length ? this.reconstruct(reconstructed) : new Float32Array(0),
+      samples: priorCount ? this.decode(views!.priorCodes, priorCount) : new Float32Array(0),
+      interpolation: steps
+        ? this.decode(interpolationPath(codes, latent, ends[0], ends[1], steps), steps)
+        : new Float32Array(0),
+      grid:
+        latent === 2 && views && views.gridSide > 0
+          ? this.decode(gridCodes(views), views.gridSide * views.gridSide)
+          : undefined,
+    };
+  }
+
+  /**
+   * The inference gaps on a fixed subset (posted first: quicker), then log p(x) over every held-out
+   * digit, both with `views.k` importance samples per digit; nothing for untrained fresh weights.
+   */
+  measure(views: VaeViewRequest | undefined): Generator<VaeMeasurement | undefined, void> | undefined {
+    if (this.steps === 0 && !this.pretrained) return undefined;
+    return this.measurements(views?.k ?? DEFAULT_K);
+  }
+
+  private *measurements(k: number): Generator<VaeMeasurement | undefined, void> {
+    const base = { model: "vae", steps: this.steps, k } as const;
+    const random = createRandom(MEASURE_SEED);
+    const subset = firstPerClass(this.digits, GAP_DIGITS_PER_CLASS);
+    const pixels = this.heldOutDigits(subset);
+    const gaps = yield* inferenceGaps(this.vae, pixels, { ...GAP_OPTIONS, k }, random);
+    yield {
+      ...base,
+      gaps: {
+        digits: subset,
+        pixels,
+        encoderElbo: Array.from(gaps.encoderElbo),
+        optimisedElbo: Array.from(gaps.optimisedElbo),
+        logPx: Array.from(gaps.logPx),
+        amortization: gaps.amortization,
+        approximation: gaps.approximation,
+      },
+    };
+    const logPx = yield* iwaeLogPx(this.vae, this.heldOut, k, random);
+    yield { ...base, logPx: logPx.reduce((a, b) => a + b, 0) / logPx.length };
   }
 
   /** μ of q(z | x) for held-out digits [start, end), row-major. */
@@ -102,9 +200,7 @@ export class VaeTrainer {
     const out = new Float32Array((end - start) * this.config.latent);
     for (let from = start; from < end; from += EVAL_CHUNK) {
       const to = Math.min(from + EVAL_CHUNK, end);
-      const mu = tf.tidy(
-        () => this.vae.encode(tf.tensor2d(this.heldOutPixels(from, to), [to - from, DIGIT_PIXELS])).mu,
-      );
+      const mu = tf.tidy(() => this.vae.encode(tf.tensor2d(this.heldOutRows(from, to), [to - from, DIGIT_PIXELS])).mu);
       out.set(mu.dataSync(), (from - start) * this.config.latent);
       mu.dispose();
     }
@@ -119,10 +215,10 @@ export class VaeTrainer {
     return out;
   }
 
-  /** Held-out digits `indices` reconstructed through the code means: decode(μ(x)). */
+  /** Held-out digits `indices` (binarised) reconstructed through the code means: decoder probabilities of decode(μ(x)). */
   reconstruct(indices: readonly number[]): Float32Array {
     const result = tf.tidy(() => {
-      const x = tf.tensor2d(gatherDigits(this.digits.heldOut, indices), [indices.length, DIGIT_PIXELS]);
+      const x = tf.tensor2d(this.heldOutDigits(indices), [indices.length, DIGIT_PIXELS]);
       return this.vae.decode(this.vae.encode(x).mu);
     });
     const out = result.dataSync() as Float32Array;
@@ -147,10 +243,27 @@ export class VaeTrainer {
     this.vae.dispose();
   }
 
-  private heldOutPixels(start: number, end: number): Float32Array {
-    return gatherDigits(
-      this.digits.heldOut,
-      Array.from({ length: end - start }, (_, i) => start + i),
-    );
+  private heldOutRows(start: number, end: number): Float32Array {
+    return this.heldOut.subarray(start * DIGIT_PIXELS, end * DIGIT_PIXELS);
   }
+
+  private heldOutDigits(indices: readonly number[]): Float32Array {
+    const out = new Float32Array(indices.length * DIGIT_PIXELS);
+    indices.forEach((index, row) => out.set(this.heldOutRows(index, index + 1), row * DIGIT_PIXELS));
+    return out;
+  }
+}
+
+let binarisedCache: { digits: Digits; pixels: Float32Array } | undefined;
+
+/** The held-out digits binarised once with HELD_OUT_BINARISATION_SEED (kept for the digits last asked). */
+export function heldOutBinarised(digits: Digits): Float32Array {
+  if (binarisedCache?.digits !== digits) {
+    const all = Array.from({ length: digits.heldOut.count }, (_, i) => i);
+    binarisedCache = {
+      digits,
+      pixels: binarise(gatherDigits(digits.heldOut, all), createRandom(HELD_OUT_BINARISATION_SEED)),
+    };
+  }
+  return binarisedCache.pixels;
 }

@@ -2,7 +2,14 @@ import type { Random } from "../lib/random";
 import { Adam } from "./adam";
 import { applyDense, backThrough, createDense, denseGrads, denseVariables, disposeDense, type Dense } from "./dense";
 import { DIGIT_PIXELS } from "./digits-format";
-import { bernoulliNll, klStdNormalRows } from "./losses";
+import {
+  bernoulliNll,
+  bernoulliNllGrad,
+  klStdNormalGrads,
+  klStdNormalRows,
+  logPriorOverPosterior,
+  reparameterise,
+} from "./losses";
 import { tf } from "./tf";
 
 export interface VaeShape {
@@ -14,6 +21,12 @@ export interface VaeConfig extends VaeShape {
   /** Weight of the KL term in the training loss (β-VAE); 1 gives the true negative ELBO. */
   readonly beta: number;
   readonly learningRate: number;
+}
+
+/** q(z | x) = N(μ, diag(exp(logvar))) of n digits: μ and log σ², [n, latent] each. */
+export interface Posterior {
+  readonly mu: tf.Tensor2D;
+  readonly logvar: tf.Tensor2D;
 }
 
 /** Means per digit, nats. */
@@ -50,7 +63,7 @@ export class Vae {
   }
 
   /** μ and log σ² of q_φ(z | x). */
-  encode(x: tf.Tensor2D): { mu: tf.Tensor2D; logvar: tf.Tensor2D } {
+  encode(x: tf.Tensor2D): Posterior {
     return tf.tidy(() => {
       const [encoder, head] = this.layers;
       const stats = applyDense(head, applyDense(encoder, x, "relu"), "linear");
@@ -76,9 +89,50 @@ export class Vae {
   losses(x: tf.Tensor2D, eps: tf.Tensor2D): { recon: tf.Tensor1D; kl: tf.Tensor1D } {
     return tf.tidy(() => {
       const { mu, logvar } = this.encode(x);
-      const z = tf.add(mu, tf.mul(tf.exp(tf.mul(logvar, 0.5)), eps)) as tf.Tensor2D;
-      return { recon: bernoulliNll(this.decodeLogits(z), x), kl: klStdNormalRows(mu, logvar) };
+      const z = reparameterise(mu, logvar, eps) as tf.Tensor2D;
+      return {
+        recon: bernoulliNll(this.decodeLogits(z), x) as tf.Tensor1D,
+        kl: klStdNormalRows(mu, logvar) as tf.Tensor1D,
+      };
     });
+  }
+
+  /**
+   * Importance log weights log p(x, z) − log q(z | x) for z = μ + σ ⊙ ε, with `m` = eps.rows / n
+   * draws per digit of x [n, 784], ε [n·m, latent] (digit i's draws in rows i·m … i·m + m − 1).
+   * Returns [n, m]; IWAE_m of digit i is their log-mean-exp (src/lib/iwae.ts).
+   */
+  logWeights(x: tf.Tensor2D, eps: tf.Tensor2D): tf.Tensor2D {
+    return tf.tidy(() => this.logWeightsOf(x, this.encode(x), eps));
+  }
+
+  /** As `logWeights` with q(z | x) = N(μ, diag(exp(logvar))) given, [n, latent] each (e.g. optimised per digit). */
+  logWeightsOf(x: tf.Tensor2D, q: Posterior, eps: tf.Tensor2D): tf.Tensor2D {
+    return tf.tidy(() => {
+      const { logLikelihood, z, e, logvar } = this.drawn(x, q, eps);
+      return tf.add(logLikelihood, logPriorOverPosterior(z, e, logvar)) as tf.Tensor2D;
+    });
+  }
+
+  /**
+   * ELBO(x) = E_q[log p(x | z)] − D_KL(q ‖ p(z)) per digit [n], the expectation averaged over the
+   * m = eps.rows / n draws of each digit (laid out as in `logWeights`), the KL in closed form.
+   */
+  elboOf(x: tf.Tensor2D, q: Posterior, eps: tf.Tensor2D): tf.Tensor1D {
+    return tf.tidy(
+      () => tf.sub(tf.mean(this.drawn(x, q, eps).logLikelihood, 1), klStdNormalRows(q.mu, q.logvar)) as tf.Tensor1D,
+    );
+  }
+
+  /** z [n, m, latent] = μ + σ ⊙ ε for m draws per digit, and log p(x | z) [n, m]. Call inside a tidy. */
+  private drawn(x: tf.Tensor2D, q: Posterior, eps: tf.Tensor2D) {
+    const [n, latent] = q.mu.shape;
+    const m = eps.shape[0] / n;
+    const e = tf.reshape(eps, [n, m, latent]);
+    const logvar = tf.expandDims(q.logvar, 1);
+    const z = reparameterise(tf.expandDims(q.mu, 1), logvar, e);
+    const logits = tf.reshape(this.decodeLogits(tf.reshape(z, [n * m, latent])), [n, m, DIGIT_PIXELS]);
+    return { logLikelihood: tf.neg(bernoulliNll(logits, tf.expandDims(x, 1))), z, e, logvar };
   }
 
   /** The training loss mean(recon + β·KL) as a tensor, for checking `gradients` against autodiff. */
@@ -92,37 +146,49 @@ export class Vae {
   /** Gradients of `loss` for every weight (order of `denseVariables`), and the batch's mean terms as [recon, kl]. */
   gradients(x: tf.Tensor2D, eps: tf.Tensor2D): { grads: tf.Tensor[]; terms: tf.Tensor1D } {
     return tf.tidy(() => {
-      const [encoder, head, decoder, output] = this.layers;
-      const { beta } = this.config;
+      const [encoder, head] = this.layers;
       const batch = x.shape[0];
       const h1 = applyDense(encoder, x, "relu");
       const stats = applyDense(head, h1, "linear");
       const [mu, logvar] = tf.split(stats, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
-      const std = tf.exp(tf.mul(logvar, 0.5));
-      const z = tf.add(mu, tf.mul(std, eps)) as tf.Tensor2D;
-      const h2 = applyDense(decoder, z, "relu");
-      const logits = applyDense(output, h2, "linear");
-
-      const recon = tf.sum(tf.sub(tf.softplus(logits), tf.mul(x, logits)));
-      const variance = tf.square(std);
-      const kl = tf.mul(tf.sum(tf.sub(tf.add(variance, tf.square(mu)), tf.add(logvar, 1))), 0.5);
-      const terms = tf.div(tf.stack([recon, kl]), batch) as tf.Tensor1D;
-
-      // d loss / d logits = (σ(ℓ) − x) / batch for the Bernoulli negative log-likelihood.
-      const gLogits = tf.div(tf.sub(tf.sigmoid(logits), x), batch) as tf.Tensor2D;
-      const gH2 = backThrough(output, gLogits, h2);
-      const gZ = backThrough(decoder, gH2);
-      const klScale = beta / batch;
-      const gMu = tf.add(gZ, tf.mul(mu, klScale));
-      // z = μ + exp(½ logvar) ε, KL = ½ Σ (exp(logvar) + μ² − 1 − logvar).
-      const gLogvar = tf.add(tf.mul(tf.mul(gZ, eps), tf.mul(std, 0.5)), tf.mul(tf.sub(variance, 1), 0.5 * klScale));
+      const back = this.reconGradients(x, mu, logvar, eps, 1 / batch);
+      const kl = klStdNormalRows(mu, logvar);
+      const terms = tf.div(tf.stack([tf.sum(back.recon), tf.sum(kl)]), batch) as tf.Tensor1D;
+      const klGrads = klStdNormalGrads(mu, logvar);
+      const klScale = this.config.beta / batch;
+      const gMu = tf.add(back.gMu, tf.mul(klGrads.mu, klScale));
+      const gLogvar = tf.add(back.gLogvar, tf.mul(klGrads.logvar, klScale));
       const gStats = tf.concat([gMu, gLogvar], 1) as tf.Tensor2D;
       const gH1 = backThrough(head, gStats, h1);
       return {
-        grads: [...denseGrads(x, gH1), ...denseGrads(h1, gStats), ...denseGrads(z, gH2), ...denseGrads(h2, gLogits)],
+        grads: [
+          ...denseGrads(x, gH1),
+          ...denseGrads(h1, gStats),
+          ...denseGrads(back.z, back.gH2),
+          ...denseGrads(back.h2, back.gLogits),
+        ],
         terms,
       };
     });
+  }
+
+  /**
+   * The decoder's half of a training step, forward and back: z = μ + σ ⊙ ε [rows, latent], the
+   * per-row −log p(x | z) `recon` [rows], and `scale` × its gradients at the logits, at the hidden
+   * layer and at μ and logvar (through ∂z/∂μ = 1, ∂z/∂logvar = ½ σ ε). Call inside a tidy.
+   */
+  reconGradients(x: tf.Tensor2D, mu: tf.Tensor2D, logvar: tf.Tensor2D, eps: tf.Tensor2D, scale: number) {
+    const [, , decoder, output] = this.layers;
+    const std = tf.exp(tf.mul(logvar, 0.5));
+    const z = tf.add(mu, tf.mul(std, eps)) as tf.Tensor2D;
+    const h2 = applyDense(decoder, z, "relu");
+    const logits = applyDense(output, h2, "linear");
+    const recon = bernoulliNll(logits, x) as tf.Tensor1D;
+    const gLogits = tf.mul(bernoulliNllGrad(logits, x), scale) as tf.Tensor2D;
+    const gH2 = backThrough(output, gLogits, h2);
+    const gZ = backThrough(decoder, gH2);
+    const gLogvar = tf.mul(tf.mul(gZ, eps), tf.mul(std, 0.5)) as tf.Tensor2D;
+    return { z, h2, recon, gLogits, gH2, gMu: gZ, gLogvar };
   }
 
   /** One Adam step on a batch; returns the batch's mean recon and KL (nats per digit). */

@@ -166,10 +166,28 @@ async function finger(page: Page): Promise<Pointer> {
   };
 }
 
+/** The widget's text fields read as the book writes figures (four significant digits at most), unclipped. */
+async function expectReadableFields(root: Locator) {
+  const fields = await root.locator('input[type="text"]').evaluateAll((inputs) =>
+    inputs.map((input) => ({
+      value: (input as HTMLInputElement).value,
+      clipped: input.scrollWidth > input.clientWidth + 1,
+    })),
+  );
+  for (const { value, clipped } of fields) {
+    expect(clipped, `"${value}" is clipped`).toBe(false);
+    for (const part of value.split(",").filter((text) => text.trim() !== "")) {
+      const figure = Number(part);
+      expect(Number(figure.toPrecision(4)), `"${value}"`).toBe(figure);
+    }
+  }
+}
+
 const distance = (a: readonly number[], b: readonly number[]) =>
   Math.hypot(...a.map((value, i) => value - (b[i] ?? NaN)));
 
-test.use({ hasTouch: true });
+// A phone's width, where fields are narrowest.
+test.use({ hasTouch: true, viewport: { width: 375, height: 800 } });
 
 for (const which of CASES) {
   test(`${which.name}: a finger and a mouse drag it, there and back, and keys step it`, async ({ page }) => {
@@ -197,6 +215,7 @@ for (const which of CASES) {
       await expect.poll(async () => distance(await valueOf(page, root, which), start)).toBeGreaterThan(0.01);
       const there = await valueOf(page, root, which);
       expect(there.every(Number.isFinite)).toBe(true);
+      await expectReadableFields(root);
       await pointer.move(from.x, from.y);
       await pointer.up();
       const pixel = distance(there, start) / Math.hypot(...which.move);
@@ -220,3 +239,14 @@ for (const which of CASES) {
     await expect(handle).not.toHaveAttribute("aria-valuetext", /NaN/);
   });
 }
+
+test("fields show readable figures while the state keeps full precision", async ({ page }) => {
+  const root = await openWidget(page, bayes.id, "prior=0.01,0.99&likelihood=0.9,0.09");
+  await root.locator("button[data-role=posterior-as-prior]").click();
+  await expect(root).toHaveAttribute("data-ready", "");
+  const prior = numbers(new URL(page.url()).searchParams.get("prior") ?? "");
+  // The posterior 0.009/(0.009 + 0.0891) has more digits than a reader wants to see.
+  expect(prior[0]).toBeCloseTo(0.009 / 0.0981, 14);
+  await expect(root.locator('input[name="prior-0"]')).toHaveValue("0.09174");
+  await expectReadableFields(root);
+});

@@ -4,8 +4,8 @@ import { decodeWeights } from "../../src/ml/weights-format";
 import { expectBadInput, outputValue, scrollToReach, watchPage } from "./site";
 
 const ID = "vae";
-/** Loading TensorFlow.js and the digits, 5 s of training, and the held-out evaluation. */
-const TRAINING_TIMEOUT = 50_000;
+/** Loading TensorFlow.js and the digits, 5 s of training, the held-out evaluation and the measurement at rest (log p(x), gaps). */
+const TRAINING_TIMEOUT = 300_000;
 
 async function ready(page: Page, query: string) {
   await page.goto(`embed/${ID}/?${query}`);
@@ -27,10 +27,15 @@ async function figures(page: Page) {
 test("trains for its budget; the held-out ELBO is −(recon + KL) and far above an untrained model's", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(420_000);
   const watch = watchPage(page);
-  const root = await ready(page, "latent=2&autostart=1&seconds=5");
+  // k = 10 keeps the measurement at rest (log p(x) over 2,000 digits) short on a slow machine.
+  const root = await ready(page, "latent=2&autostart=1&seconds=5&k=10");
   const result = await figures(page);
+  // Ready means measured: IWAE_10 sits above the ELBO, and the model uses its two dimensions.
+  expect((await outputValue(page, "log_px_test"))!).toBeGreaterThan(result.elbo);
+  expect(await outputValue(page, "active_units")).toBe(2);
+  expect((await outputValue(page, "gap_amortization"))!).toBeGreaterThanOrEqual(0);
   // The budget is time: how many steps fit depends on the machine, but some must.
   expect(result.steps).toBeGreaterThan(5);
   expect(result.stepsPerSecond).toBeGreaterThan(1);
@@ -51,7 +56,7 @@ test("trains for its budget; the held-out ELBO is −(recon + KL) and far above 
 });
 
 test("the pretrained latent-20 model scores in the browser what the pretraining script measured", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(420_000);
   const { meta } = decodeWeights(new Uint8Array(readFileSync("public/models/vae-latent20.bin")));
   const root = await ready(page, "latent=20&pretrained=1");
   const pretrained = await figures(page);
@@ -64,10 +69,33 @@ test("the pretrained latent-20 model scores in the browser what the pretraining 
   if (meta.history) await expect(root.locator("svg[data-role=recon-curve] path[stroke]")).not.toHaveCount(0);
   expect(pretrained.elbo).toBeCloseTo(meta.heldOut.elbo, 1);
   expect(pretrained.elbo).toBeGreaterThan(-125);
+  // Ready means measured too: log p(x) (IWAE, k = 100 by default), active units and the two gaps, as the script found.
+  const measured = meta.measured!;
+  const logPx = (await outputValue(page, "log_px_test"))!;
+  expect(logPx).toBeGreaterThan(pretrained.elbo);
+  expect(logPx).toBeCloseTo(measured.logPx, 1);
+  expect(await outputValue(page, "active_units")).toBe(measured.activeUnits);
+  expect(await outputValue(page, "gap_amortization")).toBeCloseTo(measured.gapAmortization, 1);
+  expect(await outputValue(page, "gap_approximation")).toBeCloseTo(measured.gapApproximation, 1);
+  expect(measured.gapAmortization).toBeGreaterThanOrEqual(0);
+  // The Gaps view: one digit's three numbers side by side, in order, and the next digit on request.
+  await root.locator('[role=tab][data-view="gaps"]').click();
+  const cell = (role: string) => root.locator(`td[data-role="gap-${role}"]`);
+  const read = async () =>
+    Promise.all(
+      ["encoder", "optimum", "log-px"].map(async (role) => Number((await cell(role).innerText()).replace("−", "-"))),
+    );
+  const [encoder, optimum, logPxOfDigit] = await read();
+  expect(optimum).toBeGreaterThanOrEqual(encoder!);
+  expect(logPxOfDigit).toBeGreaterThan(optimum! - 1);
+  await expect(root.locator("svg[data-role=gap-line] circle")).toHaveCount(3);
+  await root.locator("button[data-role=gap-next]").click();
+  await expect(root.locator("[data-role=gap-caption]")).toContainText("digit 2 of 20");
+  expect(await read()).not.toEqual([encoder, optimum, logPxOfDigit]);
 });
 
 test("latent 2: dragging the point decodes it; the grid and the scatter are drawn", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(420_000);
   const root = await ready(page, "pretrained=1");
   await root.locator('[role=tab][data-view="grid"]').click();
   await expect(root.locator('[data-panel="grid"]')).toBeVisible();
@@ -106,7 +134,7 @@ test("latent 2: dragging the point decodes it; the grid and the scatter are draw
 });
 
 test("pause, resume and reset", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(420_000);
   const root = await ready(page, "latent=2&seconds=30");
   const train = root.locator("button[data-role=train]");
   await train.click();
@@ -203,9 +231,13 @@ test("bad input gets a clear alert", async ({ page }) => {
   await expectBadInput(page, ID, "seconds=-5", "seconds");
   await expectBadInput(page, ID, "hidden=0", "hidden");
   await expectBadInput(page, ID, "latent=5&pretrained=1", "pretrained");
+  await expectBadInput(page, ID, "k=0", "k");
+  await expectBadInput(page, ID, "k=5001", "k");
+  await expectBadInput(page, ID, "k=2.5", "k");
 });
 
 test("bad input typed while the model is still loading keeps its alert once the model is ready", async ({ page }) => {
+  test.setTimeout(420_000);
   // The worker is held back, so that the bad value arrives before its first "idle".
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));

@@ -82,7 +82,8 @@ class DiceElement extends WidgetElement<DiceState> {
     FACES.forEach((face, i) => {
       const input = this.weightInput(face);
       // Leave a field alone while the reader types in it.
-      if (input && document.activeElement !== input) input.value = formatField(state.weights[i] ?? 0);
+      // Three significant digits fit six fields across a phone; the state keeps every digit.
+      if (input && document.activeElement !== input) input.value = formatField(state.weights[i] ?? 0, 3);
     });
     for (const name of ["n", "seed"] as const) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);

@@ -149,7 +149,8 @@ function ellipses(p: Gaussian, q: Gaussian, width: number, heightCap: number, vi
         className: `series-${names[index]}`,
         cx: x(shape.mean[0]),
         cy: y(shape.mean[1]),
-        r: 8,
+        // 10 units: a finger's target of about 24 px with the stroke, at the phone's 1:1 scale.
+        r: 10,
         slider: meanSlider(index === 0 ? "μ₁" : "μ₂", shape.mean),
       })),
       legend: LEGEND,

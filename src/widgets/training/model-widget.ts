@@ -6,6 +6,7 @@ import { workerBlockedByFrame } from "../parts/sandbox";
 
 type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
 type BackendMessage = Extract<FromWorker, { type: "backend" }>;
+type Measurement = Extract<FromWorker, { type: "measurement" }>;
 
 const STATUS_TEXT: Record<Status, string> = {
   loading: "Loading the digits and TensorFlow.js…",
@@ -50,6 +51,8 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   private trained?: { state: S; steps: number };
   /** True while a render() is waiting: the base class then sets data-ready itself. */
   private rendering = false;
+  /** True while the worker measures the model at rest (figures still to come: not ready). */
+  private measuring = false;
 
   protected abstract setupFor(state: S): Setup;
   /**
@@ -63,6 +66,8 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     return undefined;
   }
   protected abstract showEvaluation(message: Evaluation): void;
+  /** Figures measured on the model at rest (the VAE's log p(x) and gaps). */
+  protected showMeasurement(_message: Measurement): void {}
   protected abstract showProgress(progress: Progress): void;
   /** Keep the current run's curves, to draw faintly beside the next run's (a settings change that retrains). */
   protected keepForComparison(): void {}
@@ -164,6 +169,8 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
         this.client?.send({ type: "start" });
         await finished;
       }
+      if (this.measuring && !signal.aborted)
+        await this.waitFor((m) => m.type === "measured" || m.type === "status", signal);
     } finally {
       this.rendering = false;
     }
@@ -281,6 +288,18 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
         this.writeProgress(message.progress);
         this.showEvaluation(message);
         break;
+      case "measuring":
+        this.measuring = true;
+        if (!this.rendering) this.removeAttribute("data-ready");
+        break;
+      case "measurement":
+        if (!this.inputInvalid) this.showMeasurement(message);
+        break;
+      case "measured":
+        this.measuring = false;
+        if (!this.rendering && this.status !== "training" && this.status !== "loading")
+          this.setAttribute("data-ready", "");
+        break;
       case "error":
         this.workerFailed(message.message);
         break;
@@ -326,8 +345,9 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     } else if (status === "loading") {
       this.showAlert("");
     }
+    if (status === "training" || status === "loading") this.measuring = false;
     if (this.rendering) return;
-    if (status === "training" || status === "loading") this.removeAttribute("data-ready");
+    if (status === "training" || status === "loading" || this.measuring) this.removeAttribute("data-ready");
     else this.setAttribute("data-ready", "");
   }
 

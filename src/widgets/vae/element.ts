@@ -1,10 +1,18 @@
 import { createRandom } from "../../lib/random";
-import type { FromWorker, Progress, Setup, VaeEvaluationMessage, VaeViewRequest } from "../../ml/protocol";
+import type {
+  FromWorker,
+  Progress,
+  Setup,
+  VaeEvaluationMessage,
+  VaeGapFigures,
+  VaeViewRequest,
+} from "../../ml/protocol";
 import { drawDigits } from "../training/digit-canvas";
 import { upTo } from "../training/loss-chart";
 import { bindHandles } from "../handles/bind";
 import { ModelWidget } from "../training/model-widget";
 import { defineWidget } from "../widget-element";
+import { drawGaps } from "./gaps-view";
 import { spec, type VaeState } from "./spec";
 import {
   buildSliders,
@@ -28,8 +36,11 @@ import {
 } from "./view";
 
 type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
+type Measurement = Extract<FromWorker, { type: "measurement" }>;
+/** Outputs measured on the model at rest, after the held-out evaluation (src/ml/vae-inference.ts). */
+const MEASURED = ["log_px_test", "gap_amortization", "gap_approximation"] as const;
 
-const NUMBER_INPUTS = ["latent", "beta", "seconds", "hidden", "batch", "seed"] as const;
+const NUMBER_INPUTS = ["latent", "beta", "seconds", "hidden", "batch", "seed", "k"] as const;
 const RECONSTRUCTED = 10;
 const SAMPLES = 16;
 const INTERPOLATION_STEPS = 10;
@@ -44,6 +55,11 @@ class VaeElement extends ModelWidget<VaeState> {
   /** A finished run's curves, drawn faintly after a settings change started a new one. */
   private earlier?: VaeCurves;
   private sampleRound = 0;
+  /** The training step of the figures in the MEASURED outputs, if any. */
+  private measuredSteps?: number;
+  /** The inference gaps' figures shown in the Gaps view, and which digit of their subset. */
+  private gaps?: VaeGapFigures;
+  private gapIndex = 0;
   /** Counts evaluations shown, so that the pictures of an older one are not drawn over a newer. */
   private frame = 0;
   /** The code decoded in the side panel: dragged on the plane (latent 2) or set by sliders. */
@@ -76,6 +92,9 @@ class VaeElement extends ModelWidget<VaeState> {
         signal: this.signal,
       });
     }
+    this.button("gap-next")?.addEventListener("click", () => this.showGaps(this.gapIndex + 1), {
+      signal: this.signal,
+    });
     this.setupDrag();
   }
 
@@ -120,6 +139,7 @@ class VaeElement extends ModelWidget<VaeState> {
       interpolationSteps: INTERPOLATION_STEPS,
       gridSide: state.latent === 2 ? GRID_SIDE : 0,
       gridRange: GRID_RANGE,
+      k: state.k,
     };
   }
 
@@ -167,6 +187,9 @@ class VaeElement extends ModelWidget<VaeState> {
     this.setOutput("elbo_test", evaluation.elbo);
     this.setOutput("recon_test", evaluation.recon);
     this.setOutput("kl_test", evaluation.kl);
+    this.setOutput("active_units", evaluation.activeUnits);
+    // Figures measured on an earlier model no longer hold.
+    if (progress.steps !== this.measuredSteps) this.clearMeasured();
     const step = this.priorSteps + progress.steps;
     this.setOutput("steps", step);
     this.setOutput("steps_per_s", progress.stepsPerSecond);
@@ -195,6 +218,39 @@ class VaeElement extends ModelWidget<VaeState> {
         this.requestProbe();
       });
     });
+  }
+
+  protected override showMeasurement({ measurement }: Measurement): void {
+    if (measurement.steps !== this.measuredSteps) this.clearMeasured();
+    this.measuredSteps = measurement.steps;
+    const { gaps, logPx } = measurement;
+    if (logPx !== undefined && Number.isFinite(logPx)) this.setOutput("log_px_test", logPx);
+    if (gaps && Number.isFinite(gaps.amortization + gaps.approximation)) {
+      this.setOutput("gap_amortization", gaps.amortization);
+      this.setOutput("gap_approximation", gaps.approximation);
+      this.gaps = gaps;
+      this.showGaps(this.gapIndex);
+    }
+  }
+
+  /** Shows digit `index` of the gaps' subset in the Gaps view. */
+  private showGaps(index: number): void {
+    const panel = this.querySelector<HTMLElement>('[data-panel="gaps"]');
+    if (panel && this.gaps) this.gapIndex = drawGaps(panel, this.gaps, index);
+  }
+
+  private clearMeasured(): void {
+    this.measuredSteps = undefined;
+    this.gaps = undefined;
+    const panel = this.querySelector<HTMLElement>('[data-panel="gaps"]');
+    panel?.querySelectorAll<HTMLElement>("td[data-role]").forEach((cell) => (cell.textContent = "—"));
+    panel?.querySelector("svg[data-role=gap-line]")?.replaceChildren();
+    for (const name of MEASURED) {
+      const output = this.output(name);
+      if (!output) continue;
+      delete output.dataset.value;
+      output.textContent = "—";
+    }
   }
 
   private sendViews(): void {

@@ -11,13 +11,15 @@ export interface VaeState {
   readonly autostart: boolean;
   readonly pretrained: boolean;
   readonly seed: number;
+  /** Importance samples per held-out digit of log_px_test. */
+  readonly k: number;
 }
 
 export const spec: WidgetSpec<VaeState> = {
   id: "vae",
   title: "A variational autoencoder, trained here",
   summary:
-    "A 784–hidden–latent VAE with a Bernoulli decoder trains on handwritten digits in your browser; held-out digits, never trained on, measure it.",
+    "A 784–hidden–latent VAE with a Bernoulli decoder trains on binarised handwritten digits in your browser; held-out digits, never trained on, measure it: ELBO, log p(x) and the inference gaps.",
   chapter: "vae",
   params: {
     latent: numberParam({ fallback: 2, min: 2, max: 32, integer: true, description: "size of the latent code z" }),
@@ -48,12 +50,30 @@ export const spec: WidgetSpec<VaeState> = {
       description: `1 starts from the shipped pretrained weights (latent ${PRETRAINED_LATENTS.join(" or ")}, hidden ${PRETRAINED_HIDDEN})`,
     }),
     seed: seedParam(1),
+    k: numberParam({
+      fallback: 100,
+      min: 1,
+      max: 5000,
+      integer: true,
+      description: "importance samples per held-out digit for log_px_test (IWAE_k)",
+    }),
   },
   check: ({ pretrained, latent, hidden }) =>
     pretrained && !(PRETRAINED_LATENTS.includes(latent) && hidden === PRETRAINED_HIDDEN)
       ? `pretrained: weights are shipped for latent ${PRETRAINED_LATENTS.join(" or ")} with hidden ${PRETRAINED_HIDDEN}; got latent ${latent} and hidden ${hidden}.`
       : undefined,
-  outputs: ["elbo_test", "recon_test", "kl_test", "steps", "steps_per_s", "backend"],
+  outputs: [
+    "elbo_test",
+    "recon_test",
+    "kl_test",
+    "log_px_test",
+    "active_units",
+    "gap_amortization",
+    "gap_approximation",
+    "steps",
+    "steps_per_s",
+    "backend",
+  ],
   examples: [
     { query: "pretrained=1", caption: "a trained 2-D latent space to explore at once" },
     {

@@ -109,6 +109,7 @@ export function drawScatter(
   const context = canvas.getContext("2d");
   if (!context) return;
   context.scale(ratio, ratio);
+  if (!evaluation.projection) drawPriorDensity(canvas, context, { x, y });
   context.globalAlpha = 0.7;
   for (let i = 0; i < evaluation.labels.length; i++) {
     // Both the latent-2 codes and the projection have two coordinates per digit.
@@ -133,6 +134,32 @@ export function drawScatter(
   const middle = (range: number[]) => ((range[0] ?? 0) + (range[1] ?? 0)) / 2;
   nameAxes(bottom, left, [middle(x.range()), middle(y.range())], [first, second]);
   drawPlaneLegend(root.append("g").attr("class", "plane-legend"));
+}
+
+/** Stops of the prior's shading, and its darkest opacity (at z = 0). */
+const PRIOR_STOPS = 24;
+const PRIOR_OPACITY = 0.28;
+
+/**
+ * Shades the latent plane by the prior's density p(z) = N(0, I), relative to its peak: exp(−‖z‖²/2)
+ * at each of PRIOR_STOPS radii of a radial gradient (exact there, linear between), in the canvas's
+ * CSS colour so it reads in both themes. Where it is dark and no code lies, the prior has a hole.
+ */
+function drawPriorDensity(canvas: HTMLCanvasElement, context: CanvasRenderingContext2D, { x, y }: PlaneScales): void {
+  const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(canvas).color);
+  const [r, g, b] = match ? [match[1], match[2], match[3]] : ["128", "128", "128"];
+  const [, extent] = x.domain() as [number, number];
+  const centre = [x(0), y(0)] as const;
+  const radius = Math.hypot(x(extent) - x(0), y(extent) - y(0));
+  const reach = Math.hypot(extent, extent);
+  const gradient = context.createRadialGradient(centre[0], centre[1], 0, centre[0], centre[1], radius);
+  for (let i = 0; i <= PRIOR_STOPS; i++) {
+    const t = i / PRIOR_STOPS;
+    const density = Math.exp(-((t * reach) ** 2) / 2);
+    gradient.addColorStop(t, `rgba(${r}, ${g}, ${b}, ${(PRIOR_OPACITY * density).toFixed(4)})`);
+  }
+  context.fillStyle = gradient;
+  context.fillRect(0, 0, PLOT, PLOT);
 }
 
 type AxisGroup = Selection<SVGGElement, unknown, null, undefined>;
@@ -168,7 +195,7 @@ function drawPlaneLegend(group: Selection<SVGGElement, unknown, null, undefined>
 export function latentCaption(evaluation: VaeEvaluationMessage, latent: number): string {
   return evaluation.projection
     ? `Codes μ(x) of the ${evaluation.labels.length} held-out digits projected on their first two principal axes (the latent space has ${latent} dimensions), coloured by class. The sliders move the four most used dimensions (largest variance of μ over the held-out digits) of one digit's code; the decoded digit follows.`
-    : `Codes μ(x) of the ${evaluation.labels.length} held-out digits, coloured by class. Drag the ring (or focus it and use the arrow keys) to decode any point z of the plane.`;
+    : `Codes μ(x) of the ${evaluation.labels.length} held-out digits, coloured by class, over the prior's density N(0, I) (grey, darkest at 0): where the grey is dark and no code lies, the prior puts mass that no digit does, a prior hole. Drag the ring (or focus it and use the arrow keys) to decode any point z of the plane.`;
 }
 
 /** The text of a latent-2 point, for the readout and the handle's aria-valuetext. */

@@ -9,7 +9,7 @@ import {
   type LinearGaussianModel,
   type Normal1D,
 } from "../../../src/lib/elbo";
-import { checkImportanceSamples, iwaeSampler, logMeanExp } from "../../../src/lib/iwae";
+import { checkImportanceSamples, iwaeRows, iwaeSampler, logMeanExp } from "../../../src/lib/iwae";
 import { createRandom } from "../../../src/lib/random";
 import { drawAll } from "../../../src/lib/sampler";
 
@@ -132,5 +132,15 @@ describe("the importance-weighted bound IWAE_K in the linear-Gaussian model", ()
     for (const k of [0, -1, 1.5, NaN, Infinity])
       expect(() => checkImportanceSamples(k)).toThrow(/k \(importance samples\)/);
     expect(() => iwaeSampler(() => 0, 0)).toThrow(/positive integer/);
+  });
+});
+
+describe("iwaeRows", () => {
+  it("estimates each row from its own k weights, and rejects a bad k or a ragged length", () => {
+    const weights = Float64Array.from([0, Math.log(3), 7, 7]);
+    expect(Array.from(iwaeRows(weights, 2))).toEqual([logMeanExp([0, Math.log(3)]), 7]);
+    expect(iwaeRows(weights, 2)[0]).toBeCloseTo(Math.log(2), 14);
+    expect(() => iwaeRows(Float64Array.from([1, 2, 3]), 2)).toThrow(/rows of k = 2/);
+    expect(() => iwaeRows(Float64Array.from([1, 2]), 0)).toThrow(RangeError);
   });
 });

@@ -79,6 +79,7 @@ const views = {
   interpolationSteps: 3,
   gridSide: 4,
   gridRange: 3,
+  k: 10,
 };
 
 const setupMessage = {
@@ -133,9 +134,26 @@ describe("TrainingSession", () => {
     expect(evaluation.samples.length).toBe(2 * 784);
     expect(evaluation.interpolation.length).toBe(3 * 784);
     expect(evaluation.reconstructions.length).toBe(2 * 784);
+    expect(evaluation.activeUnits).toBe(evaluation.activity.filter((variance) => variance > 0.01).length);
     const decoded = until((m) => m.type === "decoded");
     await session.handle({ type: "decode", id: 7, codes: new Float32Array([0.5, 0.5]), count: 1 });
     expect(await decoded).toMatchObject({ id: 7 });
+    // At rest, the model is measured: first the gaps on the fixed subset, then log p(x), with the page's k.
+    const measured = (part: "gaps" | "logPx") =>
+      until((m) => m.type === "measurement" && m.measurement[part] !== undefined) as Promise<
+        Extract<FromWorker, { type: "measurement" }>
+      >;
+    const { measurement: gaps } = await measured("gaps");
+    const { measurement: likelihood } = await measured("logPx");
+    expect(gaps).toMatchObject({ k: 10, steps: message.progress.steps });
+    expect(gaps.gaps!.digits).toHaveLength(20);
+    expect(gaps.gaps!.amortization).toBeGreaterThanOrEqual(0);
+    // log p(x) ≥ ELBO: the IWAE estimate sits above the held-out ELBO (up to the noise of 10 samples).
+    expect(likelihood.logPx!).toBeGreaterThan(evaluation.elbo - 0.5);
+    // Another k measures again; training again stops the measurement.
+    const again = until((m) => m.type === "measurement" && m.measurement.k === 20);
+    await session.handle({ type: "views", views: { ...views, k: 20 } });
+    await again;
     session.dispose();
   });
 

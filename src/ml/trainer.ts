@@ -1,0 +1,34 @@
+import type {
+  AutoencoderEvaluationMessage,
+  Progress,
+  VaeEvaluationMessage,
+  VaeMeasurement,
+  VaeViewRequest,
+} from "./protocol";
+import type { TrainerState } from "./trainer-state";
+
+/** One training step's loss terms, means per digit of the batch, named as the page shows them. */
+export type StepLosses = Progress["train"];
+
+/**
+ * What the training session needs from a model's trainer (src/ml/session.ts): it schedules,
+ * budgets and recovers; the trainer steps, and measures and draws what its model shows.
+ */
+export interface Trainer {
+  /** Training steps taken, and passes over the training digits (fractional). */
+  readonly steps: number;
+  readonly epochs: number;
+  step(): StepLosses;
+  /** Held-out figures and the pictures `views` asks for (the autoencoder asks nothing). */
+  evaluate(views: VaeViewRequest | undefined): VaeEvaluationMessage | AutoencoderEvaluationMessage;
+  /**
+   * Costly figures for a model at rest, as a job that yields between chunks of work (undefined) or
+   * a figure ready to post; undefined when there is nothing worth measuring (e.g. untrained weights).
+   */
+  measure?(views: VaeViewRequest | undefined): Generator<VaeMeasurement | undefined, void> | undefined;
+  /** Pixel means for `count` codes (row-major), for a model that decodes codes. */
+  decode?(codes: Float32Array, count: number): Float32Array;
+  /** The whole training state, copied to the CPU (to go on after a lost GPU context). */
+  snapshot(): TrainerState;
+  dispose(): void;
+}

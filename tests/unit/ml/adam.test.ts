@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createRandom } from "../../../src/lib/random";
+import { Adam } from "../../../src/ml/adam";
+import { variableFrom } from "../../../src/ml/dense";
+import { tf } from "../../../src/ml/tf";
+import { useWasm } from "./helpers";
+
+vi.setConfig({ testTimeout: 60_000 });
+
+beforeAll(useWasm);
+
+describe("Adam", () => {
+  it("takes the steps tf.train.adam takes on the same gradients", () => {
+    const random = createRandom(11);
+    const start = [
+      Float32Array.from({ length: 12 }, () => random.normal()),
+      Float32Array.from({ length: 3 }, () => random.normal()),
+    ];
+    const shapes: [number, number][] = [
+      [4, 3],
+      [1, 3],
+    ];
+    const ours = start.map((values, i) => variableFrom(tf.tensor(values, shapes[i])));
+    const theirs = start.map((values, i) => variableFrom(tf.tensor(values, shapes[i])));
+    const adam = new Adam(ours, 0.01);
+    const reference = tf.train.adam(0.01, 0.9, 0.999, 1e-7);
+    for (let step = 0; step < 50; step++) {
+      // Gradients of very different scales, some sign changes: what Adam's normalisation is for.
+      const grads = start.map((values, i) =>
+        tf.tensor(
+          Float32Array.from(values, () => random.normal() * (i === 0 ? 100 : 0.01)),
+          shapes[i],
+        ),
+      );
+      adam.apply(grads);
+      reference.applyGradients(theirs.map((variable, i) => ({ name: variable.name, tensor: grads[i]! })));
+      tf.dispose(grads);
+    }
+    ours.forEach((variable, i) => {
+      const a = variable.dataSync();
+      const b = theirs[i]!.dataSync();
+      expect(Math.max(...Array.from(a, (value, j) => Math.abs(value - b[j]!)))).toBeLessThan(1e-5);
+      // And the variables moved: the comparison is not between two starting points.
+      expect(Math.max(...Array.from(a, (value, j) => Math.abs(value - start[i]![j]!)))).toBeGreaterThan(0.1);
+    });
+    adam.dispose();
+    reference.dispose();
+    tf.dispose([...ours, ...theirs]);
+  });
+});
