@@ -30,12 +30,22 @@ export function unitFactor(unit: Unit): number {
   return unit === "bits" ? 1 / Math.LN2 : 1;
 }
 
-/** x − log(1 + x), accurate also for tiny x where the subtraction would cancel; for |x| ≤ 1/2. */
+/** x − log(1 + x), accurate also for small x where the subtraction would cancel; for |x| ≤ 1/2. */
 function gapToLog1p(x: number): number {
-  if (Math.abs(x) < 1e-3) {
-    // Alternating series x²/2 − x³/3 + …; five terms leave an error below 1e-18 relative.
-    return x * x * (1 / 2 - x * (1 / 3 - x * (1 / 4 - x * (1 / 5 - x / 6))));
+  if (Math.abs(x) < 0.1) {
+    // log(1 + x) = 2 atanh(u) with u = x/(2 + x), and x − 2u = x·u, so x − log(1 + x) =
+    // x·u − 2(u³/3 + u⁵/5 + …) with nothing to cancel; |u| < 0.053 here, and nine terms leave < 1e-17.
+    const u = x / (2 + x);
+    const u2 = u * u;
+    let series = 0;
+    let power = u * u2;
+    for (let odd = 3; odd <= 19; odd += 2) {
+      series += power / odd;
+      power *= u2;
+    }
+    return x * u - 2 * series;
   }
+  // Beyond |x| = 0.1 the subtraction loses at most a factor 1/|x| ≤ 10 of precision.
   return x - Math.log1p(x);
 }
 
