@@ -54,8 +54,10 @@ test("every widget's downloaded SVG and PNG are the widget as seen on screen, wi
     expect(svg, id).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     // Outside the inlined fonts' base64 (where any letters may meet), no value a reader should never see.
     expect(svg.replace(/base64,[A-Za-z0-9+/=]+/g, ""), id).not.toMatch(/\bNaN\b|\bundefined\b/);
-    const permalink = await root.evaluate((element) => (element as HTMLElement & { permalink(): string }).permalink());
-    expect(svg, id).toContain(`<a href="${permalink.replace(/&/g, "&#38;")}">`);
+    // The image links to the permalink the panel shows (src/embed/panel.ts), whichever way commas are escaped.
+    const permalink = await root.locator("input[data-role=permalink]").inputValue();
+    const link = /<a href="([^"]+)">/.exec(svg)?.[1]?.replace(/&#38;/g, "&") ?? "";
+    expect(decodeURIComponent(link), id).toBe(decodeURIComponent(permalink));
 
     const result = await page.evaluate(
       async ({ markup, shot, panel }) => {

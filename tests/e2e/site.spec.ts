@@ -45,6 +45,10 @@ for (const path of pages) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
     await page.waitForLoadState("networkidle");
+    // Lay out every chapter section, as a reader's scrolling does, and give the page the frames its
+    // ResizeObservers need (src/scripts/equations.ts makes each wide formula a focusable region then).
+    await page.addStyleTag({ content: ".chapter-section { content-visibility: visible !important; }" });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     // KaTeX's visual HTML is aria-hidden (readers get its MathML, which axe does check); skipping it
     // saves most of the walk on math-heavy chapters.
     const results = await new AxeBuilder({ page })
