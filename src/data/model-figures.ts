@@ -53,4 +53,6 @@ export const modelFigures = {
   latent20: pretrained(20),
   /** The KL exercise of the VAE chapter: μ = (1, 0), log σ² = (0, log 4). */
   klExercise: klStdNormal([1, 0], [0, Math.log(4)]).total,
+  /** Its two terms, one per latent dimension. */
+  klExerciseTerms: klStdNormal([1, 0], [0, Math.log(4)]).terms,
 };
