@@ -1,0 +1,45 @@
+/**
+ * Every exercise generator of the book, one import line per generator module
+ * (src/exercises/<chapter>/<id>.ts). <Exercise generator="id"> looks its generator up here.
+ */
+import type { ExerciseGenerator } from "./types";
+import { earlyStopping } from "./autoencoders/early-stopping";
+import { maskingKept, maskingSpread } from "./autoencoders/masking";
+import { parameters as aeParameters } from "./autoencoders/parameters";
+import { squaredLength } from "./autoencoders/squared-length";
+import { bernoulliPixels } from "./elbo/bernoulli-pixels";
+import { evidence as elboEvidence } from "./elbo/evidence";
+import { gap as elboGap } from "./elbo/gap";
+import { iwaeTwo } from "./elbo/iwae-two";
+import { jensen as jensenGap } from "./elbo/jensen";
+import { klLogvar } from "./elbo/kl-logvar";
+import { reconstruction as elboReconstruction } from "./elbo/reconstruction";
+import { reparamGradient } from "./elbo/reparam-gradient";
+import { activeUnitsCount } from "./vae/active-units";
+import { bceLogits } from "./vae/bce-logits";
+import { betaLoss } from "./vae/beta-loss";
+import { constantDecoder } from "./vae/constant-decoder";
+import { gaussianBeta } from "./vae/gaussian-beta";
+import { reparamDraw } from "./vae/reparam-draw";
+
+export const generators: readonly ExerciseGenerator[] = [
+  squaredLength,
+  aeParameters,
+  maskingKept,
+  maskingSpread,
+  earlyStopping,
+  elboEvidence,
+  elboReconstruction,
+  elboGap,
+  jensenGap,
+  iwaeTwo,
+  klLogvar,
+  reparamGradient,
+  bernoulliPixels,
+  reparamDraw,
+  bceLogits,
+  betaLoss,
+  constantDecoder,
+  activeUnitsCount,
+  gaussianBeta,
+];
