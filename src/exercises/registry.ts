@@ -3,6 +3,7 @@
  * (src/exercises/<chapter>/<id>.ts). <Exercise generator="id"> looks its generator up here.
  */
 import type { ExerciseGenerator } from "./types";
+import { klDiscreteByHand } from "./kl-divergence/kl-discrete-by-hand";
 import { earlyStopping } from "./autoencoders/early-stopping";
 import { maskingKept, maskingSpread } from "./autoencoders/masking";
 import { parameters as aeParameters } from "./autoencoders/parameters";
@@ -23,6 +24,7 @@ import { gaussianBeta } from "./vae/gaussian-beta";
 import { reparamDraw } from "./vae/reparam-draw";
 
 export const generators: readonly ExerciseGenerator[] = [
+  klDiscreteByHand,
   squaredLength,
   aeParameters,
   maskingKept,
@@ -43,3 +45,13 @@ export const generators: readonly ExerciseGenerator[] = [
   activeUnitsCount,
   gaussianBeta,
 ];
+
+const byId = new Map(generators.map((generator) => [generator.id, generator]));
+
+/** The generator with this id; throws naming the known ids when there is none. */
+export function generatorFor(id: string): ExerciseGenerator {
+  const generator = byId.get(id);
+  if (!generator)
+    throw new Error(`No exercise generator "${id}"; known: ${[...byId.keys()].join(", ")} (src/exercises/registry.ts)`);
+  return generator;
+}
