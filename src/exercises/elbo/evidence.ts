@@ -31,8 +31,8 @@ export const evidence: ExerciseGenerator = {
         String.raw`$x = wz + b + s\,\eta$ with $z$ and $\eta$ independent standard normals, so $x$ is normal with mean $b$ and ` +
         String.raw`variance $w^2 + s^2$ (variances of independent terms add): $p(x) = \N(x;\, b,\, w^2 + s^2)$ with ` +
         `$w^2 + s^2 = ${fmt(w * w)} + ${fmt(s * s)} = ${fmt(variance)}$. Then` +
-        String.raw`$$\begin{aligned} \log p(x) &= -\tfrac12 \log\big(2\pi (w^2 + s^2)\big) - \frac{(x - b)^2}{2 (w^2 + s^2)} \\ ` +
-        `&= ${fmt(normaliser, 4)} - \\frac{${fmt((x - b) ** 2)}}{${fmt(2 * variance)}} \\\\ &= ${fmt(normaliser, 4)} - ${fmt(-squared, 4)} = ${fmt(answer, 4)}. \\end{aligned}$$`,
+        String.raw`$$\begin{aligned} \log p(x) &= -\tfrac12 \log\big(2\pi (w^2 + s^2)\big) \\ &\quad - \frac{(x - b)^2}{2 (w^2 + s^2)} \\ ` +
+        String.raw`&= ${fmt(normaliser, 4)} - \frac{${fmt((x - b) ** 2)}}{${fmt(2 * variance)}} \\ &= ${fmt(normaliser, 4)} - ${fmt(-squared, 4)} \\ &= ${fmt(answer, 4)}. \end{aligned}$$`,
       answer,
       tolerance,
       answerText,

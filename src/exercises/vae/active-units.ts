@@ -18,18 +18,24 @@ export const activeUnitsCount: ExerciseGenerator = {
   generate(seed) {
     const random = createRandom(seed);
     const variances = Array.from({ length: DIMENSIONS }, () => oneOf(random, VARIANCES));
-    const sds = variances.map((variance) => Math.sqrt(variance));
-    const answer = variances.filter((variance) => variance > ACTIVE_UNIT_THRESHOLD).length;
-    const rows = sds.map((sd, j) => `${j + 1} & ${Number(sd.toFixed(3))}`);
+    // The standard deviations as printed, to 3 places; the answer and the solution follow from these.
+    const sds = variances.map((variance) => Number(Math.sqrt(variance).toFixed(3)));
+    const answer = sds.filter((sd) => sd * sd > ACTIVE_UNIT_THRESHOLD).length;
+    const rows = sds.map((sd, j) => `${j + 1} & ${sd.toFixed(3)}`);
     return {
       question:
         String.raw`Over the held-out digits, the posterior mean $\mu_j(x)$ of each of the ${DIMENSIONS} latent dimensions of a VAE has this standard deviation:` +
         String.raw`$$\begin{array}{c|c} j & \text{sd of } \mu_j(x) \\ \hline ${rows.join(String.raw` \\ `)} \end{array}$$` +
         String.raw`How many active units does it have, by the rule of the chapter (variance above $0.01$)?`,
       solution:
-        String.raw`The rule is on the variance, the square of the standard deviation: the variance exceeds $0.01$ exactly when the standard deviation exceeds $0.1$. ` +
-        String.raw`The variances are $${variances.map((variance) => String(variance)).join(",\\ ")}$, and ${answer} of them exceed $0.01$. ` +
-        `The other dimensions barely move with the digit: they carry almost no information about it, and their posterior has collapsed onto the prior.`,
+        String.raw`The rule is on the variance, the square of the standard deviation, so a dimension is active when its standard deviation exceeds $\sqrt{0.01} = 0.1$:` +
+        String.raw`$$\begin{array}{c|c|c} j & \text{variance} & \text{active} \\ \hline ${sds
+          .map(
+            (sd, j) =>
+              `${j + 1} & ${(sd * sd).toFixed(4)} & ${sd * sd > ACTIVE_UNIT_THRESHOLD ? "\\text{yes}" : "\\text{no}"}`,
+          )
+          .join(String.raw` \\ `)} \end{array}$$` +
+        `${answer} of the ${DIMENSIONS} dimensions are active. The others barely move with the digit: they carry almost no information about it, and their posterior has collapsed onto the prior.`,
       answer,
       tolerance: 0.5,
       answerText: String(answer),
