@@ -26,11 +26,11 @@ export const betaLoss: ExerciseGenerator = {
         String.raw`$-\log p_\theta(x \given z) = ${fmt(recon)}$ nats, and the encoder output is $\mu = (${fmt(mu[0] ?? 0)}, ${fmt(mu[1] ?? 0)})$, ` +
         String.raw`$\log\sigma^2 = (${fmt(v[0] ?? 0)}, ${fmt(v[1] ?? 0)})$. What is this digit's loss $\mathcal{L}_\beta$? To 2 decimal places.`,
       solution:
-        String.raw`The KL term is $\tfrac12\sum_j\big(e^{v_j} + \mu_j^2 - 1 - v_j\big) = ` +
-        mu
+        String.raw`The KL term, one $\tfrac12\big(e^{v_j} + \mu_j^2 - 1 - v_j\big)$ per dimension:` +
+        String.raw`$$\begin{aligned} \KL &= ${mu
           .map((m, j) => String.raw`\tfrac12(e^{${fmt(v[j] ?? 0)}} + ${term(m)}^2 - 1 - ${term(v[j] ?? 0)})`)
-          .join(" + ") +
-        String.raw` = ${fmt(kl, 4)}$ nats, and $\beta$ weighs it, not the reconstruction:` +
+          .join(String.raw` \\ &\quad + `)} \\ &= ${fmt(kl, 4)} \text{ nats}, \end{aligned}$$` +
+        String.raw`and $\beta$ weighs it, not the reconstruction:` +
         String.raw`$$\mathcal{L}_\beta = ${fmt(recon)} + ${fmt(beta)} \cdot ${fmt(kl, 4)} = ${fmt(answer, 3)}.$$` +
         String.raw`The held-out figures of the widgets would still report the true ELBO, with $\beta = 1$: $-(${fmt(recon)} + ${fmt(kl, 4)})$ here.`,
       answer,

@@ -76,7 +76,7 @@ describe("VAE chapter generators", () => {
       const instance = constantDecoder.generate(seed);
       const c = numberAfter(instance.question, "c = ");
       const ink = numberAfter(instance.question, "digit has ");
-      const image = Array.from({ length: 784 }, (_, j) => (j < ink ? 1 : 0));
+      const image: number[] = Array.from({ length: 784 }, (_, j) => (j < ink ? 1 : 0));
       const logLikelihood = image.reduce((sum, xj) => sum + Math.log(xj === 1 ? c : 1 - c), 0);
       expect(instance.answer).toBeCloseTo(logLikelihood, 8);
       expectSlips(instance, [
