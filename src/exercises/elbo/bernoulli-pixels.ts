@@ -2,7 +2,7 @@
  * The Bernoulli log-likelihood of a few binarised pixels, Σ_j [x_j log p_j + (1 − x_j) log(1 − p_j)].
  */
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
+import { distinctMistakes, fmt, log2Instead, rounded } from "../answer";
 import { onGrid } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
@@ -39,7 +39,7 @@ export const bernoulliPixels: ExerciseGenerator = {
       unit: "nats",
       mistakes: distinctMistakes(answer, tolerance, [
         { value: -answer, slip: "That is the binary cross-entropy, the negative of the log-likelihood." },
-        { value: answer / Math.LN2, slip: "That is in bits (log base 2); the book measures in nats." },
+        log2Instead(answer),
         {
           value: p.reduce((total, pj) => total + Math.log(pj), 0),
           slip: String.raw`That takes $\log p_j$ for every pixel; a pixel without ink ($x_j = 0$) contributes $\log(1 - p_j)$.`,

@@ -4,7 +4,7 @@
  */
 import { logEvidence, logNormalDensity } from "../../lib/elbo";
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
+import { distinctMistakes, fmt, log2Instead, rounded } from "../answer";
 import { onGrid } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
@@ -50,10 +50,7 @@ export const evidence: ExerciseGenerator = {
           value: squared,
           slip: String.raw`That is only the exponent: the normalising term $-\tfrac12\log(2\pi(w^2 + s^2))$ is missing.`,
         },
-        {
-          value: answer / Math.LN2,
-          slip: "That is in bits (log base 2); the book measures in nats, with the natural logarithm.",
-        },
+        log2Instead(answer),
       ]),
     };
   },

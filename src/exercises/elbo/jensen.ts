@@ -3,7 +3,7 @@
  * log((r₁ + r₂)/2) − (log r₁ + log r₂)/2, the log of the arithmetic over the geometric mean.
  */
 import { logMeanExp } from "../../lib/iwae";
-import { distinctMistakes, fmt, rounded } from "../answer";
+import { distinctMistakes, fmt, log2Instead, rounded } from "../answer";
 import type { ExerciseGenerator } from "../types";
 import { drawTwoCodes, twoCodesSetting } from "./two-codes";
 
@@ -32,7 +32,7 @@ export const jensen: ExerciseGenerator = {
       answerText,
       unit: "nats",
       mistakes: distinctMistakes(answer, tolerance, [
-        { value: answer / Math.LN2, slip: "That is in bits (log base 2); the book measures in nats." },
+        log2Instead(answer),
         {
           value: -answer,
           slip: String.raw`That is $\ELBO - \log p(x)$; the ELBO is the lower of the two, so the gap is positive.`,

@@ -3,7 +3,7 @@
  * the binary cross-entropy written so that no probability is rounded to 0 before its logarithm.
  */
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
+import { distinctMistakes, fmt, log2Instead, rounded } from "../answer";
 import { onGrid, term } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
@@ -48,7 +48,7 @@ export const bceLogits: ExerciseGenerator = {
           value: logits.reduce((total, l, j) => total + softplus(l) - (1 - (x[j] ?? 0)) * l, 0),
           slip: String.raw`That swaps ink and blank: the term is $-x_j \ell_j$, with the pixel's own value.`,
         },
-        { value: answer / Math.LN2, slip: "That is in bits (log base 2); the book measures in nats." },
+        log2Instead(answer),
       ]),
     };
   },

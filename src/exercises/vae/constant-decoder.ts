@@ -3,7 +3,7 @@
  * same probability of ink c: m log c + (D − m) log(1 − c), the Bernoulli likelihood pixel by pixel.
  */
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
+import { distinctMistakes, fmt, log2Instead, rounded } from "../answer";
 import { onGrid } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
@@ -33,7 +33,7 @@ export const constantDecoder: ExerciseGenerator = {
       answerText,
       unit: "nats",
       mistakes: distinctMistakes(answer, tolerance, [
-        { value: answer / Math.LN2, slip: "That is in bits (log base 2); the book measures in nats." },
+        log2Instead(answer),
         {
           value: ink * Math.log(1 - c) + (PIXELS - ink) * Math.log(c),
           slip: String.raw`That swaps the two: ink pixels score $\log c$, blank ones $\log(1 - c)$.`,
