@@ -64,3 +64,14 @@ export function integerIn(random: { uniform(): number }, lo: number, hi: number)
 export function signed(value: number, decimals = 4): string {
   return `${value < 0 ? "-" : "+"} ${fmt(Math.abs(value), decimals)}`;
 }
+
+/** A column vector in TeX, for the question or the solution's math. */
+export const texVector = (v: readonly number[]): string => `\\begin{pmatrix} ${v.join(" \\\\ ")} \\end{pmatrix}`;
+
+/** A matrix in TeX, row by row. */
+export const texMatrix = (m: readonly (readonly number[])[]): string =>
+  `\\begin{pmatrix} ${m.map((row) => row.join(" & ")).join(" \\\\ ")} \\end{pmatrix}`;
+
+/** The diagonal matrix with these entries. */
+export const diagonalMatrix = (v: readonly number[]): number[][] =>
+  v.map((value, i) => v.map((_, j) => (i === j ? value : 0)));

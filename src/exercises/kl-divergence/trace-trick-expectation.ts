@@ -3,12 +3,8 @@ import { gaussian } from "../../lib/gaussian";
 import { trace, multiply } from "../../lib/linalg";
 import { createRandom } from "../../lib/random";
 import { quadraticFormExpectation } from "../../lib/trace-trick";
-import { distinctMistakes, integerIn, rounded } from "../answer";
+import { distinctMistakes, integerIn, rounded, texMatrix, texVector } from "../answer";
 import type { ExerciseGenerator } from "../types";
-
-const matrix = (m: readonly (readonly number[])[]): string =>
-  `\\begin{pmatrix} ${m.map((row) => row.join(" & ")).join(" \\\\ ")} \\end{pmatrix}`;
-const vector = (v: readonly number[]): string => `\\begin{pmatrix} ${v.join(" \\\\ ")} \\end{pmatrix}`;
 
 export const traceTrickExpectation: ExerciseGenerator = {
   id: "trace-trick-expectation",
@@ -37,10 +33,10 @@ export const traceTrickExpectation: ExerciseGenerator = {
     const { answer, tolerance, answerText } = rounded(result.value, 0);
     const d = mu.map((value, i) => value - (m[i] ?? 0));
     return {
-      question: `Let $x \\sim \\N(\\mu, \\Sigma)$ with $\\mu = ${vector(mu)}$ and $\\Sigma = ${matrix(sigma)}$, and let $A = ${matrix(a)}$ and $m = ${vector(m)}$. Compute $\\E\\left[(x-m)^\\top A (x-m)\\right]$ exactly.`,
+      question: `Let $x \\sim \\N(\\mu, \\Sigma)$ with $\\mu = ${texVector(mu)}$ and $\\Sigma = ${texMatrix(sigma)}$, and let $A = ${texMatrix(a)}$ and $m = ${texVector(m)}$. Compute $\\E\\left[(x-m)^\\top A (x-m)\\right]$ exactly.`,
       solution: `By the trace trick, $\\E\\left[(x-m)^\\top A (x-m)\\right] = \\tr(A\\Sigma) + (\\mu-m)^\\top A (\\mu-m)$.
-$$A\\Sigma = ${matrix(multiply(a, sigma))}, \\qquad \\tr(A\\Sigma) = ${result.traceTerm}.$$
-With $\\mu - m = ${vector(d)}$, the shift term is $(\\mu-m)^\\top A (\\mu-m) = ${result.shiftTerm}$. The expectation is $${result.traceTerm} + ${result.shiftTerm} = ${result.value}$.`,
+$$A\\Sigma = ${texMatrix(multiply(a, sigma))}, \\qquad \\tr(A\\Sigma) = ${result.traceTerm}.$$
+With $\\mu - m = ${texVector(d)}$, the shift term is $(\\mu-m)^\\top A (\\mu-m) = ${result.shiftTerm}$. The expectation is $${result.traceTerm} + ${result.shiftTerm} = ${result.value}$.`,
       answer,
       tolerance,
       answerText,
