@@ -24,7 +24,7 @@ import { evidence as elboEvidence } from "./elbo/evidence";
 import { gap as elboGap } from "./elbo/gap";
 import { iwaeTwo } from "./elbo/iwae-two";
 import { jensen as jensenGap } from "./elbo/jensen";
-import { klLogvar } from "./elbo/kl-logvar";
+import { finalLoss } from "./elbo/final-loss";
 import { reconstruction as elboReconstruction } from "./elbo/reconstruction";
 import { reparamGradient } from "./elbo/reparam-gradient";
 import { activeUnitsCount } from "./vae/active-units";
@@ -57,7 +57,7 @@ export const generators: readonly ExerciseGenerator[] = [
   elboGap,
   jensenGap,
   iwaeTwo,
-  klLogvar,
+  finalLoss,
   reparamGradient,
   bernoulliPixels,
   reparamDraw,
