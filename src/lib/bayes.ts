@@ -3,7 +3,7 @@
  * joint P(E, H_i) = P(E | H_i) P(H_i), evidence P(E) = Σ_i P(E | H_i) P(H_i) by total
  * probability, posterior P(H_i | E) = P(E, H_i) / P(E).
  */
-import { binaryParts, scaleByPowerOfTwo } from "./binary";
+import { binaryParts, logOfParts, scaleByPowerOfTwo } from "./binary";
 
 /** P(E, H_i) = P(E | H_i) P(H_i) for each hypothesis (as doubles: a product below ~5e-324 is 0). */
 export function jointProbabilities(prior: readonly number[], likelihood: readonly number[]): number[] {
@@ -54,9 +54,9 @@ export function bayesUpdate(prior: readonly number[], likelihood: readonly numbe
   const sum = scaled.reduce((total, value) => total + value, 0);
   return {
     joint,
-    logJoint: parts.map((part) => (part ? Math.log(part.mantissa) + part.exponent * Math.LN2 : -Infinity)),
+    logJoint: parts.map((part) => (part ? logOfParts(part.mantissa, part.exponent) : -Infinity)),
     evidence: scaleByPowerOfTwo(sum, top),
-    logEvidence: Math.log(sum) + top * Math.LN2,
+    logEvidence: logOfParts(sum, top),
     // m_i / sum first, in the normal range, then one scaling: a single rounding even for subnormal results.
     posterior: parts.map((part) => (part ? scaleByPowerOfTwo(part.mantissa / sum, part.exponent - top) : 0)),
   };

@@ -39,3 +39,12 @@ export function scaleByPowerOfTwo(x: number, n: number): number {
   }
   return value * 2 ** rest;
 }
+
+/**
+ * ln(m · 2^e), accurate to a few units in the last place: directly where m · 2^e is a normal
+ * double (ln m + e ln 2 would cancel near 1), from the parts where it would under- or overflow.
+ */
+export function logOfParts(m: number, e: number): number {
+  const value = scaleByPowerOfTwo(m, e);
+  return value >= 2 ** -1022 && Number.isFinite(value) ? Math.log(value) : Math.log(m) + e * Math.LN2;
+}

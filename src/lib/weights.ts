@@ -1,4 +1,4 @@
-import { binaryParts, scaleByPowerOfTwo } from "./binary";
+import { binaryParts, logOfParts, scaleByPowerOfTwo } from "./binary";
 
 /**
  * Turns non-negative weights into probabilities by dividing by their total. Widgets take weights
@@ -34,7 +34,7 @@ export function normaliseWeights(weights: readonly number[]): NormalisedWeights 
   return {
     probabilities: scaled.map((w) => w / scaledTotal),
     total,
-    logTotal: Math.log(scaledTotal) + exponent * Math.LN2,
+    logTotal: logOfParts(scaledTotal, exponent),
     wasNormalised: Math.abs(total - 1) > SUM_TOLERANCE,
   };
 }
