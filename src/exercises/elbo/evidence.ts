@@ -5,18 +5,15 @@
 import { logEvidence, logNormalDensity } from "../../lib/elbo";
 import { createRandom } from "../../lib/random";
 import { distinctMistakes, fmt, log2Instead, rounded } from "../answer";
-import { onGrid } from "../compose";
 import type { ExerciseGenerator } from "../types";
+import { drawLinearModel } from "./linear-model";
 
 export const evidence: ExerciseGenerator = {
   id: "elbo-evidence",
   defaultSeed: 4,
   generate(seed) {
     const random = createRandom(seed);
-    const w = onGrid(random, 0.5, 2, 0.1);
-    const b = onGrid(random, -1, 1, 0.5);
-    const s = onGrid(random, 0.5, 1.5, 0.1);
-    const x = onGrid(random, -2, 3, 0.5);
+    const { w, b, s, x } = drawLinearModel(random);
     const variance = w * w + s * s;
     const answer = logEvidence({ w, b, s }, x);
     const { tolerance, answerText } = rounded(answer, 3);

@@ -8,16 +8,14 @@ import { createRandom } from "../../lib/random";
 import { distinctMistakes, fmt, rounded } from "../answer";
 import { onGrid, term } from "../compose";
 import type { ExerciseGenerator } from "../types";
+import { drawLinearModel } from "./linear-model";
 
 export const finalLoss: ExerciseGenerator = {
   id: "final-loss",
   defaultSeed: 1,
   generate(seed) {
     const random = createRandom(seed);
-    const w = onGrid(random, 0.5, 2, 0.5);
-    const b = onGrid(random, -1, 1, 0.5);
-    const s = onGrid(random, 0.5, 1, 0.25);
-    const x = onGrid(random, -2, 2.5, 0.5);
+    const { w, b, s, x } = drawLinearModel(random);
     const mu = onGrid(random, -1, 1, 0.2);
     let v = onGrid(random, -2, 0.5, 0.5);
     if (v === 0) v = -1;

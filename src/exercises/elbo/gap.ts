@@ -7,6 +7,7 @@ import { createRandom } from "../../lib/random";
 import { distinctMistakes, fmt, rounded } from "../answer";
 import { onGrid } from "../compose";
 import type { ExerciseGenerator } from "../types";
+import { drawLinearModel } from "./linear-model";
 
 /** The widget's readings are printed to this many places; the answer follows from them exactly. */
 const PLACES = 3;
@@ -16,10 +17,7 @@ export const gap: ExerciseGenerator = {
   defaultSeed: 1,
   generate(seed) {
     const random = createRandom(seed);
-    const w = onGrid(random, 0.5, 2, 0.5);
-    const b = onGrid(random, -1, 1, 0.5);
-    const s = onGrid(random, 0.5, 1, 0.25);
-    const x = onGrid(random, -2, 2.5, 0.5);
+    const { w, b, s, x } = drawLinearModel(random);
     const qm = onGrid(random, -1, 1, 0.2);
     // Not 1, so that q is never the prior itself and KL(q ‖ p(z)) is not 0.
     const qs = onGrid(random, 0.3, 0.9, 0.1);

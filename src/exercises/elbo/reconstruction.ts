@@ -7,16 +7,14 @@ import { createRandom } from "../../lib/random";
 import { distinctMistakes, fmt, rounded } from "../answer";
 import { onGrid, term } from "../compose";
 import type { ExerciseGenerator } from "../types";
+import { drawLinearModel } from "./linear-model";
 
 export const reconstruction: ExerciseGenerator = {
   id: "elbo-reconstruction",
   defaultSeed: 2,
   generate(seed) {
     const random = createRandom(seed);
-    const w = onGrid(random, 0.5, 2, 0.5);
-    const b = onGrid(random, -1, 1, 0.5);
-    const s = onGrid(random, 0.5, 1.5, 0.25);
-    const x = onGrid(random, -2, 2.5, 0.5);
+    const { w, b, s, x } = drawLinearModel(random);
     const qm = onGrid(random, -1, 1, 0.2);
     const qs = onGrid(random, 0.2, 1, 0.1);
     const answer = elboTerms({ w, b, s }, x, { mean: qm, sd: qs }).recon;
