@@ -315,6 +315,8 @@ export default function remarkNotationLinks(options) {
   /** @param {any} tree @param {any} file */
   return (tree, file) => {
     const chapter = chapterOf(file?.path);
+    // Chapters only: other pages (the reading guide) mark what they show by hand.
+    if (chapter === undefined) return;
     const symbols = mathPatterns(entries, chapter);
     const terms = termPatterns(entries, chapter);
     /** @type {Set<string>} */
@@ -493,7 +495,8 @@ export function rehypeNotationLinks(options = {}) {
   return (tree) => {
     /** @param {any} node @param {any} katexHtml */
     const visit = (node, katexHtml) => {
-      if (node.type !== "element" && node.type !== "root") return;
+      // Into MDX's component elements too (<Note>, <Exercise>): their children are the chapter's text.
+      if (!Array.isArray(node.children)) return;
       if (node.type === "element") {
         const key = node.properties?.dataNotation;
         if (typeof key === "string" && katexHtml) {

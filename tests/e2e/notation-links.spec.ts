@@ -4,7 +4,7 @@
 // links inside KaTeX's HTML (which the site-wide axe run skips), with their name and description.
 import { expect, test, type Page } from "@playwright/test";
 import { notationEntry } from "../../src/data/notation";
-import { scrollToReach } from "./site";
+import { builtHtml, builtPages, scrollToReach } from "./site";
 
 const ELBO = "chapters/elbo/";
 const popover = (page: Page) => page.locator(".tip-popover");
@@ -60,4 +60,12 @@ test.describe("on a 320 px touch screen", () => {
     expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
+});
+
+test("every marker the build put in a formula became a link", () => {
+  for (const path of builtPages().filter((page) => page.startsWith("chapters/"))) {
+    const html = builtHtml(path);
+    expect(html.match(/data-notation(?:-whole)?=/g) ?? [], path).toEqual([]);
+    expect(html, path).toContain('class="enclosing term term-in-math"');
+  }
 });

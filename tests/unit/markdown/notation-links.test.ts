@@ -119,6 +119,27 @@ describe("notation links through the pipeline", () => {
     expect(html).toMatch(/<span class="katex-html"><span class="base"><span class="strut" [^>]*aria-hidden="true"/);
   });
 
+  it("links in chapters only: other pages mark what they show by hand", async () => {
+    expect(links(await render("The $\\KL(p \\Vert q)$.", "src/pages/reading.mdx"))).toEqual([]);
+  });
+
+  it("links inside MDX components, whose children are the chapter's text", async () => {
+    const tree = {
+      type: "root",
+      children: [
+        {
+          type: "mdxJsxFlowElement",
+          name: "Note",
+          children: [
+            { type: "element", tagName: "a", properties: { dataTip: "t", dataNotationWhole: "phi" }, children: [] },
+          ],
+        },
+      ],
+    };
+    rehypeNotationLinks()(tree);
+    expect(tree.children[0]?.children[0]?.properties).toEqual({ dataTip: "t" });
+  });
+
   it("links a formula that is the symbol alone as a whole, named by its MathML", async () => {
     const html = await render("The parameters $\\phi$ of the encoder.");
     expect(links(html).map((link) => link[1])).toEqual(["phi"]);
