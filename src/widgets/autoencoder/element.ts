@@ -118,4 +118,4 @@ class AutoencoderElement extends ModelWidget<AutoencoderState> {
   }
 }
 
-defineWidget("vae-autoencoder", AutoencoderElement);
+defineWidget(spec, AutoencoderElement);

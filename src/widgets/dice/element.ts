@@ -187,4 +187,4 @@ class DiceElement extends WidgetElement<DiceState> {
   }
 }
 
-defineWidget("vae-dice", DiceElement);
+defineWidget(spec, DiceElement);

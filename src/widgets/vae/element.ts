@@ -362,4 +362,4 @@ class VaeElement extends ModelWidget<VaeState> {
   }
 }
 
-defineWidget("vae-vae", VaeElement);
+defineWidget(spec, VaeElement);
