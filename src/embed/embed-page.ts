@@ -1,6 +1,7 @@
 // The embed page around a widget: reports its height to a framing page, fits a fixed frame (a slide),
 // gives keyboard focus back on Esc (so a slide deck's keys work again), and explains bad display parameters.
 // It also attaches the widget's "Share" panel (./panel-watch.ts).
+import { WIDGET_CHANGE } from "../widgets/events";
 import { watchEmbedPanels } from "./panel-watch";
 import { displayParamProblems, MESSAGE_TYPES, type EmbedMessage } from "./protocol";
 
@@ -234,7 +235,14 @@ function releaseFocusOnEscape(): void {
 
 /** Tells the framing page each new permalink, so a deck that reloads the frame restores the state (docs/embedding.md). */
 function reportState(): void {
-  document.addEventListener("widget-url", () => post({ type: MESSAGE_TYPES.state, id, url: window.location.href }));
+  // The widget's one change event (../widgets/events.ts) follows its address update; a recomputation that left the address as it was is not news.
+  let reported = window.location.href;
+  document.addEventListener(WIDGET_CHANGE, () => {
+    const url = window.location.href;
+    if (url === reported) return;
+    reported = url;
+    post({ type: MESSAGE_TYPES.state, id, url });
+  });
 }
 
 showDisplayProblems();
