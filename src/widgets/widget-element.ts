@@ -2,7 +2,7 @@ import { formatNumber } from "../lib/format";
 import { parseParams, toQuery, type RawParams } from "../lib/params";
 import { revealDeferred } from "./parts/deferred";
 import { WIDGET_CHANGE } from "./events";
-import type { WidgetSpec } from "./spec";
+import { elementName, type AnyWidgetSpec, type WidgetSpec } from "./spec";
 
 /**
  * The base of every widget element (see docs/widget-contract.md): parameters in from
@@ -203,7 +203,11 @@ export abstract class WidgetElement<S> extends HTMLElement {
   }
 }
 
-/** Defines the element once (modules may be imported again by hot reload or by two pages). */
-export function defineWidget(name: string, element: CustomElementConstructor): void {
+/**
+ * Defines the widget's element once (modules may be imported again by hot reload or by two pages),
+ * under the tag its spec's id gives (`elementName`), the same tag WidgetFrame.astro renders.
+ */
+export function defineWidget(spec: Pick<AnyWidgetSpec, "id">, element: CustomElementConstructor): void {
+  const name = elementName(spec.id);
   if (!customElements.get(name)) customElements.define(name, element);
 }

@@ -50,3 +50,51 @@ test("'How many rolls?' accepts the 29167 its solution prints, typed into its ow
   await exercise.getByRole("button", { name: "Check" }).click();
   await expect(exercise.locator(".exercise-feedback")).toHaveAttribute("data-verdict", "right");
 });
+
+test("a generated exercise: a slip named, New numbers in the URL, the link restores them, progress kept and cleared", async ({
+  page,
+}) => {
+  await page.goto("chapters/kl-divergence/#exercise-kl-discrete-by-hand");
+  const exercise = page.locator("#exercise-kl-discrete-by-hand");
+  const form = exercise.locator("form.exercise-check");
+  const feedback = exercise.locator(".exercise-feedback");
+  await expect(form).toBeVisible();
+  // The printed answer of the default numbers is right; a reversed KL is named as such.
+  const mistakes = JSON.parse((await form.getAttribute("data-mistakes")) ?? "[]") as { value: number; slip: string }[];
+  const reversed = mistakes.find((mistake) => /other way round/.test(mistake.slip));
+  expect(reversed).toBeDefined();
+  await exercise.locator("input[name=answer]").fill(reversed?.value.toFixed(3) ?? "");
+  await exercise.getByRole("button", { name: "Check" }).click();
+  await expect(feedback).toHaveAttribute("data-verdict", "slip");
+  await expect(feedback).toContainText("other way round");
+
+  const question = exercise.locator(".exercise-question");
+  const before = await question.textContent();
+  await exercise.getByRole("button", { name: "New numbers" }).click();
+  await expect(question).not.toHaveText(before ?? "");
+  await expect(page).toHaveURL(/#exercise-kl-discrete-by-hand\?seed=\d+$/);
+  await expect(exercise.locator("input[name=answer]")).toHaveValue("");
+  const newQuestion = await question.textContent();
+  const printed = (await exercise.locator(".exercise-answer strong").textContent())?.trim() ?? "";
+  const link = page.url();
+
+  // The worked solution's answer, typed in, is right for the new numbers; the exercise is remembered.
+  await exercise.locator("input[name=answer]").fill(printed);
+  await exercise.getByRole("button", { name: "Check" }).click();
+  await expect(feedback).toHaveAttribute("data-verdict", "right");
+  await expect(exercise).toHaveAttribute("data-solved", "");
+  const mark = page.locator("nav.toc .toc-progress-mark");
+  await expect(mark).toHaveCount(1);
+
+  // The link, opened afresh, scrolls to the exercise with the same numbers; the progress survived.
+  const second = await page.context().newPage();
+  await second.goto(link);
+  const again = second.locator("#exercise-kl-discrete-by-hand");
+  await expect(again.locator(".exercise-question")).toHaveText(newQuestion ?? "");
+  await expect(again).toBeInViewport();
+  await expect(again).toHaveAttribute("data-solved", "");
+  await second.locator("nav.toc").getByRole("button", { name: "Clear my progress" }).click();
+  await expect(second.locator("nav.toc .toc-progress-mark")).toHaveCount(0);
+  await expect(again).not.toHaveAttribute("data-solved", "");
+  await second.close();
+});

@@ -126,4 +126,4 @@ class AutoencoderElement extends ModelWidget<AutoencoderState> {
   }
 }
 
-defineWidget("vae-autoencoder", AutoencoderElement);
+defineWidget(spec, AutoencoderElement);

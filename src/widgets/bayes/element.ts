@@ -230,4 +230,4 @@ class BayesElement extends WidgetElement<BayesState> {
   }
 }
 
-defineWidget("vae-bayes", BayesElement);
+defineWidget(spec, BayesElement);

@@ -243,4 +243,4 @@ class DiceElement extends WidgetElement<DiceState> {
   }
 }
 
-defineWidget("vae-dice", DiceElement);
+defineWidget(spec, DiceElement);

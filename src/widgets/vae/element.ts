@@ -364,4 +364,4 @@ class VaeElement extends ModelWidget<VaeState> {
   }
 }
 
-defineWidget("vae-vae", VaeElement);
+defineWidget(spec, VaeElement);
