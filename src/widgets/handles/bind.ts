@@ -91,7 +91,8 @@ export function bindHandles(svg: SVGSVGElement, bindings: HandleBindings, signal
   listen("pointerup", end);
   listen("pointercancel", end);
   listen("lostpointercapture", end);
-  listen("focusout", (event) => handleOf(event)?.removeAttribute(POINTER_FOCUS));
+  // On the document, not the SVG: Chromium puts an SVG element with focus listeners in the Tab order.
+  document.addEventListener("focusout", (event) => handleOf(event)?.removeAttribute(POINTER_FOCUS), { signal });
   listen("keydown", (event) => {
     const handle = handleOf(event);
     handle?.removeAttribute(POINTER_FOCUS);
