@@ -40,8 +40,8 @@ export default defineConfig(
   ),
   layer(
     ["src/exercises/*/**"],
-    [...above, "**/widgets/*", "**/ml/*", "**/math/*", "**/data/*", "**/markup", "**/registry"],
-    "A generator imports only src/lib and src/exercises' own helpers (types, answer).",
+    [...above, "**/widgets/*", "**/ml/*", "**/math/*", "**/markup", "**/registry"],
+    "A generator imports only src/lib, src/data (a chapter's own example) and src/exercises' helpers (types, answer).",
   ),
 );
 

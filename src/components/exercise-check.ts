@@ -165,8 +165,10 @@ function checkChoice(exercise: HTMLElement, form: HTMLFormElement): void {
     return;
   }
   const right = picked.hasAttribute("data-correct");
-  const explanation = picked.closest(".choice-option")?.querySelector(".choice-feedback")?.textContent?.trim() ?? "";
-  say(form, `${right ? "Right." : "Not quite."}${explanation ? ` ${explanation}` : ""}`, right ? "right" : "slip");
+  say(form, right ? "Right." : "Not quite.", right ? "right" : "slip");
+  // The option's own feedback may hold math: its nodes (KaTeX's MathML included) follow the verdict.
+  const explanation = picked.closest(".choice-option")?.querySelector(".choice-feedback");
+  if (explanation) form.querySelector(".exercise-feedback")?.append(" ", ...explanation.cloneNode(true).childNodes);
   if (right) solved(exercise);
 }
 

@@ -21,10 +21,10 @@ export function fmt(value: number, decimals = 4): string {
   return text === "-0" ? "0" : text;
 }
 
-/** The divergence taken the other way round: KL(Q ‖ P) given for KL(P ‖ Q). */
-export const klReversed = (value: number): ExerciseMistake => ({
+/** The divergence taken the other way round; `given` names what the reader computed, e.g. "KL(Q ‖ P)". */
+export const klReversed = (value: number, given = "KL(Q ‖ P)"): ExerciseMistake => ({
   value,
-  slip: "That is the divergence taken the other way round: KL(Q ‖ P) instead of KL(P ‖ Q).",
+  slip: `That is ${given}: the divergence taken the other way round.`,
 });
 
 /** The same divergence in bits: log base 2 where the question asks for nats. */
@@ -36,7 +36,7 @@ export const log2Instead = (nats: number): ExerciseMistake => ({
 /** The factor ½ of a Gaussian's log-density or KL dropped, as the lecture notes do at one step. */
 export const halfDropped = (value: number): ExerciseMistake => ({
   value: 2 * value,
-  slip: "That is twice the answer: the factor ½ has been dropped, as the notes do at one step.",
+  slip: "That is twice the answer: the factor ½ has been dropped (the notes drop it at one step too).",
 });
 
 /** The mistakes a generator lists, less those that land within twice the tolerance of the answer or of an earlier mistake (a slip that gives the right answer is no slip). */
@@ -54,3 +54,24 @@ export function distinctMistakes(
   }
   return kept;
 }
+
+/** An integer drawn uniformly from lo…hi (inclusive). */
+export function integerIn(random: { uniform(): number }, lo: number, hi: number): number {
+  return lo + Math.floor(random.uniform() * (hi - lo + 1));
+}
+
+/** A signed term for a sum written out: "+ 0.12" or "- 0.12" (inside math). */
+export function signed(value: number, decimals = 4): string {
+  return `${value < 0 ? "-" : "+"} ${fmt(Math.abs(value), decimals)}`;
+}
+
+/** A column vector in TeX, for the question or the solution's math. */
+export const texVector = (v: readonly number[]): string => `\\begin{pmatrix} ${v.join(" \\\\ ")} \\end{pmatrix}`;
+
+/** A matrix in TeX, row by row. */
+export const texMatrix = (m: readonly (readonly number[])[]): string =>
+  `\\begin{pmatrix} ${m.map((row) => row.join(" & ")).join(" \\\\ ")} \\end{pmatrix}`;
+
+/** The diagonal matrix with these entries. */
+export const diagonalMatrix = (v: readonly number[]): number[][] =>
+  v.map((value, i) => v.map((_, j) => (i === j ? value : 0)));

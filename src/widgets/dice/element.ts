@@ -1,5 +1,4 @@
-import { analyseDice, FACES, simulateConditionalRolls, type TracePoint } from "../../lib/dice";
-import { createRandom } from "../../lib/random";
+import { FACES, type TracePoint } from "../../lib/dice";
 import { normaliseWeights, roundDistribution, withProbability } from "../../lib/weights";
 import { formatField } from "../../lib/format";
 import { observeWidth, realWidth } from "../charts/real-width";
@@ -8,7 +7,7 @@ import { defineWidget, WidgetElement } from "../widget-element";
 import { drawPanel, drawTrace } from "./draw";
 import { spec, type DiceState } from "./spec";
 import { describeDie, describeGiven, describeTrace, normalisedNote } from "./text";
-import { PANEL, panelLayout, TRACE, traceLayout } from "./view";
+import { diceResults, diceSimulation, PANEL, panelLayout, TRACE, traceLayout } from "./view";
 
 type FaceSetName = "event" | "condition";
 
@@ -25,7 +24,7 @@ const DEFER_MS = 120;
 interface Figures {
   readonly state: DiceState;
   readonly p: readonly number[];
-  readonly exact: NonNullable<ReturnType<typeof analyseDice>>;
+  readonly exact: ReturnType<typeof diceResults>["exact"];
   readonly simulated?: {
     readonly frequencies: readonly number[];
     readonly trace: readonly TracePoint[];
@@ -112,15 +111,12 @@ class DiceElement extends WidgetElement<DiceState> {
   }
 
   protected async render(state: DiceState, signal: AbortSignal): Promise<void> {
-    const normalised = normaliseWeights(state.weights);
-    const exact = normalised && analyseDice(normalised.probabilities, state.event, state.condition);
-    if (!normalised || !exact) throw new Error("condition: P(B) = 0, so P(A | B) is not defined.");
-    const p = normalised.probabilities;
+    const { normalised, p, exact, pCondition, pJoint } = diceResults(state);
     this.showNote(normalisedNote(normalised));
     this.setOutput("p_event", exact.pEvent);
     this.setOutput("expectation", exact.expectation);
-    this.setOutput("p_condition", exact.pCondition);
-    this.setOutput("p_joint", exact.pJoint);
+    this.setOutput("p_condition", pCondition);
+    this.setOutput("p_joint", pJoint);
     this.figures = { state, p, exact };
     this.draw();
 
@@ -128,13 +124,11 @@ class DiceElement extends WidgetElement<DiceState> {
       await new Promise((resolve) => window.setTimeout(resolve, DEFER_MS));
       if (signal.aborted) return;
     }
-    const simulation = simulateConditionalRolls(p, state.event, state.condition, state.n, createRandom(state.seed));
-    if (!simulation) throw new Error("condition: P(B) = 0, so no roll can meet it.");
+    const { simulation, frequencies } = diceSimulation(state);
     this.setOutput("sample_p_event", simulation.pEvent.estimate);
     this.setOutput("sample_p_event_se", simulation.pEvent.standardError);
     this.setOutput("sample_mean", simulation.mean.estimate);
     this.setOutput("sample_mean_se", simulation.mean.standardError);
-    const frequencies = simulation.counts.map((count) => count / state.n);
     this.figures = {
       state,
       p,

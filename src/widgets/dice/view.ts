@@ -1,7 +1,10 @@
 import { scaleBand, scaleLinear, scaleLog } from "d3-scale";
 import { area, line } from "d3-shape";
-import { FACES, type Faces, type TracePoint } from "../../lib/dice";
-import { formatNumber } from "../../lib/format";
+import { analyseDice, FACES, simulateConditionalRolls, type Faces, type TracePoint } from "../../lib/dice";
+import { formatNumber, probabilityFigure } from "../../lib/format";
+import { createRandom } from "../../lib/random";
+import { normaliseWeights } from "../../lib/weights";
+import type { DiceState } from "./spec";
 
 /**
  * Geometry of the dice figures with no DOM: the shell renders it as static SVG on the server and
@@ -170,4 +173,34 @@ export function traceLayout(
 function traceRolls(trace: readonly TracePoint[], n: number): number[] {
   const rolls = trace.map((point) => point.rolls);
   return rolls.length > 1 ? rolls : [1, Math.max(n, 10)];
+}
+
+/**
+ * The exact figures for a state, from src/lib: shared by the shell and the element. P(B) and
+ * P(A ∩ B) below the doubles' range read as decimal text ("1e-330"), never 0.
+ */
+export function diceResults(state: DiceState) {
+  const normalised = normaliseWeights(state.weights);
+  const exact = analyseDice(state.weights, state.event, state.condition);
+  if (!normalised || !exact) throw new Error("condition: P(B) = 0, so P(A | B) is not defined.");
+  return {
+    normalised,
+    p: normalised.probabilities,
+    exact,
+    pCondition: probabilityFigure(exact.pCondition, exact.logPCondition),
+    pJoint: probabilityFigure(exact.pJoint, exact.logPJoint),
+  };
+}
+
+/** The seeded rolls for a state (the element defers them for large n). */
+export function diceSimulation(state: DiceState) {
+  const simulation = simulateConditionalRolls(
+    state.weights,
+    state.event,
+    state.condition,
+    state.n,
+    createRandom(state.seed),
+  );
+  if (!simulation) throw new Error("condition: P(B) = 0, so no roll can meet it.");
+  return { simulation, frequencies: simulation.counts.map((count) => count / state.n) };
 }
