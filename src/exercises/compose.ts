@@ -1,20 +1,19 @@
 /**
  * Helpers for the generators of the autoencoder, ELBO and VAE chapters: drawing a question's printed
- * numbers from the seeded source on a grid (so they print exactly), and writing a signed factor.
+ * numbers on a grid (so they print exactly) or from a list, and writing a signed factor.
  */
 import type { Random } from "../lib/random";
-import { fmt } from "./answer";
+import { fmt, integerIn } from "./answer";
 
 /** A uniform draw from lo, lo + step, …, hi (inclusive), without binary noise (0.30000000000000004 → 0.3). */
 export function onGrid(random: Random, lo: number, hi: number, step: number): number {
-  const count = Math.round((hi - lo) / step) + 1;
-  const index = Math.min(count - 1, Math.floor(random.uniform() * count));
+  const index = integerIn(random, 0, Math.round((hi - lo) / step));
   return Number((lo + index * step).toPrecision(12));
 }
 
 /** One of `values`, uniformly. */
 export function oneOf<T>(random: Random, values: readonly T[]): T {
-  const value = values[Math.min(values.length - 1, Math.floor(random.uniform() * values.length))];
+  const value = values[integerIn(random, 0, values.length - 1)];
   if (value === undefined) throw new RangeError("oneOf needs at least one value.");
   return value;
 }
