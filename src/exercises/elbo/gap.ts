@@ -38,7 +38,7 @@ export const gap: ExerciseGenerator = {
       solution:
         String.raw`The ELBO is $\E_q[\log p(x \given z)] - \KL(q \,\Vert\, p(z)) = ${shown(recon)} - ${shown(klPrior)} = ${shown(recon - klPrior)}$. ` +
         String.raw`By the ELBO identity, $\log p(x) - \KL(q \,\Vert\, p(z \given x)) = \ELBO$, so the gap is` +
-        String.raw`$$\KL(q \,\Vert\, p(z \given x)) = \log p(x) - \ELBO = ${shown(logPx)} - (${shown(recon - klPrior)}) = ${shown(answer)}.$$` +
+        String.raw`$$\begin{aligned} \KL(q \,\Vert\, p(z \given x)) &= \log p(x) - \ELBO \\ &= ${shown(logPx)} - (${shown(recon - klPrior)}) \\ &= ${shown(answer)}. \end{aligned}$$` +
         String.raw`It is never negative, as a KL divergence must be; no integral over $z$ was needed, only the three terms the widget computes.`,
       answer,
       tolerance,
