@@ -33,7 +33,7 @@ export const squaredLength: ExerciseGenerator = {
       solution:
         String.raw`The difference is the vector $(${differences.map((value) => fmt(value)).join(", ")})$, and the square of a vector is its squared length, ` +
         String.raw`the sum of the squared components:` +
-        String.raw`$$${differences.map((d) => `${term(d)}^2`).join(" + ")} = ${differences.map((d) => fmt(Number((d * d).toFixed(2)))).join(" + ")} = ${fmt(answer, 2)}.$$` +
+        String.raw`$$\begin{aligned} &${differences.map((d) => `${term(d)}^2`).join(" + ")} \\ &= ${differences.map((d) => fmt(Number((d * d).toFixed(2)))).join(" + ")} \\ &= ${fmt(answer, 2)}. \end{aligned}$$` +
         String.raw`Divided by the ${PIXELS} pixels it is the mean squared error per pixel, ${fmt(answer / PIXELS, 4)}, the figure the widget reports.`,
       answer,
       tolerance,

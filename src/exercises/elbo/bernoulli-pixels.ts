@@ -28,11 +28,9 @@ export const bernoulliPixels: ExerciseGenerator = {
         String.raw`$p = (${p.map((value) => fmt(value)).join(", ")})$. What is the Bernoulli log-likelihood $\log p_\theta(x \given z)$, in nats, to 3 decimal places?`,
       solution:
         String.raw`Each pixel contributes $x_j \log p_j + (1 - x_j)\log(1 - p_j)$: $\log p_j$ where there is ink, $\log(1 - p_j)$ where there is none:` +
-        String.raw`$$\begin{aligned} &${parts.join(" + ")} \\ &= ${logs
-          .map((value) => fmt(value, 4))
-          .join(" + ")
-          .replace(/\+ -/g, "- ")} \\ &= ${fmt(answer, 4)}. \end{aligned}$$` +
-        String.raw`It is negative, as the logarithm of a probability is; the loss uses its negative, the binary cross-entropy.`,
+        String.raw`$$\begin{aligned} ${parts.map((part, j) => `${part} &= ${fmt(logs[j] ?? 0, 4)}`).join(String.raw` \\ `)} \end{aligned}$$` +
+        String.raw`In all $${fmt(answer, 4)}$ nats.` +
+        String.raw` It is negative, as the logarithm of a probability is; the loss uses its negative, the binary cross-entropy.`,
       answer,
       tolerance,
       answerText,

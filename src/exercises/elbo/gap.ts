@@ -37,8 +37,8 @@ export const gap: ExerciseGenerator = {
         String.raw`How far is $q$ from the true posterior: what is $\KL(q \,\Vert\, p(z \given x))$, in nats?`,
       solution:
         String.raw`The ELBO is $\E_q[\log p(x \given z)] - \KL(q \,\Vert\, p(z)) = ${shown(recon)} - ${shown(klPrior)} = ${shown(recon - klPrior)}$. ` +
-        String.raw`By the ELBO identity, $\log p(x) - \KL(q \,\Vert\, p(z \given x)) = \ELBO$, so the gap is` +
-        String.raw`$$\begin{aligned} \KL(q \,\Vert\, p(z \given x)) &= \log p(x) - \ELBO \\ &= ${shown(logPx)} - (${shown(recon - klPrior)}) \\ &= ${shown(answer)}. \end{aligned}$$` +
+        String.raw`By the ELBO identity, $\log p(x) - \KL(q \,\Vert\, p(z \given x)) = \ELBO$, so the gap $\KL(q \,\Vert\, p(z \given x))$ is $\log p(x) - \ELBO$:` +
+        String.raw`$$${shown(logPx)} - (${shown(recon - klPrior)}) = ${shown(answer)}.$$` +
         String.raw`It is never negative, as a KL divergence must be; no integral over $z$ was needed, only the three terms the widget computes.`,
       answer,
       tolerance,

@@ -26,7 +26,7 @@ export const iwaeTwo: ExerciseGenerator = {
       solution:
         String.raw`The pair $(z_1, z_2)$ is one of four, each with probability $\tfrac14$: both at the first code (mean weight $r_1$), ` +
         String.raw`both at the second ($r_2$), or one of each, twice (mean weight $\tfrac12(r_1 + r_2)$). So` +
-        String.raw`$$\begin{aligned} \IWAE_2 &= \tfrac14\Big[\log r_1 + \log r_2 + 2\log\tfrac{r_1 + r_2}{2}\Big] \\ &= \tfrac14\big[${fmt(l1, 4)} ${fmt(l2, 4)} + 2 \cdot (${fmt(mixed, 4)})\big] \\ &= ${fmt(answer, 4)}. \end{aligned}$$` +
+        String.raw`$$\begin{aligned} \IWAE_2 &= \tfrac14\Big[\log r_1 + \log r_2 \\ &\qquad + 2\log\tfrac{r_1 + r_2}{2}\Big] \\ &= \tfrac14\big[${fmt(l1, 4)} ${fmt(l2, 4)} \\ &\qquad + 2 \cdot (${fmt(mixed, 4)})\big] \\ &= ${fmt(answer, 4)}. \end{aligned}$$` +
         String.raw`It lies between the ELBO, $\tfrac12(\log r_1 + \log r_2) = ${fmt(elbo, 4)}$, and $\log p(x) = \log\tfrac{r_1 + r_2}{2} = ${fmt(mixed, 4)}$: exactly halfway here, since half the pairs see both weights.`,
       answer,
       tolerance,

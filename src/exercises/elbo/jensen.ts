@@ -25,7 +25,7 @@ export const jensen: ExerciseGenerator = {
         String.raw`The evidence is the average weight, $p(x) = \E_q[r] = \tfrac12(r_1 + r_2)$, so $\log p(x) = ${fmt(logPx, 4)}$. ` +
         String.raw`The ELBO averages the logarithms instead: $\E_q[\log r] = \tfrac12(\log r_1 + \log r_2) = \tfrac12(${fmt(Math.log(r1), 4)} ${fmt(Math.log(r2), 4)}) = ${fmt(elbo, 4)}$. ` +
         String.raw`The gap is $\log$ of the arithmetic mean over the geometric mean of $r_1, r_2$:` +
-        String.raw`$$\begin{aligned} \log p(x) - \ELBO &= ${fmt(logPx, 4)} - (${fmt(elbo, 4)}) \\ &= ${fmt(answer, 4)}. \end{aligned}$$` +
+        String.raw`$$\begin{aligned} &\log p(x) - \ELBO \\ &= ${fmt(logPx, 4)} - (${fmt(elbo, 4)}) \\ &= ${fmt(answer, 4)}. \end{aligned}$$` +
         String.raw`By the ELBO identity it is also $\KL(q \,\Vert\, p(z \given x))$, here with $p(z \given x) \propto q(z \given x)\, r$.`,
       answer,
       tolerance,

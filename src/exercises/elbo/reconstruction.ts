@@ -33,8 +33,8 @@ export const reconstruction: ExerciseGenerator = {
         String.raw`$\log p(x \given z) = -\tfrac12\log(2\pi s^2) - \frac{(x - wz - b)^2}{2s^2}$, and only the square depends on $z$. ` +
         String.raw`Under $q$, $x - wz - b$ has mean $x - w q_m - b = ${fmt(x)} - ${term(w)} \cdot ${term(qm)} - ${term(b)} = ${fmt(residual)}$ ` +
         String.raw`and variance $w^2 q_s^2 = ${fmt(spread)}$, so $\E_q[(x - wz - b)^2] = ${term(residual)}^2 + ${fmt(spread)} = ${fmt(residual * residual + spread, 4)}$ ` +
-        String.raw`(a mean square is the square of the mean plus the variance). Then` +
-        String.raw`$$\E_q[\log p(x \given z)] = ${fmt(constant, 4)} - \frac{${fmt(residual * residual + spread, 4)}}{2 \cdot ${fmt(s * s)}} = ${fmt(answer, 4)}.$$`,
+        String.raw`(a mean square is the square of the mean plus the variance). Then $\E_q[\log p(x \given z)]$ is` +
+        String.raw`$$\begin{aligned} &${fmt(constant, 4)} - \frac{${fmt(residual * residual + spread, 4)}}{2 \cdot ${fmt(s * s)}} \\ &= ${fmt(answer, 4)}. \end{aligned}$$`,
       answer,
       tolerance,
       answerText,

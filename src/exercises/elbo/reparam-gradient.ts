@@ -32,7 +32,7 @@ export const reparamGradient: ExerciseGenerator = {
         String.raw`Here $\sigma = \exp(\tfrac12 v) = ${fmt(sigma, 4)}$ and $z = ${fmt(mu)} + ${fmt(sigma, 4)} \cdot ${term(epsilon)} = ${fmt(z, 4)}$. ` +
         String.raw`By the chain rule $\frac{\partial f}{\partial v} = f'(z)\,\frac{\partial z}{\partial v}$, with $f'(z) = 2(z - c) = ${fmt(slope, 4)}$ ` +
         String.raw`and $\frac{\partial z}{\partial v} = \tfrac12 \exp(\tfrac12 v)\,\varepsilon = ${fmt(0.5 * sigma * epsilon, 4)}$, so` +
-        String.raw`$$\frac{\partial f}{\partial v} = ${fmt(slope, 4)} \cdot ${term(Number(fmt(0.5 * sigma * epsilon, 4)))} = ${fmt(answer, 4)}.$$` +
+        String.raw`$$\begin{aligned} \frac{\partial f}{\partial v} &= ${fmt(slope, 4)} \cdot ${term(Number(fmt(0.5 * sigma * epsilon, 4)))} \\ &= ${fmt(answer, 4)}. \end{aligned}$$` +
         String.raw`The draw $\varepsilon$ stays fixed: that is what lets the gradient pass through the sample.`,
       answer,
       tolerance,

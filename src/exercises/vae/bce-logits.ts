@@ -25,7 +25,7 @@ export const bceLogits: ExerciseGenerator = {
     const terms = logits.map((l, j) => softplus(l) - (x[j] ?? 0) * l);
     const answer = terms.reduce((a, b) => a + b, 0);
     const { tolerance, answerText } = rounded(answer, 3);
-    const written = logits.map((l, j) => String.raw`\log(1 + e^{${fmt(l)}}) - ${x[j] ?? 0} \cdot ${term(l)}`);
+    const written = logits.map((l, j) => String.raw`\log(1 + e^{${fmt(l)}})${x[j] === 1 ? ` - ${term(l)}` : ""}`);
     return {
       question:
         String.raw`The decoder's logits for three pixels of a binarised digit are $\ell = (${logits.map((value) => fmt(value)).join(", ")})$, and the pixels are ` +

@@ -16,7 +16,7 @@ export const betaLoss: ExerciseGenerator = {
     const mu = [onGrid(random, -2, 2, 0.5), onGrid(random, -2, 2, 0.5)];
     const v = [onGrid(random, -3, 0, 0.5), onGrid(random, -3, 0, 0.5)];
     const beta = oneOf(random, [0.5, 2, 4, 10]);
-    const kl = klStdNormal(mu, v).total;
+    const { total: kl, terms: klTerms } = klStdNormal(mu, v);
     const answer = recon + beta * kl;
     const { tolerance, answerText } = rounded(answer, 2);
     const halfSum = (f: (m: number, lv: number) => number) => mu.reduce((t, m, j) => t + f(m, v[j] ?? 0), 0);
@@ -27,9 +27,13 @@ export const betaLoss: ExerciseGenerator = {
         String.raw`$\log\sigma^2 = (${fmt(v[0] ?? 0)}, ${fmt(v[1] ?? 0)})$. What is this digit's loss $\mathcal{L}_\beta$? To 2 decimal places.`,
       solution:
         String.raw`The KL term, one $\tfrac12\big(e^{v_j} + \mu_j^2 - 1 - v_j\big)$ per dimension:` +
-        String.raw`$$\begin{aligned} \KL &= ${mu
-          .map((m, j) => String.raw`\tfrac12(e^{${fmt(v[j] ?? 0)}} + ${term(m)}^2 - 1 - ${term(v[j] ?? 0)})`)
-          .join(String.raw` \\ &\quad + `)} \\ &= ${fmt(kl, 4)} \text{ nats}, \end{aligned}$$` +
+        String.raw`$$\begin{aligned} ${mu
+          .map(
+            (m, j) =>
+              String.raw`\tfrac12(e^{${fmt(v[j] ?? 0)}} + ${term(m)}^2 - 1 - ${term(v[j] ?? 0)}) &= ${fmt(klTerms[j] ?? 0, 4)}`,
+          )
+          .join(String.raw` \\ `)} \end{aligned}$$` +
+        String.raw`so $\KL = ${fmt(kl, 4)}$ nats, ` +
         String.raw`and $\beta$ weighs it, not the reconstruction:` +
         String.raw`$$\mathcal{L}_\beta = ${fmt(recon)} + ${fmt(beta)} \cdot ${fmt(kl, 4)} = ${fmt(answer, 3)}.$$` +
         String.raw`The held-out figures of the widgets would still report the true ELBO, with $\beta = 1$: $-(${fmt(recon)} + ${fmt(kl, 4)})$ here.`,

@@ -26,7 +26,7 @@ export const constantDecoder: ExerciseGenerator = {
         String.raw`A binarised held-out digit has ${ink} ink pixels. What is its $\log p_\theta(x \given z)$, in nats, to 1 decimal place?`,
       solution:
         String.raw`Each ink pixel contributes $\log c$ and each blank pixel $\log(1 - c)$:` +
-        String.raw`$$${ink}\log ${fmt(c)} + ${PIXELS - ink}\log ${fmt(Number((1 - c).toFixed(2)))} = ${fmt(inkPart, 2)} ${fmt(blankPart, 2)} = ${fmt(answer, 2)}.$$` +
+        String.raw`$$\begin{aligned} &${ink}\log ${fmt(c)} + ${PIXELS - ink}\log ${fmt(Number((1 - c).toFixed(2)))} \\ &= ${fmt(inkPart, 2)} ${fmt(blankPart, 2)} \\ &= ${fmt(answer, 2)}. \end{aligned}$$` +
         String.raw`For comparison, even odds on every pixel score $${PIXELS}\log\tfrac12 = ${fmt(-PIXELS * Math.LN2, 1)}$, the untrained VAE's figure; a trained decoder that uses $z$ scores far higher.`,
       answer,
       tolerance,

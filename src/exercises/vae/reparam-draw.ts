@@ -25,7 +25,7 @@ export const reparamDraw: ExerciseGenerator = {
         String.raw`and the training step draws $\varepsilon = ${fmt(epsilon)}$ from $\N(0, 1)$. Which code $z$ does the decoder receive? To 3 decimal places.`,
       solution:
         String.raw`The standard deviation is $\sigma = \exp(\tfrac12 \log\sigma^2) = \exp(${fmt(v / 2)}) = ${fmt(sigma, 4)}$, so` +
-        String.raw`$$z = \mu + \sigma\,\varepsilon = ${fmt(mu)} + ${fmt(sigma, 4)} \cdot ${term(epsilon)} = ${fmt(answer, 4)}.$$` +
+        String.raw`$$\begin{aligned} z &= \mu + \sigma\,\varepsilon \\ &= ${fmt(mu)} + ${fmt(sigma, 4)} \cdot ${term(epsilon)} \\ &= ${fmt(answer, 4)}. \end{aligned}$$` +
         String.raw`The code is $\varepsilon$ standard deviations from the mean, which is what makes it a draw from $\N(\mu, \sigma^2)$.`,
       answer,
       tolerance,
