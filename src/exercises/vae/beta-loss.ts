@@ -30,12 +30,12 @@ export const betaLoss: ExerciseGenerator = {
         String.raw`$$\begin{aligned} ${mu
           .map(
             (m, j) =>
-              String.raw`\tfrac12(e^{${fmt(v[j] ?? 0)}} + ${term(m)}^2 - 1 - ${term(v[j] ?? 0)}) &= ${fmt(klTerms[j] ?? 0, 4)}`,
+              String.raw`&\tfrac12(e^{${fmt(v[j] ?? 0)}} + ${term(m)}^2 - 1 - ${term(v[j] ?? 0)}) \\ &\quad = ${fmt(klTerms[j] ?? 0, 4)}`,
           )
           .join(String.raw` \\ `)} \end{aligned}$$` +
         String.raw`so $\KL = ${fmt(kl, 4)}$ nats, ` +
         String.raw`and $\beta$ weighs it, not the reconstruction:` +
-        String.raw`$$\mathcal{L}_\beta = ${fmt(recon)} + ${fmt(beta)} \cdot ${fmt(kl, 4)} = ${fmt(answer, 3)}.$$` +
+        String.raw`$$\begin{aligned} \mathcal{L}_\beta &= ${fmt(recon)} + ${fmt(beta)} \cdot ${fmt(kl, 4)} \\ &= ${fmt(answer, 3)}. \end{aligned}$$` +
         String.raw`The held-out figures of the widgets would still report the true ELBO, with $\beta = 1$: $-(${fmt(recon)} + ${fmt(kl, 4)})$ here.`,
       answer,
       tolerance,
