@@ -7,6 +7,8 @@ import rehypeKatex from "rehype-katex";
 import remarkEquations from "./src/math/remark-equations.mjs";
 import rehypeExerciseNumbers from "./src/markdown/rehype-exercise-numbers.mjs";
 import rehypeSections from "./src/markdown/rehype-sections.mjs";
+import remarkNotationLinks, { rehypeNotationLinks, trustNotationMarkers } from "./src/markdown/notation-links.mjs";
+import { notation } from "./src/data/notation.ts";
 import { macros } from "./src/math/macros.mjs";
 import readerBuild from "./src/integrations/reader-build.mjs";
 import tfjsWasmThreads from "./src/integrations/tfjs-wasm-threads.mjs";
@@ -17,19 +19,23 @@ function normaliseBase(value = "/") {
   return trimmed === "" ? "/" : `/${trimmed}/`;
 }
 
+const base = normaliseBase(process.env.BASE_PATH);
+
 export default defineConfig({
   site: process.env.SITE_URL,
-  base: normaliseBase(process.env.BASE_PATH),
+  base,
   trailingSlash: "always",
   srcDir: "./src",
   // readerBuild must stay last: it indexes and precaches the finished build.
   integrations: [mdx(), readerBuild()],
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkMath, remarkEquations],
+      // remarkNotationLinks after remarkEquations, which checks each formula as written.
+      remarkPlugins: [remarkMath, remarkEquations, [remarkNotationLinks, { notation, base }]],
       // output "htmlAndMathml": the MathML is what screen readers speak.
       rehypePlugins: [
-        [rehypeKatex, { macros, output: "htmlAndMathml", strict: "ignore" }],
+        [rehypeKatex, { macros, output: "htmlAndMathml", strict: "ignore", trust: trustNotationMarkers }],
+        [rehypeNotationLinks, { base }],
         rehypeSections,
         rehypeExerciseNumbers,
       ],

@@ -32,6 +32,17 @@ export default defineConfig(
     [...above, "**/widgets/*"],
     "Models, data and build-time math import only src/lib (and their own folder).",
   ),
+  // Exercise generators sit beside the chapter components (src/exercises/types.ts).
+  layer(
+    ["src/exercises/**"],
+    [...above, "**/widgets/*", "**/ml/*"],
+    "src/exercises imports only src/lib, src/math and its own folder.",
+  ),
+  layer(
+    ["src/exercises/*/**"],
+    [...above, "**/widgets/*", "**/ml/*", "**/math/*", "**/markup", "**/registry"],
+    "A generator imports only src/lib, src/data (a chapter's own example) and src/exercises' helpers (types, answer).",
+  ),
 );
 
 /** A no-restricted-imports rule for the files of one layer. */

@@ -2,9 +2,6 @@ import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { z } from "astro/zod";
 
-/** The book's chapters, in reading order; each slug is the file name and the URL. */
-export const CHAPTER_SLUGS = ["autoencoders", "probability", "kl-divergence", "elbo", "vae"] as const;
-
 /**
  * A work the chapter draws on, by its key in src/data/bibliography.ts ("kingma2013"): every work is
  * written there once, so every reference reads alike and every citation has its hover card. Works
@@ -13,6 +10,7 @@ export const CHAPTER_SLUGS = ["autoencoders", "probability", "kl-divergence", "e
 const reference = z.string().regex(/^[a-z0-9-]+$/);
 
 const chapters = defineCollection({
+  // The file name is the chapter: NN-slug.mdx gives its number and URL (src/data/chapter-files.ts).
   loader: glob({
     base: "./content/chapters",
     pattern: "*.mdx",
@@ -20,9 +18,9 @@ const chapters = defineCollection({
   }),
   schema: z.object({
     title: z.string().min(1),
-    order: z.number().int().min(1),
     summary: z.string().min(1),
-    prerequisites: z.array(z.enum(CHAPTER_SLUGS)).default([]),
+    /** Slugs of earlier chapters; src/data/chapter-files.ts checks that each is one. */
+    prerequisites: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
     goals: z.array(z.string().min(1)).min(1),
     /** True while the chapter holds only its outline from the lecture notes. */
     coming: z.boolean().default(false),

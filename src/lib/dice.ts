@@ -5,6 +5,7 @@
  */
 import { expectation, variance } from "./expectation";
 import type { Random } from "./random";
+import { normaliseWeights } from "./weights";
 
 export const FACES = [1, 2, 3, 4, 5, 6] as const;
 
@@ -13,6 +14,10 @@ export type Faces = readonly number[];
 
 const contains = (faces: Faces, face: number): boolean => faces.includes(face);
 
+/** The weights of the faces in a set, 0 for the others. */
+const within = (weights: readonly number[], faces: Faces): number[] =>
+  FACES.map((face, i) => (contains(faces, face) ? (weights[i] ?? 0) : 0));
+
 /** P(A) = Σ_{x ∈ A} p(x), for probabilities indexed by face − 1. */
 export function probabilityOf(probabilities: readonly number[], faces: Faces): number {
   return FACES.reduce((sum, face, i) => (contains(faces, face) ? sum + (probabilities[i] ?? 0) : sum), 0);
@@ -20,24 +25,17 @@ export function probabilityOf(probabilities: readonly number[], faces: Faces): n
 
 /**
  * p(x | B) = p(x) / P(B) for x in B and 0 outside: the reduced sample space, rescaled so it sums
- * to 1. Undefined when P(B) = 0, where conditioning on B has no meaning.
+ * to 1. Takes probabilities or weights of any scale (only their ratios within B count), so faces
+ * with subnormal weights keep their digits. Undefined when P(B) = 0, where conditioning on B has no meaning.
  */
-export function conditionalDistribution(probabilities: readonly number[], condition: Faces): number[] | undefined {
-  const pCondition = probabilityOf(probabilities, condition);
-  if (!(pCondition > 0)) return undefined;
-  return FACES.map((face, i) => (contains(condition, face) ? (probabilities[i] ?? 0) / pCondition : 0));
+export function conditionalDistribution(weights: readonly number[], condition: Faces): number[] | undefined {
+  return normaliseWeights(within(weights, condition))?.probabilities;
 }
 
-/** P(A | B) = P(A ∩ B) / P(B); undefined when P(B) = 0. */
-export function conditionalProbability(
-  probabilities: readonly number[],
-  event: Faces,
-  condition: Faces,
-): number | undefined {
-  const pCondition = probabilityOf(probabilities, condition);
-  if (!(pCondition > 0)) return undefined;
-  const both = event.filter((face) => contains(condition, face));
-  return probabilityOf(probabilities, both) / pCondition;
+/** P(A | B) = P(A ∩ B) / P(B) = Σ_{x ∈ A} p(x | B); undefined when P(B) = 0. */
+export function conditionalProbability(weights: readonly number[], event: Faces, condition: Faces): number | undefined {
+  const given = conditionalDistribution(weights, condition);
+  return given && probabilityOf(given, event);
 }
 
 /** E[X | B] = Σ_x x p(x | B); undefined when P(B) = 0. */
@@ -47,10 +45,14 @@ export function conditionalExpectation(probabilities: readonly number[], conditi
 }
 
 export interface DiceAnalysis {
-  /** P(B) */
+  /** P(B), as a double (0 or subnormal when below the doubles' range: see logPCondition) */
   readonly pCondition: number;
-  /** P(A ∩ B) */
+  /** ln P(B), finite whenever P(B) > 0 */
+  readonly logPCondition: number;
+  /** P(A ∩ B), as a double */
   readonly pJoint: number;
+  /** ln P(A ∩ B), −∞ when A ∩ B is impossible */
+  readonly logPJoint: number;
   /** P(A | B) */
   readonly pEvent: number;
   /** p(x | B) for x = 1…6 */
@@ -61,23 +63,27 @@ export interface DiceAnalysis {
   readonly variance: number;
 }
 
-/** Everything exact about event A and condition B; undefined when P(B) = 0. */
-export function analyseDice(
-  probabilities: readonly number[],
-  event: Faces,
-  condition: Faces,
-): DiceAnalysis | undefined {
-  const given = conditionalDistribution(probabilities, condition);
-  if (!given) return undefined;
-  const pCondition = probabilityOf(probabilities, condition);
-  const pJoint = probabilityOf(
-    probabilities,
-    event.filter((face) => contains(condition, face)),
-  );
+/**
+ * Everything exact about event A and condition B, from probabilities or weights of any scale
+ * (P(B) and P(A ∩ B) are of the normalised weights); undefined when P(B) = 0.
+ */
+export function analyseDice(weights: readonly number[], event: Faces, condition: Faces): DiceAnalysis | undefined {
+  const given = conditionalDistribution(weights, condition);
+  const all = normaliseWeights(weights);
+  if (!given || !all) return undefined;
+  const both = event.filter((face) => contains(condition, face));
+  const pCondition = probabilityOf(all.probabilities, condition);
+  const pJoint = probabilityOf(all.probabilities, both);
+  // ln P(S) = ln Σ_{x ∈ S} w_x − ln Σ_x w_x stays finite where P(S) underflows.
+  const logProbability = (faces: Faces) =>
+    (normaliseWeights(within(weights, faces))?.logTotal ?? -Infinity) - all.logTotal;
   return {
     pCondition,
+    logPCondition: logProbability(condition),
     pJoint,
-    pEvent: pJoint / pCondition,
+    logPJoint: logProbability(both),
+    // From p(x | B), not pJoint / pCondition: those lose digits when P(B) is subnormal.
+    pEvent: probabilityOf(given, event),
     given,
     expectation: expectation(given, [...FACES]),
     variance: variance(given, [...FACES]),

@@ -4,27 +4,6 @@
  */
 export type Unit = "nats" | "bits";
 
-export interface NormalisedWeights {
-  readonly probabilities: number[];
-  /** The sum of the weights as given. */
-  readonly total: number;
-  /** True when the weights did not already sum to 1 and were divided by their total. */
-  readonly normalised: boolean;
-}
-
-/** Tolerance on Σ weights = 1 below which weights count as probabilities already (typed decimals). */
-const SUM_TOLERANCE = 1e-9;
-
-/** Divides non-negative weights by their sum; throws when they are negative, not finite or all zero. */
-export function normaliseWeights(weights: readonly number[]): NormalisedWeights {
-  if (weights.some((w) => !Number.isFinite(w) || w < 0))
-    throw new RangeError("weights must be finite and non-negative");
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  if (!(total > 0)) throw new RangeError("at least one weight must be positive");
-  const normalised = Math.abs(total - 1) > SUM_TOLERANCE;
-  return { probabilities: weights.map((w) => w / total), total, normalised };
-}
-
 /** How many units one nat is: 1 for nats, 1/ln 2 for bits. */
 export function unitFactor(unit: Unit): number {
   return unit === "bits" ? 1 / Math.LN2 : 1;
@@ -61,8 +40,16 @@ export function klTerm(p: number, q: number): KlTerm {
   if (p === 0) return { contribution: 0, excess: q };
   if (q === 0) return { contribution: Infinity, excess: Infinity };
   const ratio = p / q;
-  // The ratio can overflow or underflow for extreme weights; the difference of logs cannot.
-  const contribution = p * (ratio > 0 && Number.isFinite(ratio) ? Math.log(ratio) : Math.log(p) - Math.log(q));
+  // Near p = q, log of the rounded ratio keeps only ~1e-16 / |log(p/q)| of relative accuracy: log1p
+  // of (p − q)/q (p − q exact there, Sterbenz) does not. Far apart, the ratio can overflow or
+  // underflow for extreme weights; the difference of logs cannot.
+  const logRatio =
+    q / 2 <= p && p <= 2 * q
+      ? Math.log1p((p - q) / q)
+      : ratio > 0 && Number.isFinite(ratio)
+        ? Math.log(ratio)
+        : Math.log(p) - Math.log(q);
+  const contribution = p * logRatio;
   // Near p = q (q/p in [1/2, 2], where q − p is exact) p log(p/q) − p + q = p·(r − log(1 + r)) with
   // r = (q − p)/p avoids the cancellation; elsewhere the three terms cannot cancel much, and 1 + r
   // would round a q ≪ p away (p = 1, q = 1e-20 would give log 0).
@@ -79,7 +66,7 @@ export interface DiscreteKl {
 }
 
 /**
- * D_KL(P‖Q) for probability vectors p and q of the same length (normalise weights first).
+ * D_KL(P‖Q) for probability vectors p and q of the same length (weights: lib/weights.ts's normaliseWeights first).
  * The total adds the non-negative excess terms, so it is never negative through rounding.
  */
 export function klDiscrete(p: readonly number[], q: readonly number[], unit: Unit = "nats"): DiscreteKl {

@@ -1,3 +1,5 @@
+import { binaryParts, logOfParts, scaleByPowerOfTwo } from "./binary";
+
 /**
  * Turns non-negative weights into probabilities by dividing by their total. Widgets take weights
  * rather than probabilities so that "1,1,1,1,1,1" means a fair die; the contract (rule 5) asks
@@ -5,7 +7,10 @@
  */
 export interface NormalisedWeights {
   readonly probabilities: number[];
+  /** Σ w_i as given (Infinity when it is beyond the largest double, which the probabilities are not affected by). */
   readonly total: number;
+  /** ln Σ w_i, finite for any positive total (the total itself may overflow). */
+  readonly logTotal: number;
   /** True when the total differs from 1 by more than rounding, so the reader should be told. */
   readonly wasNormalised: boolean;
 }
@@ -13,14 +18,23 @@ export interface NormalisedWeights {
 /** Tolerance for "the weights already sum to 1": typed decimals such as 0.1 + 0.2 + 0.7 are not exact. */
 const SUM_TOLERANCE = 1e-9;
 
-/** Returns undefined when a weight is negative or not finite, or when all weights are zero. */
+/**
+ * p_i = w_i / Σ_j w_j for non-negative finite weights (any scale: 1e308s do not overflow the total,
+ * subnormals keep their digits). Undefined when a weight is negative or not finite, or all are zero.
+ */
 export function normaliseWeights(weights: readonly number[]): NormalisedWeights | undefined {
   if (weights.some((w) => !Number.isFinite(w) || w < 0)) return undefined;
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  if (!(total > 0) || !Number.isFinite(total)) return undefined;
+  const largest = Math.max(0, ...weights);
+  if (!(largest > 0)) return undefined;
+  // Scaling by a power of two is exact: the largest weight becomes [1, 2), the sum at most 2n.
+  const [, exponent] = binaryParts(largest);
+  const scaled = weights.map((w) => scaleByPowerOfTwo(w, -exponent));
+  const scaledTotal = scaled.reduce((sum, w) => sum + w, 0);
+  const total = scaleByPowerOfTwo(scaledTotal, exponent);
   return {
-    probabilities: weights.map((w) => w / total),
+    probabilities: scaled.map((w) => w / scaledTotal),
     total,
+    logTotal: logOfParts(scaledTotal, exponent),
     wasNormalised: Math.abs(total - 1) > SUM_TOLERANCE,
   };
 }

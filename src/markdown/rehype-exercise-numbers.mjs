@@ -1,11 +1,12 @@
-// Numbers a chapter's <Exercise> tags in document order, at build time, by giving each a `number`
+// Numbers a chapter's <Exercise> and <Choice> tags in document order, at build time, by giving each a `number`
 // attribute: one sequence per chapter, the same on screen, in print and without JavaScript. (A CSS
 // counter cannot do it: the chapter's sections have `content-visibility: auto`, whose style
 // containment restarts counters in every section.) Runs on MDX's tree before components render.
 
 /** @param {any} node */
 const isExercise = (node) =>
-  (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name === "Exercise";
+  (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") &&
+  (node.name === "Exercise" || node.name === "Choice");
 
 export default function rehypeExerciseNumbers() {
   /** @param {any} tree */

@@ -1,5 +1,5 @@
-import { parseParams, type RawParams } from "../lib/params";
-import type { WidgetSpec } from "./spec";
+import type { RawParams } from "../lib/params";
+import { parseState, type WidgetSpec } from "./spec";
 
 /** The attributes a chapter gave a widget, as raw strings: only the widget's own parameters. */
 export function rawParams<S>(spec: WidgetSpec<S>, props: object): Record<string, string> {
@@ -16,8 +16,7 @@ export function rawParams<S>(spec: WidgetSpec<S>, props: object): Record<string,
  * with the same message a reader would see, so a mistake never reaches the page.
  */
 export function serverState<S>(spec: WidgetSpec<S>, props: RawParams): S {
-  const parsed = parseParams(spec.params, props);
-  const problem = parsed.ok ? spec.check?.(parsed.value) : parsed.message;
-  if (!parsed.ok || problem) throw new Error(`Widget ${spec.id}: ${problem}`);
-  return parsed.value;
+  const parsed = parseState(spec, props);
+  if (!parsed.ok) throw new Error(`Widget ${spec.id}: ${parsed.message}`);
+  return parsed.state;
 }

@@ -1,4 +1,4 @@
-import type { Param, ParamSpecs } from "../lib/params";
+import { parseParams, type Param, type ParamSpecs, type RawParams } from "../lib/params";
 
 /** Everything the book knows about one widget: the single source for its element, shell, embed page and gallery. */
 export interface WidgetSpec<S> {
@@ -16,6 +16,20 @@ export interface WidgetSpec<S> {
   readonly examples: readonly { readonly query: string; readonly caption: string }[];
   /** Names of the `<output>`s, in the contract's order. */
   readonly outputs: readonly string[];
+}
+
+/**
+ * Raw parameters (attributes or a query) to a widget's state: each parameter parsed, then the
+ * spec's rules between them. The one path for the server's shell and the browser's element.
+ */
+export function parseState<S>(
+  spec: WidgetSpec<S>,
+  raw: RawParams,
+): { ok: true; state: S } | { ok: false; message: string } {
+  const parsed = parseParams(spec.params, raw);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  const problem = spec.check?.(parsed.value);
+  return problem ? { ok: false, message: problem } : { ok: true, state: parsed.value };
 }
 
 export const elementName = (id: string): string => `vae-${id}`;

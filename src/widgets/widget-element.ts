@@ -1,8 +1,8 @@
 import { formatNumber } from "../lib/format";
-import { parseParams, toQuery, type RawParams } from "../lib/params";
+import { toQuery, type RawParams } from "../lib/params";
 import { revealDeferred } from "./parts/deferred";
 import { WIDGET_CHANGE } from "./events";
-import type { WidgetSpec } from "./spec";
+import { elementName, parseState, type AnyWidgetSpec, type WidgetSpec } from "./spec";
 
 /**
  * The base of every widget element (see docs/widget-contract.md): parameters in from
@@ -86,7 +86,7 @@ export abstract class WidgetElement<S> extends HTMLElement {
 
   /** The parsed current state, or undefined when the parameters are invalid. */
   protected currentState(): S | undefined {
-    const parsed = this.parse();
+    const parsed = parseState(this.spec, this.raw);
     return parsed.ok ? parsed.state : undefined;
   }
 
@@ -128,13 +128,6 @@ export abstract class WidgetElement<S> extends HTMLElement {
     note.hidden = message === "";
   }
 
-  private parse(): { ok: true; state: S } | { ok: false; message: string } {
-    const parsed = parseParams(this.spec.params, this.raw);
-    if (!parsed.ok) return { ok: false, message: parsed.message };
-    const problem = this.spec.check?.(parsed.value);
-    return problem ? { ok: false, message: problem } : { ok: true, state: parsed.value };
-  }
-
   /** Re-parses and re-renders; the newest call wins and an older one in flight is aborted. */
   protected async refresh(): Promise<void> {
     this.pending?.abort();
@@ -142,7 +135,7 @@ export abstract class WidgetElement<S> extends HTMLElement {
     this.pending = pending;
     this.removeAttribute("data-ready");
     this.dispatchEvent(new CustomEvent(WIDGET_CHANGE, { bubbles: true }));
-    const parsed = this.parse();
+    const parsed = parseState(this.spec, this.raw);
     this.inputInvalid = !parsed.ok;
     if (!parsed.ok) {
       this.fail(parsed.message);
@@ -186,9 +179,8 @@ export abstract class WidgetElement<S> extends HTMLElement {
       if (value === null) url.searchParams.delete(key);
       else url.searchParams.set(key, value);
     }
+    // Before refresh() sends widget-change: the embed page passes the new permalink on to a framing deck (src/embed/embed-page.ts).
     history.replaceState(history.state, "", url);
-    // The embed page passes the new permalink on to a framing deck (src/embed/embed-page.ts).
-    this.dispatchEvent(new CustomEvent("widget-url", { bubbles: true }));
   }
 
   /** Every parameter of the current state, defaults included (for images of the state). */
@@ -203,7 +195,11 @@ export abstract class WidgetElement<S> extends HTMLElement {
   }
 }
 
-/** Defines the element once (modules may be imported again by hot reload or by two pages). */
-export function defineWidget(name: string, element: CustomElementConstructor): void {
+/**
+ * Defines the widget's element once (modules may be imported again by hot reload or by two pages),
+ * under the tag its spec's id gives (`elementName`), the same tag WidgetFrame.astro renders.
+ */
+export function defineWidget(spec: Pick<AnyWidgetSpec, "id">, element: CustomElementConstructor): void {
+  const name = elementName(spec.id);
   if (!customElements.get(name)) customElements.define(name, element);
 }

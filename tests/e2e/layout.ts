@@ -1,5 +1,10 @@
-/** What the book-wide layout tests share: the chapters, and the sizes and schemes they are seen at. */
-export const chapterSlugs = ["autoencoders", "probability", "kl-divergence", "elbo", "vae"] as const;
+import { readdirSync } from "node:fs";
+import { CHAPTER_FILE } from "../../src/data/chapter-files";
+
+/** What the book-wide layout tests share: the chapters (from their files), and the sizes and schemes they are seen at. */
+export const chapterSlugs: readonly string[] = readdirSync("content/chapters")
+  .sort()
+  .flatMap((file) => CHAPTER_FILE.exec(file)?.[2] ?? []);
 
 /** A small phone, a common phone and a laptop, in CSS pixels. */
 export const viewports = [

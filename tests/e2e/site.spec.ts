@@ -1,10 +1,10 @@
 import { gzipSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { chapterSlugs } from "./layout";
 import { builtHtml, builtPages, watchPage } from "./site";
 
 const pages = builtPages();
-const chapterSlugs = ["autoencoders", "probability", "kl-divergence", "elbo", "vae"];
 
 test("the build has the chapters, notation, gallery and an embed page per widget", () => {
   for (const slug of chapterSlugs) expect(pages).toContain(`chapters/${slug}/`);

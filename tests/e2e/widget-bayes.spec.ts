@@ -141,3 +141,13 @@ test("shows bad values where they were typed, and recovers once they are fixed",
   expect(await outputValue(page, "posterior_0")).toBeCloseTo(expected.posterior[0]!, 12);
   await expect(page).toHaveURL(/likelihood=0\.5%2C0\.25/);
 });
+
+test("joints below the doubles' range: the exact posterior, and the evidence written out, not 0", async ({ page }) => {
+  // 1e-200 · 1e-200 = 1e-400 underflows to 0 as a double; the posterior is still (0, 0, 1).
+  const root = await openWidget(page, ID, "prior=1,0,1e-200&likelihood=0,1,1e-200");
+  await expect(root.locator("[role=alert]")).toBeHidden();
+  expect(await posteriors(page, 3)).toEqual([0, 0, 1]);
+  await expect(root.locator('output[name="evidence"]')).toHaveText("1e-400");
+  await expect(root.locator('output[name="joint_2"]')).toHaveText("1e-400");
+  await expect(root).not.toContainText(/NaN|Infinity/);
+});

@@ -187,3 +187,15 @@ test("shows a bad weight where it was typed", async ({ page }) => {
   await expect(root).toHaveAttribute("data-ready", "");
   expect(await outputValue(page, "p_event")).toBeCloseTo(2 / 7, 12);
 });
+
+test("a condition on faces of subnormal weight: P(A | B) exact, P(B) written out below the doubles' range", async ({
+  page,
+}) => {
+  const root = await openWidget(page, ID, "weights=1e-320,2e-320,0,0,0,1e6&event=1&condition=1,2&n=100");
+  await expect(root.locator("[role=alert]")).toBeHidden();
+  // 1e-320 and 2e-320 are subnormal doubles (the nearest to them are 1e-320 and 2e-320 to 4 digits).
+  expect(await outputValue(page, "p_event")).toBeCloseTo(1 / 3, 3);
+  expect(await outputValue(page, "expectation")).toBeCloseTo(5 / 3, 3);
+  await expect(root.locator('output[name="p_condition"]')).toHaveText("3e-326");
+  await expect(root).not.toContainText(/NaN|Infinity/);
+});

@@ -6,7 +6,7 @@ import { defineWidget, WidgetElement } from "../widget-element";
 import { drawArea } from "./draw";
 import { PRESETS } from "./presets";
 import { MAX_HYPOTHESES, MIN_HYPOTHESES, spec, type BayesState } from "./spec";
-import { describeArea, priorNote } from "./text";
+import { bayesResults, describeArea, priorNote } from "./text";
 import { areaLayout, fractionAtX, fractionAtY, hypothesisLabel, xOfFraction, yOfFraction } from "./view";
 
 const round = (value: number, decimals = 4) => Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -78,13 +78,11 @@ class BayesElement extends WidgetElement<BayesState> {
   }
 
   protected render(state: BayesState): void {
-    const prior = normaliseWeights(state.prior);
-    const update = prior && bayesUpdate(prior.probabilities, state.likelihood);
-    if (!prior || !update) throw new Error("likelihood: P(E) = 0, so no posterior is defined.");
+    const { prior, update, evidence, joint } = bayesResults(state);
     this.showNote(priorNote(prior));
-    this.setOutput("evidence", update.evidence);
+    this.setOutput("evidence", evidence);
     update.posterior.forEach((posterior, i) => {
-      this.setOutput(`joint_${i}`, update.joint[i] ?? 0);
+      this.setOutput(`joint_${i}`, joint[i] ?? 0);
       this.setOutput(`posterior_${i}`, posterior);
     });
     const svg = this.svg();
@@ -92,7 +90,7 @@ class BayesElement extends WidgetElement<BayesState> {
       drawArea(
         svg,
         areaLayout(prior.probabilities, state.likelihood, update.joint, update.posterior),
-        describeArea(prior.probabilities, state.likelihood, update.posterior, update.evidence),
+        describeArea(prior.probabilities, state.likelihood, update.posterior, evidence),
       );
     }
   }
@@ -230,4 +228,4 @@ class BayesElement extends WidgetElement<BayesState> {
   }
 }
 
-defineWidget("vae-bayes", BayesElement);
+defineWidget(spec, BayesElement);

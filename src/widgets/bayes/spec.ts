@@ -1,4 +1,4 @@
-import { totalProbability } from "../../lib/bayes";
+import { bayesUpdate } from "../../lib/bayes";
 import { vectorParam } from "../../lib/params";
 import { normaliseWeights } from "../../lib/weights";
 import type { WidgetSpec } from "../spec";
@@ -41,7 +41,8 @@ export const spec: WidgetSpec<BayesState> = {
     }
     const normalised = normaliseWeights(prior);
     if (!normalised) return "prior: expected at least one positive weight; all are 0.";
-    if (totalProbability(normalised.probabilities, likelihood) > 0) return undefined;
+    // bayesUpdate, not the plain sum: joints like 1e-200 · 1e-200 underflow, but P(E) > 0 all the same.
+    if (bayesUpdate(normalised.probabilities, likelihood)) return undefined;
     return "likelihood: the evidence has probability P(E) = Σ P(E | H_i) P(H_i) = 0, since every hypothesis with a positive prior gives it likelihood 0, so no posterior P(H_i | E) is defined; give such a hypothesis a positive likelihood.";
   },
   outputs: ["evidence", "posterior_0", "posterior_1", "joint_0", "joint_1"],

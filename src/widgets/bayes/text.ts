@@ -1,20 +1,38 @@
-import { formatNumber } from "../../lib/format";
-import type { NormalisedWeights } from "../../lib/weights";
+import { bayesUpdate } from "../../lib/bayes";
+import { formatNumber, probabilityFigure } from "../../lib/format";
+import { normaliseWeights, type NormalisedWeights } from "../../lib/weights";
 import type { SliderDescription } from "../handles/slider";
+import type { BayesState } from "./spec";
 import { hypothesisLabel, type BorderHandle, type Column } from "./view";
+
+/** Everything the widget shows for a state, from src/lib: shared by the shell and the element. */
+export function bayesResults(state: BayesState) {
+  const prior = normaliseWeights(state.prior);
+  const update = prior && bayesUpdate(prior.probabilities, state.likelihood);
+  if (!prior || !update) throw new Error("likelihood: P(E) = 0, so no posterior is defined.");
+  return {
+    prior,
+    update,
+    evidence: probabilityFigure(update.evidence, update.logEvidence),
+    joint: update.joint.map((value, i) => probabilityFigure(value, update.logJoint[i] ?? -Infinity)),
+  };
+}
+
+/** An output's value as people read it (formatNumber's rounding; decimal text as it is). */
+export const figureText = (figure: number | string) => (typeof figure === "number" ? formatNumber(figure) : figure);
 
 /** The diagram's text alternative and the normalisation note, shared by the shell and the element. */
 export function describeArea(
   prior: readonly number[],
   likelihood: readonly number[],
   posterior: readonly number[],
-  evidence: number,
+  evidence: number | string,
 ): string {
   const parts = prior.map(
     (p, i) =>
       `${hypothesisLabel(i)}: prior ${formatNumber(p)}, likelihood ${formatNumber(likelihood[i] ?? 0)}, posterior ${formatNumber(posterior[i] ?? 0)}`,
   );
-  return `Area diagram of Bayes' theorem. Evidence P(E) = ${formatNumber(evidence)}, the total shaded area. ${parts.join("; ")}.`;
+  return `Area diagram of Bayes' theorem. Evidence P(E) = ${figureText(evidence)}, the total shaded area. ${parts.join("; ")}.`;
 }
 
 export const priorNote = (prior: NormalisedWeights) =>

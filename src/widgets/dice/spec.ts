@@ -1,4 +1,4 @@
-import { FACES, probabilityOf } from "../../lib/dice";
+import { conditionalDistribution, FACES } from "../../lib/dice";
 import { integerSetParam, samplesParam, seedParam, vectorParam } from "../../lib/params";
 import { normaliseWeights } from "../../lib/weights";
 import type { WidgetSpec } from "../spec";
@@ -38,7 +38,8 @@ export const spec: WidgetSpec<DiceState> = {
   check: ({ weights, condition }) => {
     const normalised = normaliseWeights(weights);
     if (!normalised) return "weights: expected at least one positive weight; all six are 0, so no face can come up.";
-    if (probabilityOf(normalised.probabilities, condition) > 0) return undefined;
+    // P(B) > 0 from the weights themselves: a face of weight 1e-320 beside 1e6 makes P(B) underflow, not vanish.
+    if (conditionalDistribution(weights, condition)) return undefined;
     return `condition: P(B) = 0, because faces ${condition.join(", ")} all have weight 0, so P(A | B) and E[X | B] are not defined; add a face with positive weight to the condition.`;
   },
   outputs: [

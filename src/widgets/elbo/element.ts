@@ -103,4 +103,4 @@ class ElboElement extends WidgetElement<ElboState> {
   }
 }
 
-defineWidget("vae-elbo", ElboElement);
+defineWidget(spec, ElboElement);

@@ -125,4 +125,4 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
   }
 }
 
-defineWidget("vae-kl-discrete", KlDiscreteElement);
+defineWidget(spec, KlDiscreteElement);

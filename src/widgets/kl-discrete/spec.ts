@@ -1,5 +1,6 @@
 import type { Unit } from "../../lib/kl-discrete";
 import { enumParam, vectorParam } from "../../lib/params";
+import { normaliseWeights } from "../../lib/weights";
 import type { WidgetSpec } from "../spec";
 
 export interface KlDiscreteState {
@@ -37,8 +38,8 @@ export const spec: WidgetSpec<KlDiscreteState> = {
   },
   check: ({ p, q }) => {
     if (p.length !== q.length) return `q: expected as many weights as p (${p.length}), got ${q.length}.`;
-    if (!p.some((w) => w > 0)) return "p: expected at least one positive weight, got all zeros.";
-    if (!q.some((w) => w > 0)) return "q: expected at least one positive weight, got all zeros.";
+    if (!normaliseWeights(p)) return "p: expected at least one positive weight, got all zeros.";
+    if (!normaliseWeights(q)) return "q: expected at least one positive weight, got all zeros.";
     return undefined;
   },
   outputs: ["kl_pq", "kl_qp"],

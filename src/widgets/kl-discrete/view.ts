@@ -1,5 +1,6 @@
 import { formatNumber } from "../../lib/format";
-import { klDiscrete, normaliseWeights } from "../../lib/kl-discrete";
+import { klDiscrete } from "../../lib/kl-discrete";
+import { normaliseWeights } from "../../lib/weights";
 import { layoutGroups } from "../charts/grouped-bars";
 import type { SliderDescription } from "../handles/slider";
 import type { KlDiscreteState } from "./spec";
@@ -38,15 +39,22 @@ export const distributionSliders = (p: readonly number[], q: readonly number[]):
     })),
   );
 
+/** The weights as probabilities; the spec's check has refused weights that have none. */
+function distribution(weights: readonly number[], name: "p" | "q") {
+  const normalised = normaliseWeights(weights);
+  if (!normalised) throw new RangeError(`${name}: expected non-negative weights, at least one of them positive.`);
+  return normalised;
+}
+
 /** Everything the widget shows for a state, from src/lib: shared by the shell and the element. */
 export function klDiscreteResults(state: KlDiscreteState) {
-  const p = normaliseWeights(state.p);
-  const q = normaliseWeights(state.q);
+  const p = distribution(state.p, "p");
+  const q = distribution(state.q, "q");
   const forward = klDiscrete(p.probabilities, q.probabilities, state.unit);
   const reverse = klDiscrete(q.probabilities, p.probabilities, state.unit);
   const notes = [
-    p.normalised ? `P's weights sum to ${formatNumber(p.total)}` : "",
-    q.normalised ? `Q's weights sum to ${formatNumber(q.total)}` : "",
+    p.wasNormalised ? `P's weights sum to ${formatNumber(p.total)}` : "",
+    q.wasNormalised ? `Q's weights sum to ${formatNumber(q.total)}` : "",
   ].filter(Boolean);
   return {
     p: p.probabilities,

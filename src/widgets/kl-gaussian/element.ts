@@ -130,4 +130,4 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
   }
 }
 
-defineWidget("vae-kl-gaussian", KlGaussianElement);
+defineWidget(spec, KlGaussianElement);

@@ -74,4 +74,4 @@ class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
   }
 }
 
-defineWidget("vae-kl-std-normal", KlStdNormalElement);
+defineWidget(spec, KlStdNormalElement);

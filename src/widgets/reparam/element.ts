@@ -55,4 +55,4 @@ class ReparamElement extends WidgetElement<LinearGaussianState> {
   }
 }
 
-defineWidget("vae-reparam", ReparamElement);
+defineWidget(spec, ReparamElement);

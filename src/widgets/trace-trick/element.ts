@@ -71,4 +71,4 @@ class TraceTrickElement extends WidgetElement<TraceTrickState> {
   }
 }
 
-defineWidget("vae-trace-trick", TraceTrickElement);
+defineWidget(spec, TraceTrickElement);

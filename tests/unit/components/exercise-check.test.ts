@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { judge, printedAnswer, printedAnswerAccepted, readAnswer } from "../../../src/components/exercise-check";
+import {
+  judge,
+  printedAnswer,
+  printedAnswerAccepted,
+  readAnswer,
+  readSeedFragment,
+  seedFragment,
+  slipFor,
+} from "../../../src/components/exercise-check";
 
 describe("readAnswer", () => {
   it("reads decimals, fractions, percentages and scientific notation", () => {
@@ -60,5 +68,31 @@ describe("the answer a worked solution prints", () => {
     expect(printedAnswerAccepted("29170", 29166.67, 1)).toBe(false);
     expect(printedAnswerAccepted("1/3 ≈ 0.33", 1 / 3, 0.001)).toBe(false);
     expect(printedAnswerAccepted("one third", 1 / 3, 0.001)).toBe(false);
+  });
+});
+
+describe("slipFor", () => {
+  const mistakes = [
+    { value: 0.2266, slip: "Reversed." },
+    { value: 0.2866, slip: "Bits." },
+  ];
+  it("names the slip a wrong answer lies within the tolerance of, the nearest when two are close", () => {
+    expect(slipFor("0.227", mistakes, 0.0005)).toBe("Reversed.");
+    expect(slipFor("0.2866", mistakes, 0.0005)).toBe("Bits.");
+    expect(slipFor("0.2566", mistakes, 0.0005)).toBeUndefined();
+    expect(slipFor("0.25", [...mistakes, { value: 0.2501, slip: "Near." }], 0.05)).toBe("Near.");
+    expect(slipFor("abc", mistakes, 1)).toBeUndefined();
+  });
+});
+
+describe("seed fragments", () => {
+  it("round-trip an exercise's anchor and seed, and leave plain anchors alone", () => {
+    expect(readSeedFragment(seedFragment("exercise-kl-by-hand", 4821))).toEqual({
+      anchor: "exercise-kl-by-hand",
+      seed: 4821,
+    });
+    expect(readSeedFragment("#exercise-kl-by-hand")).toBeUndefined();
+    expect(readSeedFragment("#exercise-x?seed=abc")).toBeUndefined();
+    expect(readSeedFragment("#step-3?seed=4")).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bayesUpdate, jointProbabilities, totalProbability } from "../../../src/lib/bayes";
 import { normaliseWeights } from "../../../src/lib/weights";
+import { closeTo, D, exact, fromScale, weightVector } from "./reference";
 
 /** A prior over 2–8 hypotheses and a likelihood in [0, 1] for each, with P(E) > 0. */
 const problem = fc
@@ -95,6 +96,46 @@ describe("bayes", () => {
         );
         fc.pre(twice !== undefined && squared !== undefined);
         twice?.posterior.forEach((p, i) => expect(p).toBeCloseTo(squared?.posterior[i] ?? Number.NaN, 9));
+      }),
+    );
+  });
+});
+
+describe("bayes against 60-digit references, down to subnormal priors and likelihoods", () => {
+  /** The exact joints, evidence and posterior of the doubles given. */
+  const reference = (prior: readonly number[], likelihood: readonly number[]) => {
+    const joint = prior.map((p, i) => exact(p).times(exact(likelihood[i]!)));
+    const evidence = joint.reduce((sum, value) => sum.plus(value), new D(0));
+    return { joint, evidence, posterior: joint.map((value) => value.div(evidence)) };
+  };
+
+  it("keeps the posterior where every joint underflows: prior 1, 0, 1e-200 and likelihood 0, 1, 1e-200", () => {
+    const update = bayesUpdate([1, 0, 1e-200], [0, 1, 1e-200]);
+    expect(update?.posterior).toEqual([0, 0, 1]);
+    expect(update?.evidence).toBe(0);
+    expect(update?.logEvidence).toBeCloseTo(-400 * Math.LN10, 10);
+  });
+
+  it("gives each posterior and ln P(E) to a few units in the last place", () => {
+    const likelihood = fc
+      .tuple(fc.double({ min: 1, max: 2, maxExcluded: true, noNaN: true }), fc.integer({ min: -1074, max: -1 }))
+      .map(([mantissa, exponent]) => fromScale(mantissa, exponent));
+    const problem = fc.integer({ min: 2, max: 8 }).chain((n) =>
+      fc.tuple(
+        weightVector(n, n).map((weights) => normaliseWeights(weights)!.probabilities),
+        weightVector(n, n, likelihood),
+      ),
+    );
+    fc.assert(
+      fc.property(problem, ([prior, likelihood]) => {
+        const expected = reference(prior, likelihood);
+        fc.pre(expected.evidence.gt(0));
+        const update = bayesUpdate(prior, likelihood);
+        const label = `prior=${prior} likelihood=${likelihood}`;
+        expect(update, label).toBeDefined();
+        update?.posterior.forEach((p, i) => expect(closeTo(p, expected.posterior[i]!), label).toBe(true));
+        expect(closeTo(update?.logEvidence ?? NaN, expected.evidence.ln(), 1e-14), label).toBe(true);
+        expect(closeTo(update?.evidence ?? NaN, expected.evidence), label).toBe(true);
       }),
     );
   });

@@ -10,6 +10,7 @@ import {
   simulateConditionalRolls,
   traceCheckpoints,
 } from "../../../src/lib/dice";
+import { closeTo, D, exact, weightVector } from "./reference";
 import { createRandom } from "../../../src/lib/random";
 import { normaliseWeights } from "../../../src/lib/weights";
 
@@ -152,5 +153,36 @@ describe("dice, simulated", () => {
     expect(checkpoints.at(-1)).toBe(1_000_000);
     expect(new Set(checkpoints).size).toBe(checkpoints.length);
     expect(traceCheckpoints(1, 200)).toEqual([1]);
+  });
+});
+
+describe("dice against 60-digit references, from subnormal weights to the largest doubles", () => {
+  const faces = fc.subarray([...FACES]);
+  it("gives P(A | B), P(B) and E[X | B] to a few units in the last place", () => {
+    fc.assert(
+      fc.property(weightVector(6, 6), faces, faces, (weights, event, condition) => {
+        const ew = weights.map(exact);
+        const sum = (set: readonly number[]) => set.reduce((total, face) => total.plus(ew[face - 1]!), new D(0));
+        const inCondition = sum(condition);
+        fc.pre(inCondition.gt(0));
+        const analysis = analyseDice(weights, event, condition);
+        const pEvent = sum(event.filter((face) => condition.includes(face))).div(inCondition);
+        const mean = condition
+          .reduce((total, face) => total.plus(ew[face - 1]!.times(face)), new D(0))
+          .div(inCondition);
+        const label = `weights=${weights} A=${event} B=${condition}`;
+        expect(closeTo(analysis?.pEvent ?? NaN, pEvent), label).toBe(true);
+        expect(closeTo(analysis?.pCondition ?? NaN, inCondition.div(sum([...FACES]))), label).toBe(true);
+        expect(closeTo(analysis?.expectation ?? NaN, mean), label).toBe(true);
+        expect(closeTo(conditionalProbability(weights, event, condition) ?? NaN, pEvent), label).toBe(true);
+      }),
+    );
+  });
+
+  it("conditions on faces whose weights are subnormal, next to a face of weight 3", () => {
+    // Normalising first would round 1e-320 / 3 onto the subnormal grid and lose P(1 | {1, 2}) = 1/3.
+    const analysis = analyseDice([1e-320, 2e-320, 0, 0, 0, 3], [1], [1, 2]);
+    expect(closeTo(analysis?.pEvent ?? NaN, exact(1e-320).div(exact(1e-320).plus(exact(2e-320))))).toBe(true);
+    expect(analysis?.expectation).toBeCloseTo(1 + 2 / 3, 13);
   });
 });

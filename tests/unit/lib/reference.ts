@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import fc from "fast-check";
 
 /** 60 significant digits: the references below are exact to far more than a double can hold. */
 export const D = Decimal.clone({ precision: 60, toExpNeg: -9e15, toExpPos: 9e15, minE: -9e15, maxE: 9e15 });
@@ -14,6 +15,11 @@ export function exact(x: number): Exact {
     mantissa *= 2;
     exponent -= 1;
   }
+  // Above 2^53 a double's shortest decimal form is not its value (2^55 prints as …970): halve it first.
+  while (Math.abs(mantissa) > 2 ** 53) {
+    mantissa /= 2;
+    exponent += 1;
+  }
   return new D(mantissa).times(new D(2).pow(exponent));
 }
 
@@ -27,3 +33,17 @@ export function closeTo(actual: number, expected: Exact, relative = 1e-13): bool
 export function fromScale(mantissa: number, exponent: number): number {
   return Math.min(1, Math.max(Number.MIN_VALUE, mantissa * 2 ** exponent));
 }
+
+/** Positive doubles across the whole range, subnormals to the largest, uniform in their binary exponent. */
+export const anyScale = fc
+  .tuple(fc.double({ min: 1, max: 2, maxExcluded: true, noNaN: true }), fc.integer({ min: -1074, max: 1023 }))
+  .map(([mantissa, exponent]) => Math.max(Number.MIN_VALUE, Math.min(Number.MAX_VALUE, mantissa * 2 ** exponent)));
+
+/** Weights as the widgets take them: each 0 (often) or any positive double, at least one positive. */
+export const weightVector = (minLength: number, maxLength: number, scale = anyScale) =>
+  fc
+    .array(fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: scale }), {
+      minLength,
+      maxLength,
+    })
+    .filter((weights) => weights.some((w) => w > 0));

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normaliseWeights, roundDistribution, withProbability } from "../../../src/lib/weights";
+import { closeTo, D, exact, weightVector } from "./reference";
 
 describe("normaliseWeights", () => {
   it("divides by the total and says when it had to", () => {
@@ -36,6 +37,32 @@ describe("normaliseWeights", () => {
         ws.forEach((w, i) => expect(ps[i]).toBeCloseTo(w / total, 12));
       }),
     );
+  });
+});
+
+describe("normaliseWeights against 60-digit references, from subnormal weights to the largest doubles", () => {
+  it("gives each w_i / Σ w to a few units in the last place", () => {
+    fc.assert(
+      fc.property(weightVector(1, 8), (weights) => {
+        const result = normaliseWeights(weights);
+        const total = weights.reduce((sum, w) => sum.plus(exact(w)), new D(0));
+        weights.forEach((w, i) => {
+          const expected = exact(w).div(total);
+          expect(closeTo(result?.probabilities[i] ?? NaN, expected), `${weights} → ${result?.probabilities}`).toBe(
+            true,
+          );
+        });
+      }),
+    );
+  });
+
+  it("keeps the edge cases: the largest doubles, the smallest, and both together", () => {
+    expect(normaliseWeights([Number.MAX_VALUE, Number.MAX_VALUE])?.probabilities).toEqual([0.5, 0.5]);
+    expect(normaliseWeights([Number.MIN_VALUE, 3 * Number.MIN_VALUE])?.probabilities).toEqual([0.25, 0.75]);
+    expect(normaliseWeights([Number.MAX_VALUE, Number.MIN_VALUE])?.probabilities).toEqual([1, 0]);
+    // 1e-320 / 3 lies on the subnormal grid's spacing: the nearest subnormal, not a double rounding.
+    const third = normaliseWeights([1e-320, 2e-320, 0])?.probabilities ?? [];
+    expect(closeTo(third[0] ?? NaN, exact(1e-320).div(exact(1e-320).plus(exact(2e-320))))).toBe(true);
   });
 });
 

@@ -25,6 +25,14 @@ describe("rehypeExerciseNumbers", () => {
     expect(numberOf(other)).toBeUndefined();
   });
 
+  it("numbers choice questions in the same sequence", () => {
+    const first = exercise("a");
+    const choice: Node = { type: "mdxJsxFlowElement", name: "Choice", attributes: [], children: [] };
+    const third = exercise("c");
+    rehypeExerciseNumbers()({ type: "root", children: [first, section(choice), third] });
+    expect([first, choice, third].map(numberOf)).toEqual(["1", "2", "3"]);
+  });
+
   it("replaces a number an author wrote, so the sequence has no gaps or repeats", () => {
     const written = exercise("a", [{ type: "mdxJsxAttribute", name: "number", value: "7" }]);
     rehypeExerciseNumbers()({ type: "root", children: [exercise("z"), written] });

@@ -1,0 +1,42 @@
+/**
+ * Every exercise generator of the book, one import line per generator module
+ * (src/exercises/<chapter>/<id>.ts). <Exercise generator="id"> looks its generator up here.
+ */
+import type { ExerciseGenerator } from "./types";
+import { gaussianLogDensityExercise } from "./kl-divergence/gaussian-log-density";
+import { klDiscreteByHand } from "./kl-divergence/kl-discrete-by-hand";
+import { klFromUniform } from "./kl-divergence/kl-from-uniform";
+import { klGaussian1d } from "./kl-divergence/kl-gaussian-1d";
+import { klGaussianDiagonal } from "./kl-divergence/kl-gaussian-diagonal";
+import { klStdNormalLogvar } from "./kl-divergence/kl-std-normal-logvar";
+import { secondQuadratic } from "./kl-divergence/second-quadratic";
+import { traceTrickExpectation } from "./kl-divergence/trace-trick-expectation";
+import { loadedDieConditional } from "./probability/loaded-die-conditional";
+import { loadedDieMean } from "./probability/loaded-die-mean";
+import { rollsNeeded } from "./probability/rolls-needed";
+import { testPosterior } from "./probability/test-posterior";
+
+export const generators: readonly ExerciseGenerator[] = [
+  klDiscreteByHand,
+  klFromUniform,
+  gaussianLogDensityExercise,
+  traceTrickExpectation,
+  secondQuadratic,
+  klGaussian1d,
+  klGaussianDiagonal,
+  klStdNormalLogvar,
+  loadedDieConditional,
+  loadedDieMean,
+  testPosterior,
+  rollsNeeded,
+];
+
+const byId = new Map(generators.map((generator) => [generator.id, generator]));
+
+/** The generator with this id; throws naming the known ids when there is none. */
+export function generatorFor(id: string): ExerciseGenerator {
+  const generator = byId.get(id);
+  if (!generator)
+    throw new Error(`No exercise generator "${id}"; known: ${[...byId.keys()].join(", ")} (src/exercises/registry.ts)`);
+  return generator;
+}
