@@ -1,6 +1,7 @@
 // The embed page around a widget: reports its height to a framing page, fits a fixed frame (a slide),
 // gives keyboard focus back on Esc (so a slide deck's keys work again), and explains bad display parameters.
 // It also attaches the widget's "Share" panel (./panel-watch.ts).
+import { WIDGET_CHANGE } from "../widgets/events";
 import { watchEmbedPanels } from "./panel-watch";
 import { displayParamProblems, MESSAGE_TYPES, type EmbedMessage } from "./protocol";
 
@@ -10,6 +11,12 @@ const framed = window.parent !== window;
 
 /** The smallest scale at which a widget is still worth showing whole; below it the frame scrolls. */
 const MIN_ZOOM = 0.55;
+/**
+ * The smallest text a scaled page may show, in CSS pixels (docs/embedding.md): 12 px in a frame,
+ * 18 px on a projector. A widget that fits its frame only with smaller text scrolls instead.
+ */
+const MIN_TEXT = 12;
+const MIN_PROJECTOR_TEXT = 18;
 /** The largest scale a widget grows to in a large frame (a slide on a projector), so it fills the frame. */
 const MAX_ZOOM = 2.5;
 /** Zoom steps: fine enough that a widget fills its frame to within a few per cent. */
@@ -52,6 +59,32 @@ function pageHeight(): number {
   return Math.ceil(document.body.getBoundingClientRect().height);
 }
 
+/**
+ * The smallest size (px, before the page's zoom) of any visible text in `container`, each formula at
+ * its base size.
+ */
+function smallestText(container: Element): number {
+  let smallest = Infinity;
+  const visible = (element: Element) => element.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (
+      !parent ||
+      !node.textContent?.replace(/\u200b/g, "").trim() ||
+      parent.closest("script, style, noscript, .katex-mathml")
+    )
+      continue;
+    // A formula counts at its base size (its scripts and struts are smaller by design).
+    const text = parent.closest(".katex") ?? parent;
+    if (!visible(text)) continue;
+    // SVG labels count at their set size: charts are laid out at their real width (../widgets/charts/real-width.ts).
+    const size = parseFloat(getComputedStyle(text).fontSize);
+    if (size > 0) smallest = Math.min(smallest, size);
+  }
+  return smallest;
+}
+
 function embedInFrame(): void {
   const main = document.querySelector<HTMLElement>("main");
   let hostFitsFrame = false;
@@ -74,11 +107,15 @@ function embedInFrame(): void {
   };
 
   /**
-   * The largest zoom from MAX_ZOOM down to MIN_ZOOM at which the page fits `available`, with the
-   * height it then needs (the smallest height seen when nothing fits).
+   * The largest zoom from MAX_ZOOM down to the smallest legible one (MIN_TEXT, at least MIN_ZOOM) at
+   * which the page fits `available`, with the height it then needs (the least overflow when nothing fits).
    */
   const bestZoom = (available: number, columns: boolean): { zoom: number; height: number } => {
-    let best = { zoom: 1, height: Infinity };
+    let best = { zoom: MAX_ZOOM, height: Infinity };
+    // Never below the zoom at which the smallest text is still legible.
+    const minText = document.documentElement.hasAttribute("data-projector") ? MIN_PROJECTOR_TEXT : MIN_TEXT;
+    const legible = root ? minText / smallestText(root) : 0;
+    const floor = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.ceil((legible - 1e-6) / ZOOM_STEP) * ZOOM_STEP));
     const at = (zoom: number) => {
       const height = heightAt(zoom, available, columns);
       if (height < best.height && height > available) best = { zoom, height };
@@ -87,7 +124,9 @@ function embedInFrame(): void {
     // Coarse steps from large to small (layouts reflow as the zoom changes, so the height is not
     // monotonic in it), then fine steps above the first zoom that fits: some 15 layouts, not 40.
     const coarse = 5 * ZOOM_STEP;
-    for (let zoom = MAX_ZOOM; zoom >= MIN_ZOOM - 1e-9; zoom = Math.round((zoom - coarse) * 100) / 100) {
+    let lowest = MAX_ZOOM + ZOOM_STEP;
+    for (let zoom = MAX_ZOOM; zoom >= floor - 1e-9; zoom = Math.round((zoom - coarse) * 100) / 100) {
+      lowest = zoom;
       const height = at(zoom);
       if (height > available) continue;
       for (let finer = Math.min(MAX_ZOOM, zoom + coarse - ZOOM_STEP); finer > zoom + 1e-9; finer -= ZOOM_STEP) {
@@ -97,8 +136,14 @@ function embedInFrame(): void {
       }
       return { zoom, height: heightAt(zoom, available, columns) };
     }
-    const smallest = at(MIN_ZOOM);
-    return smallest <= available ? { zoom: MIN_ZOOM, height: smallest } : best;
+    // Between the last coarse step and the legibility floor.
+    for (let zoom = Math.round((lowest - ZOOM_STEP) * 100) / 100; zoom >= floor - 1e-9; zoom -= ZOOM_STEP) {
+      const rounded = Math.round(zoom * 100) / 100;
+      const height = at(rounded);
+      if (height <= available) return { zoom: rounded, height };
+    }
+    // Nothing fits at a legible size: the least overflow, and the frame scrolls.
+    return best;
   };
 
   /**
@@ -190,7 +235,14 @@ function releaseFocusOnEscape(): void {
 
 /** Tells the framing page each new permalink, so a deck that reloads the frame restores the state (docs/embedding.md). */
 function reportState(): void {
-  document.addEventListener("widget-url", () => post({ type: MESSAGE_TYPES.state, id, url: window.location.href }));
+  // The widget's one change event (../widgets/events.ts) follows its address update; a recomputation that left the address as it was is not news.
+  let reported = window.location.href;
+  document.addEventListener(WIDGET_CHANGE, () => {
+    const url = window.location.href;
+    if (url === reported) return;
+    reported = url;
+    post({ type: MESSAGE_TYPES.state, id, url });
+  });
 }
 
 showDisplayProblems();

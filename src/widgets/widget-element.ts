@@ -179,9 +179,8 @@ export abstract class WidgetElement<S> extends HTMLElement {
       if (value === null) url.searchParams.delete(key);
       else url.searchParams.set(key, value);
     }
+    // Before refresh() sends widget-change: the embed page passes the new permalink on to a framing deck (src/embed/embed-page.ts).
     history.replaceState(history.state, "", url);
-    // The embed page passes the new permalink on to a framing deck (src/embed/embed-page.ts).
-    this.dispatchEvent(new CustomEvent("widget-url", { bubbles: true }));
   }
 
   /** Every parameter of the current state, defaults included (for images of the state). */

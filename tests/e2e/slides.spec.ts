@@ -125,9 +125,28 @@ test("frames load ahead of their slide, and a widget comes back as the presenter
   const frame = sections.nth(slide!.index).frameLocator("iframe");
   await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
   const input = frame.locator('input[name="mu"]');
+  // One change, one event (src/widgets/events.ts), one new permalink for the deck.
+  await page.evaluate(() => {
+    (window as unknown as { stateMessages: number }).stateMessages = 0;
+    window.addEventListener("message", (event: MessageEvent<{ type?: string }>) => {
+      if (event.data?.type === "vae-widget:state") (window as unknown as { stateMessages: number }).stateMessages += 1;
+    });
+  });
+  const widget = frame.locator("[data-widget]");
+  await widget.evaluate((element) => {
+    const counts: Record<string, number> = {};
+    for (const name of ["widget-change", "widget-url"])
+      element.ownerDocument.addEventListener(name, () => (counts[name] = (counts[name] ?? 0) + 1));
+    (element as unknown as { eventCounts: Record<string, number> }).eventCounts = counts;
+  });
   await input.fill("0.5,0,0,0");
   await page.keyboard.press("Escape");
   const kl = frame.locator("output[name=kl]");
+  await expect(widget).toHaveAttribute("data-ready", "");
+  expect(await widget.evaluate((element) => (element as unknown as { eventCounts: object }).eventCounts)).toEqual({
+    "widget-change": 1,
+  });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { stateMessages: number }).stateMessages)).toBe(1);
   // ½ Σ (exp(logvar) + μ² − 1 − logvar) with μ = (0.5, 0, 0, 0), logvar = (0, −3, 0, 0).
   const expected = 0.5 * (0.25 + Math.exp(-3) + 2);
   await expect.poll(async () => Number(await kl.getAttribute("data-value"))).toBeCloseTo(expected, 10);
