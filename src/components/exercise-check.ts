@@ -86,14 +86,20 @@ export function seedFragment(anchor: string, seed: number): string {
 
 /** The anchor and seed of a fragment made by `seedFragment`; undefined for any other fragment. */
 export function readSeedFragment(hash: string): { anchor: string; seed: number } | undefined {
-  const match = /^#(exercise-[a-z0-9-]+)\?seed=(-?\d{1,15})$/.exec(decodeURIComponent(hash));
+  let text: string;
+  try {
+    text = decodeURIComponent(hash);
+  } catch {
+    return undefined; // a malformed %-escape is no seed link
+  }
+  const match = /^#(exercise-[a-z0-9-]+)\?seed=(-?\d{1,15})$/.exec(text);
   if (!match?.[1] || !match[2]) return undefined;
   return { anchor: match[1], seed: Number(match[2]) };
 }
 
 const MESSAGES: Record<Verdict, string> = {
   right: "Right.",
-  wrong: "Not quite. Try again, or open the hint.",
+  wrong: "Not quite.",
   unreadable: "Type a number, such as 0.25, 1/4 or 25 %.",
 };
 
@@ -135,16 +141,19 @@ function bindExercise(exercise: HTMLElement): void {
     void showSeed(exercise, seed).then((shown) => {
       if (!shown) return;
       history.replaceState(history.state, "", seedFragment(exercise.id, seed));
-      say(form, "New numbers: the question and its solution have changed.", "new");
+      say(form, "New numbers:", "new", "the question and its worked solution have changed.");
     });
   });
 }
 
-function say(form: HTMLFormElement, message: string, verdict: string): void {
+/** Writes the verdict (bold) and what it means (plain) into the form's status line. */
+function say(form: HTMLFormElement, verdict: string, kind: string, detail = ""): void {
   const feedback = form.querySelector<HTMLElement>(".exercise-feedback");
   if (!feedback) return;
-  feedback.dataset.verdict = verdict;
-  feedback.textContent = message;
+  feedback.dataset.verdict = kind;
+  const strong = document.createElement("strong");
+  strong.textContent = verdict;
+  feedback.replaceChildren(...(verdict ? [strong] : []), ...(detail ? [` ${detail}`] : []));
 }
 
 function checkNumber(exercise: HTMLElement, form: HTMLFormElement): void {
@@ -153,7 +162,12 @@ function checkNumber(exercise: HTMLElement, form: HTMLFormElement): void {
   const tolerance = Number(form.dataset.tolerance);
   const verdict = judge(input.value, Number(form.dataset.answer), tolerance);
   const slip = verdict === "wrong" ? slipFor(input.value, mistakesOf(form), tolerance) : undefined;
-  say(form, slip ? `Not quite. ${slip}` : MESSAGES[verdict], slip ? "slip" : verdict);
+  say(
+    form,
+    MESSAGES[verdict],
+    slip ? "slip" : verdict,
+    slip ?? (verdict === "wrong" ? "Try again, or open the hint." : ""),
+  );
   input.setAttribute("aria-invalid", String(verdict !== "right"));
   if (verdict === "right") solved(exercise);
 }
@@ -225,7 +239,7 @@ async function showSeed(exercise: HTMLElement, seed: number): Promise<boolean> {
     return true;
   } catch (error) {
     if (form)
-      say(form, `Could not make new numbers: ${error instanceof Error ? error.message : String(error)}`, "unreadable");
+      say(form, "Could not make new numbers:", "unreadable", error instanceof Error ? error.message : String(error));
     return false;
   }
 }

@@ -32,7 +32,8 @@ export class AutoencoderTrainer implements Trainer {
   private readonly random: Random;
   private readonly corrupted: Float32Array;
   private readonly heldOutClean: Float32Array;
-  private readonly heldOutCorrupted: Float32Array;
+  /** The held-out digits corrupted at the test noise (the training noise unless setTestNoise changed it). */
+  private heldOutCorrupted: Float32Array;
 
   constructor(
     private readonly digits: Digits,
@@ -50,6 +51,11 @@ export class AutoencoderTrainer implements Trainer {
     const all = Array.from({ length: digits.heldOut.count }, (_, i) => i);
     this.heldOutClean = gatherDigits(digits.heldOut, all);
     this.heldOutCorrupted = maskPixels(this.heldOutClean, config.noise, createRandom(EVAL_SEED));
+  }
+
+  /** Corrupts the held-out digits afresh at `noise`, with the same fixed seed, for the next evaluations. */
+  setTestNoise(noise: number): void {
+    this.heldOutCorrupted = maskPixels(this.heldOutClean, noise, createRandom(EVAL_SEED));
   }
 
   get epochs(): number {

@@ -62,6 +62,12 @@ export type ToWorker =
   | { readonly type: "resume" }
   | { readonly type: "reset" }
   | { readonly type: "views"; readonly views: VaeViewRequest }
+  /**
+   * Re-measures the model at rest with new evaluation settings, no training: the autoencoder's
+   * held-out corruption `noise`, the VAE's views (their `k`); answered by the evaluation, any
+   * measurement, then the status.
+   */
+  | { readonly type: "evaluate"; readonly noise?: number; readonly views?: VaeViewRequest }
   | { readonly type: "decode"; readonly id: number; readonly codes: Float32Array; readonly count: number };
 
 export type Status = "loading" | "idle" | "training" | "paused" | "done" | "diverged";

@@ -152,6 +152,15 @@ export class TrainingSession {
             if (this.measuredK !== message.views.k) this.startMeasuring();
           }
           break;
+        case "evaluate":
+          if (message.views) this.views = message.views;
+          if (message.noise !== undefined) this.trainer!.setTestNoise?.(message.noise);
+          if (this.status !== "training") {
+            this.evaluate(this.status === "done");
+            if (this.measuredK !== this.views?.k) this.startMeasuring();
+          }
+          this.restateStatus();
+          break;
         case "decode":
           this.decode(message.id, message.codes, message.count);
           break;

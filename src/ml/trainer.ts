@@ -26,6 +26,8 @@ export interface Trainer {
    * a figure ready to post; undefined when there is nothing worth measuring (e.g. untrained weights).
    */
   measure?(views: VaeViewRequest | undefined): Generator<VaeMeasurement | undefined, void> | undefined;
+  /** Corrupts the held-out digits at `noise` for the evaluations that follow (the training corruption stays). */
+  setTestNoise?(noise: number): void;
   /** Pixel means for `count` codes (row-major), for a model that decodes codes. */
   decode?(codes: Float32Array, count: number): Float32Array;
   /** The whole training state, copied to the CPU (to go on after a lost GPU context). */

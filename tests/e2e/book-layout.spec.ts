@@ -58,20 +58,6 @@ function equations(page: Page): Promise<EquationReport[]> {
   });
 }
 
-/**
- * Widgets whose text is still under 12 px on a phone, each with its cause; any other widget fails.
- * Remove an entry when its widget is fixed (issue #12).
- */
-const SMALL_TEXT_KNOWN: Readonly<Record<string, string>> = {
-  dice: "fixed-size SVG panels (viewBox 320 and 420 wide) shrink with the phone: 9.5 px and 7.9 px at 320 px",
-  vae: "the VAE's phone layout (issue #12 item 9): 8.5 px at 320 px",
-};
-
-/** The same for the other two kinds: the model widgets' tab rows scroll sideways at 320 px, the Bayes table's
- * fields, widened to show four-digit figures, make it 15–18 px wider than a 320 px phone, and the VAE's latent plots' "0" and "−2" ticks meet their axis names (issue #12 item 9). */
-const CLIPPED_KNOWN = /^(vae|autoencoder): div\.view-tabs |^bayes: table\.bayes-table /;
-const OVERLAP_KNOWN = /^vae: "(0|−2)" on /;
-
 interface WidgetProblems {
   small_text: string[];
   overlapping_labels: string[];
@@ -164,11 +150,7 @@ for (const slug of chapterSlugs) {
         const at = `${viewport.name} px, ${scheme}`;
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(width, `${at}: page width`).toBeLessThanOrEqual(viewport.width);
-        const problems = await widgetProblems(page);
-        problems.small_text = problems.small_text.filter((text) => !(text.split(":")[0]! in SMALL_TEXT_KNOWN));
-        problems.clipped = problems.clipped.filter((box) => !CLIPPED_KNOWN.test(box));
-        problems.overlapping_labels = problems.overlapping_labels.filter((pair) => !OVERLAP_KNOWN.test(pair));
-        expect(problems, at).toEqual({ small_text: [], overlapping_labels: [], clipped: [] });
+        expect(await widgetProblems(page), at).toEqual({ small_text: [], overlapping_labels: [], clipped: [] });
 
         const found = await equations(page);
         expect(found.length).toBeGreaterThan(0);

@@ -183,6 +183,10 @@ async function expectReadableFields(root: Locator) {
   }
 }
 
+/** Whether the handle is focused and draws a focus ring (an outline), as the reader sees it. */
+const ringShown = (handle: Locator) =>
+  handle.evaluate((element) => element === document.activeElement && getComputedStyle(element).outlineStyle !== "none");
+
 const distance = (a: readonly number[], b: readonly number[]) =>
   Math.hypot(...a.map((value, i) => value - (b[i] ?? NaN)));
 
@@ -213,6 +217,8 @@ for (const which of CASES) {
       await pointer.down(from.x, from.y);
       await pointer.move(from.x + which.move[0], from.y + which.move[1]);
       await expect.poll(async () => distance(await valueOf(page, root, which), start)).toBeGreaterThan(0.01);
+      // A pointer's drag focuses the handle (keys step it next) but draws no focus ring: that is the keyboard's.
+      expect(await ringShown(handle), "focus ring during a drag").toBe(false);
       const there = await valueOf(page, root, which);
       expect(there.every(Number.isFinite)).toBe(true);
       await expectReadableFields(root);
@@ -226,10 +232,11 @@ for (const which of CASES) {
       expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
     }
 
-    // Keys: an arrow steps it by a small step, Shift+arrow by a big one.
+    // Keys: an arrow steps it by a small step, Shift+arrow by a big one; a key press shows the focus ring.
     const before = await valueOf(page, root, which);
     await handle.focus();
     await page.keyboard.press(which.key);
+    expect(await ringShown(handle), "focus ring after a key").toBe(true);
     await expect.poll(async () => (await valueOf(page, root, which))[0]! - before[0]!).toBeCloseTo(which.step, 3);
     await page.keyboard.press(`Shift+${which.key}`);
     await expect
@@ -237,6 +244,11 @@ for (const which of CASES) {
       .toBeCloseTo(which.step + which.bigStep, 3);
     await expect(handle).toHaveAttribute("aria-valuetext", /\d/);
     await expect(handle).not.toHaveAttribute("aria-valuetext", /NaN/);
+    // Tab, away and back, reaches the handle with its ring.
+    await page.keyboard.press("Shift+Tab");
+    expect(await ringShown(handle)).toBe(false);
+    await page.keyboard.press("Tab");
+    expect(await ringShown(handle), "focus ring after Tab").toBe(true);
   });
 }
 

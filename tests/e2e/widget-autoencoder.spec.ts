@@ -63,3 +63,43 @@ test("bad input gets a clear alert", async ({ page }) => {
   await expectBadInput(page, ID, "seconds=-5", "seconds");
   await expectBadInput(page, ID, "seconds=0", "seconds");
 });
+
+test("a noise change after training tests the trained model at the new noise, and offers a new run", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(`embed/${ID}/?seconds=5&noise=0.3&latent=32`);
+  const root = page.locator(`[data-widget="${ID}"]`);
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  await root.locator("button[data-role=train]").click();
+  await expect(root).not.toHaveAttribute("data-ready", "");
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  const steps = await outputValue(page, "steps");
+  const trained = await outputValue(page, "mse_test");
+  // Trained past an untrained model's ~0.2, so that its error depends on how much of the input is left.
+  expect(trained).toBeLessThan(0.12);
+  const corrupted = () =>
+    root.locator("canvas[data-role=corrupted]").evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+  const strip = await corrupted();
+
+  // More pixels zeroed: the same model (same steps), measured again on inputs corrupted afresh.
+  await root.locator('input[name="noise"]').fill("0.7");
+  await expect(page).toHaveURL(/noise=0\.7/);
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  await expect.poll(() => outputValue(page, "mse_test")).toBeGreaterThan(trained!);
+  expect(await outputValue(page, "steps")).toBe(steps);
+  expect(await corrupted()).not.toBe(strip);
+  const notice = root.locator("[data-role=retrain]");
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText("noise from 0.3 to 0.7");
+  await expect(notice).toContainText("measured again with the new noise");
+
+  // Keeping the trained model measures it at its own noise again: the figure it had.
+  await root.locator("button[data-role=keep-trained]").click();
+  await expect(notice).toBeHidden();
+  await expect(root.locator('input[name="noise"]')).toHaveValue("0.3");
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  await expect.poll(() => outputValue(page, "mse_test")).toBeCloseTo(trained!, 6);
+  expect(await outputValue(page, "steps")).toBe(steps);
+  expect(await root.innerText()).not.toMatch(/\bNaN\b|undefined/);
+});

@@ -311,6 +311,17 @@ test("a β change after training keeps the trained model until the reader choose
   await expect(notice).toBeHidden();
   await expect(beta).toHaveValue("1");
   expect(await outputValue(page, "steps")).toBe(trained.steps);
+  // k plays no part in training: a new k estimates log p(x) again on the same model, with no notice.
+  const logPx = await outputValue(page, "log_px_test");
+  await root.locator(".more-settings summary").click();
+  const k = root.locator('input[name="k"]');
+  await k.fill("4");
+  await k.press("Enter");
+  await expect(page).toHaveURL(/k=4/);
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  await expect.poll(() => outputValue(page, "log_px_test")).not.toBe(logPx);
+  await expect(notice).toBeHidden();
+  expect(await figures(page)).toMatchObject({ steps: trained.steps, elbo: trained.elbo });
   await beta.fill("4");
   await beta.press("Enter");
   await root.locator("button[data-role=retrain-now]").click();

@@ -16,6 +16,12 @@ class AutoencoderElement extends ModelWidget<AutoencoderState> {
   private heldOut: [number, number][] = [];
   /** A finished run's curves, drawn faintly after a settings change started a new one. */
   private earlier?: { train: [number, number][]; heldOut: [number, number][] };
+  /** After training, a new noise tests the trained model at that corruption; training at it needs a new run. */
+  protected override readonly measuredSettings = { noise: { retrain: true } };
+
+  protected override evaluateMessage(state: AutoencoderState) {
+    return { type: "evaluate", noise: state.noise } as const;
+  }
 
   protected override setup(): void {
     super.setup();
@@ -85,6 +91,8 @@ class AutoencoderElement extends ModelWidget<AutoencoderState> {
     if (evaluation.model !== "autoencoder") return;
     this.setOutput("mse_test", evaluation.mse);
     this.setOutput("steps", progress.steps);
+    // A model measured again at the same step (another test noise) replaces its point.
+    if (this.heldOut.at(-1)?.[0] === progress.steps) this.heldOut.pop();
     this.heldOut.push([progress.steps, evaluation.mse]);
     for (const role of ["clean", "corrupted", "reconstructed", "random"] as const) {
       const canvas = this.querySelector<HTMLCanvasElement>(`canvas[data-role=${role}]`);

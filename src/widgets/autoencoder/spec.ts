@@ -21,7 +21,8 @@ export const spec: WidgetSpec<AutoencoderState> = {
       fallback: 0.3,
       min: 0,
       max: 1,
-      description: "probability that each input pixel is zeroed (0: a plain autoencoder)",
+      description:
+        "probability that each input pixel is zeroed (0: a plain autoencoder); changed after training, the trained model is measured again at the new level",
     }),
     seconds: numberParam({
       fallback: 30,

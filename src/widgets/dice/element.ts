@@ -1,12 +1,13 @@
-import { FACES } from "../../lib/dice";
+import { FACES, type TracePoint } from "../../lib/dice";
 import { normaliseWeights, roundDistribution, withProbability } from "../../lib/weights";
 import { formatField } from "../../lib/format";
+import { observeWidth, realWidth } from "../charts/real-width";
 import { bindHandles, type Grab } from "../handles/bind";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { drawPanel, drawTrace } from "./draw";
 import { spec, type DiceState } from "./spec";
 import { describeDie, describeGiven, describeTrace, normalisedNote } from "./text";
-import { diceResults, diceSimulation, panelLayout, traceLayout } from "./view";
+import { diceResults, diceSimulation, PANEL, panelLayout, TRACE, traceLayout } from "./view";
 
 type FaceSetName = "event" | "condition";
 
@@ -19,8 +20,22 @@ const faceOf = (handle: Element) => Number((handle as SVGElement).dataset.face);
 const DEFER_ABOVE = 20_000;
 const DEFER_MS = 120;
 
+/** What the three figures show, kept to redraw them at a new width. */
+interface Figures {
+  readonly state: DiceState;
+  readonly p: readonly number[];
+  readonly exact: ReturnType<typeof diceResults>["exact"];
+  readonly simulated?: {
+    readonly frequencies: readonly number[];
+    readonly trace: readonly TracePoint[];
+    readonly mean: number;
+  };
+}
+
 class DiceElement extends WidgetElement<DiceState> {
   protected readonly spec = spec;
+  private figures?: Figures;
+  private resizeObserver?: ResizeObserver;
 
   protected override setup(): void {
     const signal = this.signal;
@@ -46,7 +61,12 @@ class DiceElement extends WidgetElement<DiceState> {
     );
     const die = this.dieSvg();
     if (die) bindHandles(die, { selector: "rect.handle", grab: (handle) => this.grabFace(faceOf(handle)) }, signal);
+    this.resizeObserver = observeWidth([die, this.givenSvg(), this.traceSvg()], () => this.draw());
     this.showRaw();
+  }
+
+  protected override teardown(): void {
+    this.resizeObserver?.disconnect();
   }
 
   /** Puts the URL's values into the controls as written, even bad ones, so the reader sees what the alert is about. */
@@ -97,8 +117,8 @@ class DiceElement extends WidgetElement<DiceState> {
     this.setOutput("expectation", exact.expectation);
     this.setOutput("p_condition", pCondition);
     this.setOutput("p_joint", pJoint);
-    const die = this.dieSvg();
-    if (die) drawPanel(die, panelLayout(p, state.event, state.condition), describeDie(p));
+    this.figures = { state, p, exact };
+    this.draw();
 
     if (state.n > DEFER_ABOVE) {
       await new Promise((resolve) => window.setTimeout(resolve, DEFER_MS));
@@ -109,26 +129,61 @@ class DiceElement extends WidgetElement<DiceState> {
     this.setOutput("sample_p_event_se", simulation.pEvent.standardError);
     this.setOutput("sample_mean", simulation.mean.estimate);
     this.setOutput("sample_mean_se", simulation.mean.standardError);
-    const given = this.querySelector<SVGSVGElement>("svg[data-role=panel-given]");
+    this.figures = {
+      state,
+      p,
+      exact,
+      simulated: { frequencies, trace: simulation.trace, mean: simulation.mean.estimate },
+    };
+    this.draw();
+  }
+
+  /** Draws the figures at their real width (also on resize), so their labels keep their size on a phone. */
+  private draw(): void {
+    if (!this.figures) return;
+    const { state, p, exact, simulated } = this.figures;
+    const die = this.dieSvg();
+    if (die)
+      drawPanel(
+        die,
+        panelLayout(p, state.event, state.condition, undefined, realWidth(die, PANEL.width)),
+        describeDie(p),
+      );
+    if (!simulated) return;
+    const given = this.givenSvg();
     if (given) {
       drawPanel(
         given,
-        panelLayout(exact.given, state.event, state.condition, frequencies),
+        panelLayout(exact.given, state.event, state.condition, simulated.frequencies, realWidth(given, PANEL.width)),
         describeGiven(exact.given, state.condition),
       );
     }
-    const trace = this.querySelector<SVGSVGElement>("svg[data-role=trace]");
+    const trace = this.traceSvg();
     if (trace) {
       drawTrace(
         trace,
-        traceLayout(simulation.trace, exact.expectation, Math.sqrt(exact.variance), state.n),
-        describeTrace(simulation.mean.estimate, exact.expectation, state.n),
+        traceLayout(
+          simulated.trace,
+          exact.expectation,
+          Math.sqrt(exact.variance),
+          state.n,
+          realWidth(trace, TRACE.width),
+        ),
+        describeTrace(simulated.mean, exact.expectation, state.n),
       );
     }
   }
 
   private dieSvg(): SVGSVGElement | null {
     return this.querySelector<SVGSVGElement>("svg[data-role=panel-die]");
+  }
+
+  private givenSvg(): SVGSVGElement | null {
+    return this.querySelector<SVGSVGElement>("svg[data-role=panel-given]");
+  }
+
+  private traceSvg(): SVGSVGElement | null {
+    return this.querySelector<SVGSVGElement>("svg[data-role=trace]");
   }
 
   private weightInput(face: number): HTMLInputElement | null {
@@ -168,7 +223,8 @@ class DiceElement extends WidgetElement<DiceState> {
     const normalised = normaliseWeights(this.currentState()?.weights ?? []);
     if (!normalised) return undefined;
     const start = normalised.probabilities;
-    const layout = panelLayout(start, [], []);
+    // The drawn panel's geometry (its height follows its width).
+    const layout = panelLayout(start, [], [], undefined, realWidth(this.dieSvg(), PANEL.width));
     return {
       axes: [{ value: start[face - 1] ?? 0, min: 0, max: 1, step: 0.01, bigStep: 0.1 }],
       anchor: { x: 0, y: layout.bars[face - 1]?.y ?? layout.baseY },

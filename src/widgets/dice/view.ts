@@ -10,7 +10,20 @@ import type { DiceState } from "./spec";
  * Geometry of the dice figures with no DOM: the shell renders it as static SVG on the server and
  * the element redraws the same geometry with D3, so the fallback and the live figure are one picture.
  */
-export const PANEL = { width: 320, height: 150, top: 8, bottom: 22, left: 36, right: 6 } as const;
+/**
+ * A panel's margins in CSS pixels, and its size where the server draws it: the browser draws it at
+ * the SVG's own width (labels keep their size on a phone) and a height in the same proportion,
+ * within [minHeight, height].
+ */
+export const PANEL = { width: 320, height: 150, minHeight: 100, top: 8, bottom: 22, left: 36, right: 6 } as const;
+
+/** The height of a figure `width` wide in the proportion of its `size`, within [minHeight, size.height]. */
+export function heightFor(
+  size: { readonly width: number; readonly height: number; readonly minHeight: number },
+  width: number,
+): number {
+  return Math.round(Math.min(size.height, Math.max(size.minHeight, (width * size.height) / size.width)));
+}
 
 export interface FaceBar {
   readonly face: number;
@@ -26,6 +39,11 @@ export interface FaceBar {
 }
 
 export interface PanelLayout {
+  /** The viewBox's size, in CSS pixels where the SVG is drawn at its real width. */
+  readonly width: number;
+  readonly height: number;
+  readonly left: number;
+  readonly right: number;
   readonly bars: readonly FaceBar[];
   readonly ticks: readonly { readonly y: number; readonly label: string }[];
   readonly baseY: number;
@@ -34,28 +52,37 @@ export interface PanelLayout {
   readonly valueAt: (y: number) => number;
 }
 
-const probability = scaleLinear()
-  .domain([0, 1])
-  .range([PANEL.height - PANEL.bottom, PANEL.top]);
-const faceBand = scaleBand<number>()
-  .domain([...FACES])
-  .range([PANEL.left, PANEL.width - PANEL.right])
-  .padding(0.22);
-
 export function faceRole(face: number, event: Faces, condition: Faces): FaceBar["role"] {
   if (!condition.includes(face)) return "excluded";
   return event.includes(face) ? "event" : "condition";
 }
 
-/** Bars of a distribution over the six faces on a fixed 0–1 scale, so that conditioning visibly rescales. */
+/**
+ * Bars of a distribution over the six faces on a fixed 0–1 scale, so that conditioning visibly rescales,
+ * in a panel `width` wide (CSS pixels) and heightFor(PANEL, width) high.
+ */
 export function panelLayout(
   values: readonly number[],
   event: Faces,
   condition: Faces,
   markers?: readonly number[],
+  width: number = PANEL.width,
 ): PanelLayout {
+  const height = heightFor(PANEL, width);
+  const probability = scaleLinear()
+    .domain([0, 1])
+    .range([height - PANEL.bottom, PANEL.top]);
   const baseY = probability(0);
+  const right = width - PANEL.right;
+  const faceBand = scaleBand<number>()
+    .domain([...FACES])
+    .range([PANEL.left, right])
+    .padding(0.22);
   return {
+    width,
+    height,
+    left: PANEL.left,
+    right,
     bars: FACES.map((face, i) => {
       const value = values[i] ?? 0;
       const marker = markers?.[i];
@@ -77,9 +104,13 @@ export function panelLayout(
   };
 }
 
-export const TRACE = { width: 420, height: 200, top: 10, bottom: 30, left: 36, right: 10 } as const;
+/** The trace's margins and server size in CSS pixels, as PANEL's, with room below the ticks for the axis name. */
+export const TRACE = { width: 420, height: 204, minHeight: 110, top: 10, bottom: 34, left: 36, right: 10 } as const;
 
 export interface TraceLayout {
+  /** The viewBox's size, as PanelLayout's. */
+  readonly width: number;
+  readonly height: number;
   readonly meanPath: string;
   readonly bandPath: string;
   readonly expectationY: number;
@@ -93,15 +124,23 @@ export interface TraceLayout {
 
 /**
  * The running mean against the number of rolls (log axis), the exact expectation, and the band
- * expectation ± 2σ/√k in which the running mean after k rolls lies about 95 % of the time.
+ * expectation ± 2σ/√k in which the running mean after k rolls lies about 95 % of the time, in a
+ * plot `width` wide (CSS pixels) and heightFor(TRACE, width) high.
  */
-export function traceLayout(trace: readonly TracePoint[], expectation: number, sd: number, n: number): TraceLayout {
+export function traceLayout(
+  trace: readonly TracePoint[],
+  expectation: number,
+  sd: number,
+  n: number,
+  width: number = TRACE.width,
+): TraceLayout {
   const x = scaleLog()
     .domain([1, Math.max(n, 10)])
-    .range([TRACE.left, TRACE.width - TRACE.right]);
+    .range([TRACE.left, width - TRACE.right]);
+  const height = heightFor(TRACE, width);
   const y = scaleLinear()
     .domain([1, 6])
-    .range([TRACE.height - TRACE.bottom, TRACE.top]);
+    .range([height - TRACE.bottom, TRACE.top]);
   const clampFace = (value: number) => Math.min(6, Math.max(1, value));
   const bandRolls = traceRolls(trace, n);
   const band = area<number>()
@@ -113,6 +152,8 @@ export function traceLayout(trace: readonly TracePoint[], expectation: number, s
     .y((point) => y(point.mean));
   const decades = x.ticks().filter((tick) => Number.isInteger(Math.log10(tick)));
   return {
+    width,
+    height,
     meanPath: mean(trace as TracePoint[]) ?? "",
     bandPath: band(bandRolls) ?? "",
     expectationY: y(expectation),
@@ -122,8 +163,8 @@ export function traceLayout(trace: readonly TracePoint[], expectation: number, s
     })),
     yTicks: FACES.map((face) => ({ y: y(face), label: String(face) })),
     left: TRACE.left,
-    right: TRACE.width - TRACE.right,
-    baseY: TRACE.height - TRACE.bottom,
+    right: width - TRACE.right,
+    baseY: height - TRACE.bottom,
     topY: TRACE.top,
   };
 }

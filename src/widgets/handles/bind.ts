@@ -1,5 +1,8 @@
 import { keyTarget, type HandleAxis } from "./keys";
 
+/** Marks a handle focused by a pointer, whose focus ring stays hidden (widget.css). */
+const POINTER_FOCUS = "data-pointer-focus";
+
 /** A handle taken by a pointer or a key: what it shows now and how to change it. */
 export interface Grab {
   /** The handle's value(s) now: one for a bar or a border, two (horizontal, vertical) for a point. */
@@ -33,7 +36,9 @@ export interface BoundHandles {
  * cancelled touchstart where the browser ignores touch-action on SVG shapes), and elsewhere on the
  * plot it still does. A press does not move the value: the pointer keeps its offset from the value's
  * mark, and moving it back returns the value. Keys follow `keyTarget`. Every listener goes away when
- * `signal` aborts.
+ * `signal` aborts. A handle a pointer focused carries `data-pointer-focus` until a key is pressed on it
+ * or it loses focus: the focus ring is for the keyboard (`:focus-visible`, which Chromium also
+ * matches after a script's focus()), see widget.css.
  */
 export function bindHandles(svg: SVGSVGElement, bindings: HandleBindings, signal: AbortSignal): BoundHandles {
   let drag:
@@ -60,6 +65,7 @@ export function bindHandles(svg: SVGSVGElement, bindings: HandleBindings, signal
     const start = toViewBox(event);
     if (!grab || !start) return;
     event.preventDefault();
+    handle.setAttribute(POINTER_FOCUS, "");
     handle.focus({ preventScroll: true });
     drag = {
       pointerId: event.pointerId,
@@ -85,8 +91,11 @@ export function bindHandles(svg: SVGSVGElement, bindings: HandleBindings, signal
   listen("pointerup", end);
   listen("pointercancel", end);
   listen("lostpointercapture", end);
+  // On the document, not the SVG: Chromium puts an SVG element with focus listeners in the Tab order.
+  document.addEventListener("focusout", (event) => handleOf(event)?.removeAttribute(POINTER_FOCUS), { signal });
   listen("keydown", (event) => {
     const handle = handleOf(event);
+    handle?.removeAttribute(POINTER_FOCUS);
     const grab = handle && bindings.grab(handle);
     const values = grab && keyTarget(grab.axes, event.key, event.shiftKey);
     if (!grab || !values) return;

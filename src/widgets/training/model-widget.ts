@@ -1,12 +1,13 @@
 import { formatNumber } from "../../lib/format";
 import { TrainingClient } from "../../ml/client";
-import type { FromWorker, Progress, Setup, Status, VaeViewRequest } from "../../ml/protocol";
+import type { FromWorker, Progress, Setup, Status, ToWorker, VaeViewRequest } from "../../ml/protocol";
 import { WidgetElement } from "../widget-element";
 import { workerBlockedByFrame } from "../parts/sandbox";
 
 type Evaluation = Extract<FromWorker, { type: "evaluation" }>;
 type BackendMessage = Extract<FromWorker, { type: "backend" }>;
 type Measurement = Extract<FromWorker, { type: "measurement" }>;
+type EvaluateMessage = Extract<ToWorker, { type: "evaluate" }>;
 
 const STATUS_TEXT: Record<Status, string> = {
   loading: "Loading the digits and TensorFlow.js…",
@@ -49,6 +50,13 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   protected priorSteps = 0;
   /** The settings the worker's model was configured with, and the steps it has trained since. */
   private trained?: { state: S; steps: number };
+  /** The state whose evaluation settings (see `measuredSettings`) the worker's figures are measured with. */
+  private measuredAt?: S;
+  /**
+   * Settings the trained model is re-measured with when they change after training, with no training:
+   * `retrain` says whether training with the new value still needs a new run (the notice offers it).
+   */
+  protected readonly measuredSettings: Readonly<Record<string, { readonly retrain: boolean }>> = {};
   /** True while a render() is waiting: the base class then sets data-ready itself. */
   private rendering = false;
   /** True while the worker measures the model at rest (figures still to come: not ready). */
@@ -64,6 +72,10 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   }
   protected viewsFor(_state: S): VaeViewRequest | undefined {
     return undefined;
+  }
+  /** The worker's message that re-measures the trained model with the evaluation settings of `state`. */
+  protected evaluateMessage(state: S): EvaluateMessage {
+    return { type: "evaluate", views: this.viewsFor(state) };
   }
   protected abstract showEvaluation(message: Evaluation): void;
   /** Figures measured on the model at rest (the VAE's log p(x) and gaps). */
@@ -137,18 +149,25 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
 
   protected override async render(state: S, signal: AbortSignal): Promise<void> {
     const trained = this.trained;
-    if (trained && !state.autostart && (this.status === "done" || this.status === "paused")) {
-      const changed = changedSettings(trained.state, state);
-      // Back to the trained model's own settings ("Keep the trained model"): nothing to redo.
-      if (changed.length === 0) {
-        this.showRetrainNotice(undefined);
-        // Re-evaluates the kept model, whose figures a bad input in between may have emptied.
-        const views = this.viewsFor(state);
-        if (views) this.client?.send({ type: "views", views });
-        return;
-      }
+    const changed = trained ? changedSettings(trained.state, state) : [];
+    // A model at rest keeps its weights when only settings that do not train change (the VAE's k).
+    const measuredOnly = changed.length > 0 && changed.every((key) => this.measuredSettings[key]?.retrain === false);
+    const resting = this.status === "done" || this.status === "paused" || (this.status === "idle" && measuredOnly);
+    if (trained && !state.autostart && resting) {
+      const measured = changed.filter((key) => key in this.measuredSettings);
+      const retrain = changed.filter((key) => this.measuredSettings[key]?.retrain !== false);
       // A finished run is not thrown away silently: the reader chooses (docs/widgets.md, model widgets).
-      this.showRetrainNotice({ from: trained.state, to: state, changed, steps: trained.steps });
+      this.showRetrainNotice(
+        retrain.length
+          ? { from: trained.state, to: state, changed: retrain, measured, steps: trained.steps }
+          : undefined,
+      );
+      const remeasure = changedSettings(this.measuredAt ?? trained.state, state).some(
+        (key) => key in this.measuredSettings,
+      );
+      // Re-measures the trained model at new evaluation settings, or back at its own ("Keep the trained
+      // model"), whose figures a bad input in between may have emptied.
+      if (remeasure || changed.length === 0) await this.remeasure(state, signal);
       return;
     }
     this.showRetrainNotice(undefined);
@@ -176,6 +195,21 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     }
   }
 
+  /** Has the worker measure the trained model with the evaluation settings of `state`, and waits for every figure. */
+  private async remeasure(state: S, signal: AbortSignal): Promise<void> {
+    this.measuredAt = state;
+    this.rendering = true;
+    try {
+      const answered = this.waitFor((m) => m.type === "status", signal);
+      this.client?.send(this.evaluateMessage(state));
+      await answered;
+      if (this.measuring && !signal.aborted)
+        await this.waitFor((m) => m.type === "measured" || m.type === "status", signal);
+    } finally {
+      this.rendering = false;
+    }
+  }
+
   /** Creates the worker if need be, sends it the state, and waits for the first held-out evaluation. */
   private async load(state: S, signal: AbortSignal): Promise<void> {
     this.client ??= new TrainingClient(
@@ -186,11 +220,14 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     const idle = this.waitFor((m) => m.type === "status" && m.status === "idle", signal);
     this.client.configure(this.setupFor(state), this.viewsFor(state));
     this.trained = { state, steps: 0 };
+    this.measuredAt = state;
     await idle;
   }
 
   /** Says which settings changed since the run that trained the model, with the two choices; undefined hides it. */
-  private showRetrainNotice(change: { from: S; to: S; changed: string[]; steps: number } | undefined): void {
+  private showRetrainNotice(
+    change: { from: S; to: S; changed: string[]; measured: string[]; steps: number } | undefined,
+  ): void {
     let notice = this.querySelector<HTMLElement>("[data-role=retrain]");
     if (!change) {
       if (notice) notice.hidden = true;
@@ -203,12 +240,15 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
       notice.setAttribute("role", "status");
       this.querySelector(".training-status")?.after(notice);
     }
-    const { from, to, changed, steps } = change;
+    const { from, to, changed, measured, steps } = change;
     const list = changed.map((key) => `${key} from ${String(from[key as keyof S])} to ${String(to[key as keyof S])}`);
     const text = document.createElement("p");
     text.textContent =
-      `You changed ${list.join(", ")}. The trained model (${steps} steps) was trained with the old settings, and ` +
-      "this change needs a new training run. The finished run's curve stays, faint, for comparison.";
+      `You changed ${list.join(", ")}. The trained model (${steps} steps) was trained with the old settings` +
+      (measured.length
+        ? `; its held-out figures are measured again with the new ${measured.join(" and ")}. Training with the new settings needs a new run. `
+        : ", and this change needs a new training run. ") +
+      "If you train again, the finished run's curve stays, faint, for comparison.";
     const retrain = document.createElement("button");
     retrain.type = "button";
     retrain.dataset.role = "retrain-now";

@@ -55,6 +55,8 @@ class VaeElement extends ModelWidget<VaeState> {
   /** A finished run's curves, drawn faintly after a settings change started a new one. */
   private earlier?: VaeCurves;
   private sampleRound = 0;
+  /** After training, a new k measures log p(x) again on the trained model; it plays no part in training. */
+  protected override readonly measuredSettings = { k: { retrain: false } };
   /** The training step of the figures in the MEASURED outputs, if any. */
   private measuredSteps?: number;
   /** The inference gaps' figures shown in the Gaps view, and which digit of their subset. */

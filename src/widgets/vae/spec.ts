@@ -55,7 +55,8 @@ export const spec: WidgetSpec<VaeState> = {
       min: 1,
       max: 5000,
       integer: true,
-      description: "importance samples per held-out digit for log_px_test (IWAE_k)",
+      description:
+        "importance samples per held-out digit for log_px_test (IWAE_k); changed on a model at rest, it is measured again, with no training",
     }),
   },
   check: ({ pretrained, latent, hidden }) =>

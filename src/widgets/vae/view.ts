@@ -173,9 +173,10 @@ function nameAxes(bottom: AxisGroup, left: AxisGroup, [xMiddle, yMiddle]: number
       .attr("fill", "currentColor")
       .attr("text-anchor", "middle")
       .text(text);
+  // Below the tick labels (17 units tall from y = 9), clear of them, within the 50-unit margin.
   name(bottom, first)
     .attr("x", xMiddle ?? 0)
-    .attr("y", 36);
+    .attr("y", 44);
   name(left, second).attr("transform", `translate(-36,${yMiddle ?? 0}) rotate(-90)`);
 }
 

@@ -258,6 +258,26 @@ describe("TrainingSession", () => {
     expect(message.evaluation.mse).toBeGreaterThan(0);
     expect(message.evaluation.mse).toBeLessThan(initial.evaluation.mse);
     expect(message.evaluation.clean.length).toBe(8 * 784);
+
+    // The trained model, tested at other corruptions without training: the same steps, its own figures.
+    const measureAt = async (noise: number) => {
+      const from = messages.length;
+      await session.handle({ type: "evaluate", noise });
+      const answer = messages.slice(from);
+      expect(answer.map((m) => m.type)).toEqual(["evaluation", "status"]);
+      const [evaluation] = answer;
+      if (evaluation?.type !== "evaluation" || evaluation.evaluation.model !== "autoencoder")
+        throw new Error("expected an autoencoder evaluation");
+      expect(evaluation.progress.steps).toBe(message.progress.steps);
+      return evaluation.evaluation;
+    };
+    const clean = await measureAt(0);
+    const heavy = await measureAt(0.9);
+    // No pixel zeroed: the corrupted strip is the clean one; nine in ten zeroed: a harder test.
+    expect(clean.corrupted).toEqual(clean.clean);
+    expect(heavy.mse).toBeGreaterThan(clean.mse);
+    // Back at the training noise, the figure is the final evaluation's (the corruption's seed is fixed).
+    expect((await measureAt(0.5)).mse).toBeCloseTo(message.evaluation.mse, 6);
     session.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
