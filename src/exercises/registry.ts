@@ -11,10 +11,13 @@ import { klGaussianDiagonal } from "./kl-divergence/kl-gaussian-diagonal";
 import { klStdNormalLogvar } from "./kl-divergence/kl-std-normal-logvar";
 import { secondQuadratic } from "./kl-divergence/second-quadratic";
 import { traceTrickExpectation } from "./kl-divergence/trace-trick-expectation";
+import { conditionalMean } from "./probability/conditional-mean";
 import { loadedDieConditional } from "./probability/loaded-die-conditional";
 import { loadedDieMean } from "./probability/loaded-die-mean";
 import { rollsNeeded } from "./probability/rolls-needed";
+import { testEvidence } from "./probability/test-evidence";
 import { testPosterior } from "./probability/test-posterior";
+import { testSecondPositive } from "./probability/test-second-positive";
 import { earlyStopping } from "./autoencoders/early-stopping";
 import { maskingKept, maskingSpread } from "./autoencoders/masking";
 import { parameters as aeParameters } from "./autoencoders/parameters";
@@ -45,7 +48,10 @@ export const generators: readonly ExerciseGenerator[] = [
   klStdNormalLogvar,
   loadedDieConditional,
   loadedDieMean,
+  testEvidence,
   testPosterior,
+  testSecondPositive,
+  conditionalMean,
   rollsNeeded,
   squaredLength,
   aeParameters,
