@@ -86,7 +86,13 @@ export function seedFragment(anchor: string, seed: number): string {
 
 /** The anchor and seed of a fragment made by `seedFragment`; undefined for any other fragment. */
 export function readSeedFragment(hash: string): { anchor: string; seed: number } | undefined {
-  const match = /^#(exercise-[a-z0-9-]+)\?seed=(-?\d{1,15})$/.exec(decodeURIComponent(hash));
+  let text: string;
+  try {
+    text = decodeURIComponent(hash);
+  } catch {
+    return undefined; // a malformed %-escape is no seed link
+  }
+  const match = /^#(exercise-[a-z0-9-]+)\?seed=(-?\d{1,15})$/.exec(text);
   if (!match?.[1] || !match[2]) return undefined;
   return { anchor: match[1], seed: Number(match[2]) };
 }

@@ -8,6 +8,8 @@ export interface NotationEntry {
   readonly introduced: string;
   /** Words in the prose that name it; the build links their first use in each section (src/markdown/notation-links.mjs). */
   readonly terms?: readonly string[];
+  /** Phrases that hold one of `terms` but name something else ("aggregate posterior"): never linked. */
+  readonly notTerms?: readonly string[];
   /** TeX forms the build finds in formulas (default: `tex`); spacing, braces and `\\given`/`\\mid`/`|` do not matter. */
   readonly match?: readonly string[];
   /** Chapter slugs where it has this meaning (default: all); outside them the build leaves it unlinked. */
@@ -155,6 +157,7 @@ export const notation: readonly NotationGroup[] = [
         meaning: "the true posterior over codes given x, usually intractable",
         introduced: "elbo",
         terms: ["true posterior", "posterior"],
+        notTerms: ["aggregate posterior"],
         match: ["p_\\theta(z \\mid x)", "p(z \\mid x)"],
         chapters: ["elbo", "vae"],
       },

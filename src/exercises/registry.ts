@@ -11,10 +11,31 @@ import { klGaussianDiagonal } from "./kl-divergence/kl-gaussian-diagonal";
 import { klStdNormalLogvar } from "./kl-divergence/kl-std-normal-logvar";
 import { secondQuadratic } from "./kl-divergence/second-quadratic";
 import { traceTrickExpectation } from "./kl-divergence/trace-trick-expectation";
+import { conditionalMean } from "./probability/conditional-mean";
 import { loadedDieConditional } from "./probability/loaded-die-conditional";
 import { loadedDieMean } from "./probability/loaded-die-mean";
 import { rollsNeeded } from "./probability/rolls-needed";
+import { testEvidence } from "./probability/test-evidence";
 import { testPosterior } from "./probability/test-posterior";
+import { testSecondPositive } from "./probability/test-second-positive";
+import { earlyStopping } from "./autoencoders/early-stopping";
+import { maskingKept, maskingSpread } from "./autoencoders/masking";
+import { parameters as aeParameters } from "./autoencoders/parameters";
+import { squaredLength } from "./autoencoders/squared-length";
+import { bernoulliPixels } from "./elbo/bernoulli-pixels";
+import { evidence as elboEvidence } from "./elbo/evidence";
+import { gap as elboGap } from "./elbo/gap";
+import { iwaeTwo } from "./elbo/iwae-two";
+import { jensen as jensenGap } from "./elbo/jensen";
+import { finalLoss } from "./elbo/final-loss";
+import { reconstruction as elboReconstruction } from "./elbo/reconstruction";
+import { reparamGradient } from "./elbo/reparam-gradient";
+import { activeUnitsCount } from "./vae/active-units";
+import { bceLogits } from "./vae/bce-logits";
+import { betaLoss } from "./vae/beta-loss";
+import { constantDecoder } from "./vae/constant-decoder";
+import { gaussianBeta } from "./vae/gaussian-beta";
+import { reparamDraw } from "./vae/reparam-draw";
 
 export const generators: readonly ExerciseGenerator[] = [
   klDiscreteByHand,
@@ -27,8 +48,30 @@ export const generators: readonly ExerciseGenerator[] = [
   klStdNormalLogvar,
   loadedDieConditional,
   loadedDieMean,
+  testEvidence,
   testPosterior,
+  testSecondPositive,
+  conditionalMean,
   rollsNeeded,
+  squaredLength,
+  aeParameters,
+  maskingKept,
+  maskingSpread,
+  earlyStopping,
+  elboEvidence,
+  elboReconstruction,
+  elboGap,
+  jensenGap,
+  iwaeTwo,
+  finalLoss,
+  reparamGradient,
+  bernoulliPixels,
+  reparamDraw,
+  bceLogits,
+  betaLoss,
+  constantDecoder,
+  activeUnitsCount,
+  gaussianBeta,
 ];
 
 const byId = new Map(generators.map((generator) => [generator.id, generator]));

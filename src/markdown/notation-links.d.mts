@@ -3,6 +3,7 @@ export interface NotationLinkEntry {
   tex: string;
   meaning: string;
   terms?: readonly string[];
+  notTerms?: readonly string[];
   match?: readonly string[];
   chapters?: readonly string[];
 }

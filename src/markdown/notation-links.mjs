@@ -9,7 +9,7 @@
 // and equation numbers stay as they were. A formula that is the symbol alone ($\phi$) is wrapped
 // whole in the link instead, as <Term> does.
 
-/** @typedef {{ key: string; tex: string; meaning: string; terms?: readonly string[]; match?: readonly string[]; chapters?: readonly string[] }} Entry */
+/** @typedef {{ key: string; tex: string; meaning: string; terms?: readonly string[]; notTerms?: readonly string[]; match?: readonly string[]; chapters?: readonly string[] }} Entry */
 /** @typedef {{ t: string; start: number; end: number }} Token */
 /** @typedef {{ key: string; start: number; end: number; whole: boolean }} MathMatch */
 
@@ -201,22 +201,24 @@ const escapeRegExp = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[
  * @param {readonly Entry[]} entries @param {string | undefined} chapter
  */
 export function termPatterns(entries, chapter) {
-  return entries
-    .filter((entry) => inScope(entry, chapter) && entry.terms && entry.terms.length > 0)
-    .flatMap((entry) =>
-      (entry.terms ?? []).map((term) => ({
-        key: entry.key,
-        regex: new RegExp(
-          `(?<![\\p{L}\\p{N}-])${escapeRegExp(term).replace(/ /g, "\\s+")}s?(?![\\p{L}\\p{N}])`,
-          /\p{Lu}/u.test(term) ? "gu" : "giu",
-        ),
-      })),
+  /** @param {string} term */
+  const regex = (term) =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}-])${escapeRegExp(term).replace(/ /g, "\\s+")}s?(?![\\p{L}\\p{N}])`,
+      /\p{Lu}/u.test(term) ? "gu" : "giu",
     );
+  return entries
+    .filter((entry) => inScope(entry, chapter))
+    .flatMap((entry) => [
+      ...(entry.terms ?? []).map((term) => ({ key: entry.key, regex: regex(term) })),
+      // Phrases that hold a term but name something else ("aggregate posterior"): matched, never linked.
+      ...(entry.notTerms ?? []).map((phrase) => ({ key: "", regex: regex(phrase) })),
+    ]);
 }
 
 /**
  * The first term of each entry not in `skip` in a text, in order, without overlaps (the longer
- * term wins where two start together).
+ * term wins where two start together; a phrase of `notTerms` covers its words without a link).
  * @param {string} text @param {ReturnType<typeof termPatterns>} patterns @param {ReadonlySet<string>} skip
  * @returns {{ key: string; start: number; end: number }[]}
  */
@@ -236,8 +238,10 @@ export function findTerms(text, patterns, skip) {
   let from = 0;
   for (const candidate of candidates) {
     if (candidate.start < from || taken.has(candidate.key)) continue;
-    found.push(candidate);
-    taken.add(candidate.key);
+    if (candidate.key !== "") {
+      found.push(candidate);
+      taken.add(candidate.key);
+    }
     from = candidate.end;
   }
   return found;

@@ -52,7 +52,9 @@ test("every chapter numbers its exercises and choices 1, 2, 3 … through its se
   expect(choices).toBeGreaterThanOrEqual(4);
 });
 
-test("'How many rolls?' accepts the 29167 its solution prints, typed into its own box", async ({ page }) => {
+test("'How many rolls?' accepts the 29167 its solution prints, typed into its own box; print shows the default numbers' solution", async ({
+  page,
+}) => {
   await page.goto("chapters/probability/#exercise-rolls-needed");
   const exercise = page.locator("#exercise-rolls-needed");
   await exercise.evaluate((element) => element.scrollIntoView({ block: "center" }));
@@ -62,6 +64,17 @@ test("'How many rolls?' accepts the 29167 its solution prints, typed into its ow
   await exercise.locator("input[name=answer]").fill(printed);
   await exercise.getByRole("button", { name: "Check" }).click();
   await expect(exercise.locator(".exercise-feedback")).toHaveAttribute("data-verdict", "right");
+
+  // Print shows the generator's default numbers and their worked solution, unfolded.
+  const generator = generatorFor("rolls-needed");
+  const instance = generator.generate(generator.defaultSeed);
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  const solution = exercise.locator(".exercise-solution");
+  await expect(solution).toHaveAttribute("open", "");
+  await expect(solution.locator(".exercise-answer strong")).toHaveText(instance.answerText);
+  await expect(solution.locator(".exercise-worked")).toBeVisible();
+  await expect(exercise.locator(".exercise-question")).toContainText("at most 0.01");
 });
 
 test("a generated exercise: a slip named, New numbers in the URL, the link restores them, progress kept and cleared", async ({
@@ -139,23 +152,8 @@ test("a choice question by keyboard alone: arrows pick, Enter checks, each optio
   await expect(choice).toHaveAttribute("data-solved", "");
 });
 
-test("print shows the default numbers' worked solution of a generated exercise; blocked storage forgets quietly", async ({
-  page,
-}) => {
-  const generator = generatorFor("kl-gaussian-1d");
-  const instance = generator.generate(generator.defaultSeed);
-  await page.goto("chapters/kl-divergence/");
-  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
-  await page.emulateMedia({ media: "print" });
-  const solution = page.locator("#exercise-kl-gaussian-1d .exercise-solution");
-  await expect(solution).toHaveAttribute("open", "");
-  await expect(solution.locator(".exercise-answer strong")).toHaveText(instance.answerText);
-  await expect(solution.locator(".exercise-worked")).toBeVisible();
-  await page.emulateMedia({ media: "screen" });
-
-  // With storage refused (as in a sandboxed frame), checking still works and nothing is remembered.
-  const sandboxed = await page.context().newPage();
-  await sandboxed.addInitScript(() =>
+test("with storage blocked (a sandboxed frame), checking still works and nothing is remembered", async ({ page }) => {
+  await page.addInitScript(() =>
     Object.defineProperty(window, "localStorage", {
       get: () => {
         throw new DOMException("The document is sandboxed", "SecurityError");
@@ -163,13 +161,14 @@ test("print shows the default numbers' worked solution of a generated exercise; 
     }),
   );
   const errors: string[] = [];
-  sandboxed.on("pageerror", (error) => errors.push(error.message));
-  await sandboxed.goto("chapters/kl-divergence/#exercise-kl-gaussian-1d");
-  const exercise = sandboxed.locator("#exercise-kl-gaussian-1d");
-  await exercise.locator("input[name=answer]").fill(instance.answerText);
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("chapters/probability/#exercise-odd-mean");
+  const exercise = page.locator("#exercise-odd-mean");
+  const printed = (await exercise.locator(".exercise-answer strong").textContent())?.trim() ?? "";
+  await exercise.locator("input[name=answer]").fill(printed);
   await exercise.getByRole("button", { name: "Check" }).click();
   await expect(exercise.locator(".exercise-feedback")).toHaveAttribute("data-verdict", "right");
   await expect(exercise).not.toHaveAttribute("data-solved", "");
-  await expect(sandboxed.locator("nav.toc .toc-progress")).toBeHidden();
+  await expect(page.locator("nav.toc .toc-progress")).toBeHidden();
   expect(errors).toEqual([]);
 });

@@ -5,7 +5,8 @@ import { MEDICAL_TEST } from "../../data/examples";
 import { distinctMistakes, fmt, integerIn, rounded } from "../answer";
 import type { ExerciseGenerator } from "../types";
 
-function draw(seed: number): { prevalence: number; sensitivity: number; falsePositive: number } {
+/** The test of seed `seed`: the chapter's for seed 0, otherwise prevalence 1–20 %, sensitivity 80–99 %, false positives 1–15 %. */
+export function drawTest(seed: number): { prevalence: number; sensitivity: number; falsePositive: number } {
   if (seed === 0) return MEDICAL_TEST;
   const random = createRandom(seed);
   return {
@@ -19,7 +20,7 @@ export const testPosterior: ExerciseGenerator = {
   id: "test-posterior",
   defaultSeed: 0,
   generate(seed) {
-    const { prevalence, sensitivity, falsePositive } = draw(seed);
+    const { prevalence, sensitivity, falsePositive } = drawTest(seed);
     const update = bayesUpdate([prevalence, 1 - prevalence], [sensitivity, falsePositive]);
     const value = update?.posterior[0] ?? Number.NaN;
     const evidence = update?.evidence ?? Number.NaN;

@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { formatNumber } from "../../lib/format";
+import type { ChartBox } from "./plot";
 
 /**
  * Geometry of grouped bars (one group per outcome, one bar per series), with no DOM: the shell
@@ -18,13 +19,7 @@ export interface GroupedBar {
   readonly textY: number;
 }
 
-export interface GroupedLayout {
-  readonly width: number;
-  readonly height: number;
-  readonly left: number;
-  readonly right: number;
-  readonly top: number;
-  readonly bottom: number;
+export interface GroupedLayout extends ChartBox {
   readonly zeroY: number;
   readonly bars: readonly GroupedBar[];
   readonly ticks: readonly { readonly y: number; readonly label: string }[];

@@ -25,13 +25,17 @@ export interface PlotPoint {
   readonly slider?: SliderDescription;
 }
 
-export interface PlotDescription {
+/** A chart's viewBox size and the inner edges of its plotting area, in viewBox units: what every chart layout has. */
+export interface ChartBox {
   readonly width: number;
   readonly height: number;
   readonly left: number;
   readonly right: number;
   readonly top: number;
   readonly bottom: number;
+}
+
+export interface PlotDescription extends ChartBox {
   readonly xTicks: readonly PlotTick[];
   readonly yTicks: readonly PlotTick[];
   readonly xLabel: string;

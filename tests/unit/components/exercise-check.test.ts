@@ -94,5 +94,6 @@ describe("seed fragments", () => {
     expect(readSeedFragment("#exercise-kl-by-hand")).toBeUndefined();
     expect(readSeedFragment("#exercise-x?seed=abc")).toBeUndefined();
     expect(readSeedFragment("#step-3?seed=4")).toBeUndefined();
+    expect(readSeedFragment("#exercise-x%E0%A4%A?seed=4")).toBeUndefined();
   });
 });

@@ -64,4 +64,37 @@ describe("probability chapter generators, recomputed", () => {
     });
     expect(generatorFor("rolls-needed").generate(0).answer).toBe(29167);
   });
+
+  const rates = (question: string) =>
+    Array.from(question.matchAll(/([\d.]+) %/g), (match) => Number(match[1]) / 100) as [number, number, number];
+
+  it("test-evidence: positives counted among a million people", () => {
+    each("test-evidence", (question, answer) => {
+      const [prevalence, sensitivity, falsePositive] = rates(question);
+      const ill = 1e6 * prevalence;
+      expect(answer, question).toBeCloseTo((ill * sensitivity + (1e6 - ill) * falsePositive) / 1e6, 12);
+    });
+    expect(generatorFor("test-evidence").generate(0).answer).toBeCloseTo(0.0981, 15);
+  });
+
+  it("test-second-positive: one update with the squared likelihoods", () => {
+    each("test-second-positive", (question, answer) => {
+      const [prevalence, sensitivity, falsePositive] = rates(question);
+      const ill = prevalence * sensitivity ** 2;
+      expect(answer, question).toBeCloseTo(ill / (ill + (1 - prevalence) * falsePositive ** 2), 12);
+    });
+  });
+
+  it("conditional-mean: the average of the faces in the condition", () => {
+    each("conditional-mean", (question, answer) => {
+      const faces = question.includes("an odd number")
+        ? [1, 3, 5]
+        : question.includes("an even number")
+          ? [2, 4, 6]
+          : (/\\\{([\d, ]+)\\\}/.exec(question)?.[1] ?? "").split(",").map(Number);
+      expect(faces.length, question).toBeGreaterThanOrEqual(2);
+      expect(answer, question).toBeCloseTo(faces.reduce((sum, face) => sum + face, 0) / faces.length, 12);
+    });
+    expect(generatorFor("conditional-mean").generate(0).answer).toBe(3);
+  });
 });

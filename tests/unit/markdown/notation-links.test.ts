@@ -25,6 +25,13 @@ const notation = [
         match: ["\\KL"],
       },
       { key: "q", tex: "q_\\phi(z \\mid x)", meaning: "the approximate posterior", terms: ["approximate posterior"] },
+      {
+        key: "posterior",
+        tex: "p(z \\mid x)",
+        meaning: "the true posterior",
+        terms: ["posterior"],
+        notTerms: ["aggregate posterior"],
+      },
       { key: "phi", tex: "\\phi", meaning: "encoder parameters" },
       { key: "det", tex: "\\lvert \\Sigma \\rvert", meaning: "determinant", match: ["\\lvert # \\rvert"] },
       { key: "s", tex: "s", meaning: "noise scale", chapters: ["elbo"] },
@@ -164,6 +171,14 @@ describe("notation links through the pipeline", () => {
     expect(html).toContain('href="https://example.org">KL divergence</a>');
     expect(html).toContain("<code>KL divergence</code>");
     expect(html).toMatch(/the <a [^>]*>KL divergence<\/a> is, once/);
+  });
+
+  it("leaves a phrase that names something else, and takes the longer term where two overlap", async () => {
+    const html = await render("The aggregate posterior is not the posterior; the approximate posterior is q.");
+    expect(links(html).map((link) => link[1])).toEqual(["posterior", "q"]);
+    expect(html).toMatch(
+      /The aggregate posterior is not the <a [^>]*>posterior<\/a>; the <a [^>]*>approximate posterior<\/a>/,
+    );
   });
 
   it("counts a symbol and its term as one entry, and writes one card source per entry", async () => {
