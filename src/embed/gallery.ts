@@ -64,12 +64,36 @@ function setUpExamples(): void {
   }
 }
 
-/** Loads each preview as it comes into view: a page of widgets costs one widget on first load. */
+/**
+ * Loads each card's picture as it comes into view, and its live preview when its details are opened:
+ * a page of widgets costs only the cards on screen on first load.
+ */
 function loadPreviewsWhenVisible(): void {
-  const frames = document.querySelectorAll<HTMLIFrameElement>("[data-preview] iframe[data-src]");
-  whenVisible(frames, (frame) => (frame.src = frame.dataset.src ?? ""), "200px 0px");
+  const load = (frame: HTMLIFrameElement) => {
+    if (!frame.getAttribute("src")) frame.src = frame.dataset.src ?? "";
+  };
+  whenVisible(document.querySelectorAll<HTMLIFrameElement>("iframe[data-role=thumbnail][data-src]"), load, "200px 0px");
+  // A preview loads when its card's details are opened.
+  for (const details of Array.from(document.querySelectorAll<HTMLDetailsElement>(".gallery-details"))) {
+    details.addEventListener("toggle", () => {
+      const frame = details.querySelector<HTMLIFrameElement>("[data-preview] iframe[data-src]");
+      if (details.open && frame) load(frame);
+    });
+  }
+}
+
+/** Scales each card's 800 × 500 picture to the card's width. */
+function scaleThumbnails(): void {
+  const observer = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const box = entry.target as HTMLElement;
+      box.style.setProperty("--thumbnail-scale", String(box.clientWidth / 800));
+    }
+  });
+  document.querySelectorAll(".gallery-thumbnail").forEach((box) => observer.observe(box));
 }
 
 document.querySelectorAll<HTMLElement>("[data-preview]").forEach(setUpPreview);
+scaleThumbnails();
 loadPreviewsWhenVisible();
 setUpExamples();

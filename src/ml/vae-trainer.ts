@@ -1,3 +1,4 @@
+import type { LearningRateSchedule } from "../lib/learning-rate";
 import { activeUnits, columnVariances } from "../lib/active-units";
 import { createRandom, type Random } from "../lib/random";
 import { binarise, EpochSampler, normals } from "./batches";
@@ -11,6 +12,7 @@ import {
   type Digits,
 } from "./digits-format";
 import type { VaeEvaluationMessage, VaeMeasurement, VaeViewRequest } from "./protocol";
+import { TRAINING_SCHEDULE } from "./adam";
 import { tf } from "./tf";
 import type { Trainer } from "./trainer";
 import { captureTrainer, restoreTrainer, resumedSeed, type TrainerState } from "./trainer-state";
@@ -24,7 +26,7 @@ export interface VaeRunConfig {
   readonly batch: number;
   readonly beta: number;
   readonly seed: number;
-  readonly learningRate?: number;
+  readonly learningRate?: number | LearningRateSchedule;
 }
 
 /** Held-out figures, means per digit in nats; `elbo` = −(recon + kl) whatever β trained. */
@@ -73,7 +75,7 @@ export class VaeTrainer implements Trainer {
     private readonly pretrained = false,
   ) {
     this.random = createRandom(resume ? resumedSeed(config.seed, resume.steps) : config.seed);
-    this.vae = new Vae({ ...config, learningRate: config.learningRate ?? 1e-3 }, this.random);
+    this.vae = new Vae({ ...config, learningRate: config.learningRate ?? TRAINING_SCHEDULE }, this.random);
     if (weights) writeDense(this.vae.layers, weights);
     this.sampler = new EpochSampler(digits.training, config.batch, this.random);
     if (resume) {

@@ -1,3 +1,4 @@
+import type { LearningRateSchedule } from "../lib/learning-rate";
 import type { Random } from "../lib/random";
 import { Adam } from "./adam";
 import { applyDense, backThrough, createDense, denseGrads, denseVariables, disposeDense, type Dense } from "./dense";
@@ -20,7 +21,8 @@ export interface VaeShape {
 export interface VaeConfig extends VaeShape {
   /** Weight of the KL term in the training loss (β-VAE); 1 gives the true negative ELBO. */
   readonly beta: number;
-  readonly learningRate: number;
+  /** Adam's step size, or its schedule over the updates (src/lib/learning-rate.ts). */
+  readonly learningRate: number | LearningRateSchedule;
 }
 
 /** q(z | x) = N(μ, diag(exp(logvar))) of n digits: μ and log σ², [n, latent] each. */

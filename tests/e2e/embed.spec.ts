@@ -329,26 +329,42 @@ test.describe("Embed panel (chapters and embed pages)", () => {
 });
 
 test.describe("gallery", () => {
-  test("lists every widget of the registry with a live preview, parameters, defaults, examples and snippets", async ({
+  test("shows every widget of the registry as a card; its preview, parameters, examples and snippets one click away", async ({
     page,
   }) => {
+    test.setTimeout(240_000);
     const watch = watchPage(page);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto("embed/");
+    // Scannable: every card at a laptop's size within two screens.
+    const height = await page.locator(".gallery-grid").evaluate((grid) => grid.getBoundingClientRect().height);
+    expect(height, "the cards' height").toBeLessThanOrEqual(2 * 768);
     for (const id of widgetIds) {
       const section = page.locator(`section#${id}`);
       await expect(section).toHaveCount(1);
-      await expect(section.locator("iframe")).toHaveAttribute("data-src", `/vae-textbook/embed/${id}/`);
+      const picture = section.locator("iframe[data-role=thumbnail]");
+      await expect(picture).toHaveAttribute(
+        "data-src",
+        `/vae-textbook/embed/${id}/?${id === "vae" ? "pretrained=1&" : ""}controls=0`,
+      );
+      await expect(section.locator(`h2 a[href="/vae-textbook/embed/${id}/"]`)).toBeVisible();
+      await expect(section.locator(".gallery-purpose")).not.toBeEmpty();
+      // Details are closed, and their preview is not loaded, until asked for.
+      const preview = section.locator("[data-preview] iframe");
+      await expect(section.locator("table")).toBeHidden();
+      await section.locator(".gallery-details > summary").click();
+      await expect(preview).toHaveAttribute("data-src", `/vae-textbook/embed/${id}/`);
       await expect(section.locator("table tbody tr").first()).toBeVisible();
       const snippets = section.locator("textarea[data-snippet]");
       expect(await snippets.count()).toBeGreaterThanOrEqual(1);
       await expect(snippets.first()).toHaveValue(
         new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/vae-textbook/embed/${id}/`),
       );
-      await expect(section.locator(`a[href="/vae-textbook/embed/${id}/"]`).first()).toBeVisible();
-      await section.locator("iframe").scrollIntoViewIfNeeded();
-      await expect(section.frameLocator("iframe").locator(`[data-widget="${id}"]`)).toHaveAttribute("data-ready", "", {
-        timeout: 30_000,
-      });
+      await picture.scrollIntoViewIfNeeded();
+      await expect(
+        section.frameLocator("iframe[data-role=thumbnail]").locator(`[data-widget="${id}"]`),
+      ).toHaveAttribute("data-ready", "", { timeout: 60_000 });
+      await section.locator(".gallery-details > summary").click();
     }
     expect(watch.problems).toEqual([]);
   });
@@ -357,10 +373,13 @@ test.describe("gallery", () => {
     test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
     test("copies the snippet of the state set up in the preview, with its display options", async ({ page }) => {
+      test.setTimeout(120_000);
       await page.goto("embed/#kl-std-normal");
       const section = page.locator("section#kl-std-normal");
-      const frame = section.frameLocator("iframe");
-      await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
+      await section.locator(".gallery-details > summary").click();
+      await section.locator("[data-preview] iframe").scrollIntoViewIfNeeded();
+      const frame = section.frameLocator("[data-preview] iframe");
+      await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "", { timeout: 30_000 });
       await frame.locator('input[name="mu"]').fill("0, 0");
       await frame.locator('input[name="logvar"]').fill("0, 0");
       await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
@@ -373,7 +392,10 @@ test.describe("gallery", () => {
       expect(snippet).toContain('title="KL to the standard normal"');
 
       await section.locator("[data-role=theme]").selectOption("projector");
-      await expect(section.locator("iframe")).toHaveAttribute("src", /mu=0%2C\+?0&logvar=0%2C\+?0&theme=projector$/);
+      await expect(section.locator("[data-preview] iframe")).toHaveAttribute(
+        "src",
+        /mu=0%2C\+?0&logvar=0%2C\+?0&theme=projector$/,
+      );
       await expect(frame.locator("html")).toHaveAttribute("data-projector", "");
       await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
       await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");

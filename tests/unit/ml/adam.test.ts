@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { warmupInverseSqrt } from "../../../src/lib/learning-rate";
 import { createRandom } from "../../../src/lib/random";
 import { Adam } from "../../../src/ml/adam";
 import { variableFrom } from "../../../src/ml/dense";
@@ -46,5 +47,23 @@ describe("Adam", () => {
     adam.dispose();
     reference.dispose();
     tf.dispose([...ours, ...theirs]);
+  });
+
+  it("follows a schedule: each update's step size is the schedule's rate at that update", () => {
+    // With one gradient sign throughout, Adam's normalised step is the step size itself (to ε).
+    const weight = variableFrom(tf.tensor([0], [1]));
+    const schedule = warmupInverseSqrt(0.01, 4, 8);
+    const adam = new Adam([weight], schedule);
+    let before = 0;
+    for (let step = 1; step <= 20; step++) {
+      const grad = tf.tensor([2.5], [1]);
+      adam.apply([grad]);
+      grad.dispose();
+      const after = weight.dataSync()[0]!;
+      expect(before - after).toBeCloseTo(schedule(step), 6);
+      before = after;
+    }
+    adam.dispose();
+    weight.dispose();
   });
 });

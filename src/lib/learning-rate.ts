@@ -1,0 +1,32 @@
+/**
+ * Learning-rate schedules: the step size an optimiser uses at its t-th update (t = 1, 2, …).
+ *
+ * A training budget here is wall-clock time, so the trainer never knows how many steps it will get:
+ * the schedule must be good whenever it is stopped. A linear warm-up followed by an inverse-square-root
+ * decay (Vaswani et al., 2017, §5.3) is such an "anytime" schedule: a large step early, when the loss
+ * falls fast, and ever smaller steps later, which lowers the noise of the iterate where it settles.
+ */
+export type LearningRateSchedule = (step: number) => number;
+
+/** A constant step size, whatever the step. Errors: RangeError unless rate > 0 and finite. */
+export function constantRate(rate: number): LearningRateSchedule {
+  if (!(rate > 0) || !Number.isFinite(rate))
+    throw new RangeError(`A learning rate must be positive and finite, got ${rate}.`);
+  return () => rate;
+}
+
+/**
+ * peak · min(t / warmup, √(decayFrom / t)) for t ≥ 1: linear warm-up to `peak` over `warmup` steps,
+ * constant until step `decayFrom` (≥ warmup), then decaying as 1/√t (Vaswani et al., 2017, §5.3, with
+ * the plateau between). Errors: RangeError unless peak > 0, 1 ≤ warmup ≤ decayFrom, all finite.
+ */
+export function warmupInverseSqrt(peak: number, warmup: number, decayFrom: number): LearningRateSchedule {
+  if (!(peak > 0) || !Number.isFinite(peak))
+    throw new RangeError(`A learning rate must be positive and finite, got ${peak}.`);
+  if (!(warmup >= 1 && decayFrom >= warmup && Number.isFinite(decayFrom)))
+    throw new RangeError(`Need 1 ≤ warmup ≤ decayFrom (finite), got warmup ${warmup}, decayFrom ${decayFrom}.`);
+  return (step) => {
+    const t = Math.max(1, step);
+    return peak * Math.min(t / warmup, 1, Math.sqrt(decayFrom / t));
+  };
+}
