@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { probabilityFigures as f } from "../../../src/data/probability-figures";
 import { MEDICAL_TEST } from "../../../src/data/examples";
+import { testSecondPositive } from "../../../src/exercises/probability/test-second-positive";
 
 const chapter = readFileSync(new URL("../../../content/chapters/02-probability.mdx", import.meta.url), "utf8");
 
@@ -29,6 +30,9 @@ describe("the probability chapter's figures", () => {
   it("use the same test numbers as the chapter's displayed equations and the widget's preset", () => {
     const { prevalence, sensitivity, falsePositive } = MEDICAL_TEST;
     expect(chapter).toContain(`${sensitivity} \\times ${prevalence} + ${falsePositive} \\times ${1 - prevalence}`);
-    expect(chapter).toContain(`$${sensitivity}^2$ and $${falsePositive}^2$`);
+    // The two-positives exercise is generated; its default numbers are the chapter's test.
+    const twice = testSecondPositive.generate(testSecondPositive.defaultSeed);
+    expect(twice.solution).toContain(`$${sensitivity}^2$ and $${falsePositive}^2$`);
+    expect(twice.answer).toBeCloseTo(f.test.secondPosterior, 3);
   });
 });
