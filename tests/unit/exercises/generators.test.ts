@@ -7,6 +7,9 @@ import { renderExerciseMarkup } from "../../../src/exercises/markup";
 import { generatorFor, generators } from "../../../src/exercises/registry";
 
 const SEEDS = Array.from({ length: 200 }, (_, seed) => seed);
+// KaTeX rendering costs ~50× a generation: the first 40 seeds cover every branch the markup takes
+// (the unit tests per chapter read the numbers of all 150+ seeds back from the text).
+const RENDERED_SEEDS = SEEDS.slice(0, 40);
 
 describe("the generator registry", () => {
   it("has unique slugs and names the known ids for an unknown one", () => {
@@ -25,6 +28,7 @@ describe.each(generators.map((generator) => [generator.id, generator] as const))
       expect(Number.isFinite(instance.answer), where).toBe(true);
       expect(instance.tolerance > 0 && Number.isFinite(instance.tolerance), where).toBe(true);
       expect(printedAnswerAccepted(instance.answerText, instance.answer, instance.tolerance), where).toBe(true);
+      expect(`${instance.question}${instance.solution}`, where).not.toMatch(/NaN|undefined|Infinity/);
       for (const mistake of instance.mistakes) {
         expect(Number.isFinite(mistake.value), `${where}: ${mistake.slip}`).toBe(true);
         expect(Math.abs(mistake.value - instance.answer), `${where}: ${mistake.slip}`).toBeGreaterThan(
@@ -43,12 +47,11 @@ describe.each(generators.map((generator) => [generator.id, generator] as const))
     expect(questions.size, "different seeds give different numbers").toBeGreaterThan(1);
   });
 
-  it("writes markup KaTeX renders, for every seed", () => {
-    for (const seed of [generator.defaultSeed, ...SEEDS]) {
+  it("writes markup KaTeX renders", () => {
+    for (const seed of [generator.defaultSeed, ...RENDERED_SEEDS]) {
       const instance = generator.generate(seed);
       expect(() => renderExerciseMarkup(instance.question), `${generator.id} seed ${seed} question`).not.toThrow();
       expect(() => renderExerciseMarkup(instance.solution), `${generator.id} seed ${seed} solution`).not.toThrow();
-      expect(`${instance.question}${instance.solution}`).not.toMatch(/NaN|undefined|Infinity/);
     }
   });
 });
