@@ -102,4 +102,17 @@ test("a noise change after training tests the trained model at the new noise, an
   await expect.poll(() => outputValue(page, "mse_test")).toBeCloseTo(trained!, 6);
   expect(await outputValue(page, "steps")).toBe(steps);
   expect(await root.innerText()).not.toMatch(/\bNaN\b|undefined/);
+
+  // Reset with the notice up starts over with the settings on screen, not the trained model's.
+  await root.locator('input[name="latent"]').fill("16");
+  await root.locator('input[name="latent"]').press("Enter");
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText("latent from 32 to 16");
+  await root.locator("button[data-role=reset]").click();
+  await expect(notice).toBeHidden();
+  await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
+  expect(await outputValue(page, "steps")).toBe(0);
+  await expect(root.locator('input[name="latent"]')).toHaveValue("16");
+  await expect(page).toHaveURL(/latent=16/);
+  expect(await outputValue(page, "mse_test")).toBeGreaterThan(trained!);
 });

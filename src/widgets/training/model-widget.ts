@@ -132,8 +132,16 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     this.button("reset")?.addEventListener(
       "click",
       () => {
+        const notice = this.querySelector<HTMLElement>("[data-role=retrain]");
+        const state = this.currentState();
         this.clearViews();
         this.removeAttribute("data-ready");
+        // With the retrain notice up the settings on screen are not the model's: Reset starts over with them.
+        if (notice && !notice.hidden && state) {
+          this.showRetrainNotice(undefined);
+          void this.load(state, this.signal).catch(() => undefined);
+          return;
+        }
         this.client?.send({ type: "reset" });
       },
       { signal: this.signal },
