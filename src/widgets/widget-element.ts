@@ -2,7 +2,7 @@ import { formatNumber } from "../lib/format";
 import { toQuery, type RawParams } from "../lib/params";
 import { revealDeferred } from "./parts/deferred";
 import { WIDGET_CHANGE } from "./events";
-import { elementName, parseState, type AnyWidgetSpec, type WidgetSpec } from "./spec";
+import { checkElementName, elementName, parseState, type AnyWidgetSpec, type WidgetSpec } from "./spec";
 
 /**
  * The base of every widget element (see docs/widget-contract.md): parameters in from
@@ -249,6 +249,14 @@ export function changedValue(control: FormControl): string | undefined {
  * under the tag its spec's id gives (`elementName`), the same tag WidgetFrame.astro renders.
  */
 export function defineWidget(spec: Pick<AnyWidgetSpec, "id">, element: CustomElementConstructor): void {
-  const name = elementName(spec.id);
+  defineOnce(elementName(spec.id), element);
+}
+
+/** Defines the element of a derivation check that follows the widget of `spec`, under `checkElementName`. */
+export function defineCheck(spec: Pick<AnyWidgetSpec, "id">, element: CustomElementConstructor): void {
+  defineOnce(checkElementName(spec.id), element);
+}
+
+function defineOnce(name: string, element: CustomElementConstructor): void {
   if (!customElements.get(name)) customElements.define(name, element);
 }
