@@ -34,6 +34,9 @@ export function parseState<S>(
 
 export const elementName = (id: string): string => `vae-${id}`;
 
+/** The tag of a derivation check that follows a widget's state (ElboCheck.astro, ProofCheck.astro): `<vae-<id>-check>`. */
+export const checkElementName = (id: string): string => `${elementName(id)}-check`;
+
 /** The tag a chapter writes for a widget, and its shell's file name: kl-discrete → KlDiscrete (KlDiscrete.astro). */
 export const shellName = (id: string): string =>
   id
