@@ -156,6 +156,19 @@ function plainSnapshot(source: SnapshotSource): { markup: string; height: number
 /** The sides of a box, for the longhand properties below. */
 const SIDES = ["top", "right", "bottom", "left"] as const;
 
+/** Text properties, all inherited: copied onto the image's elements, and dropped where the parent's are the same. */
+const INHERITED_TEXT = [
+  "font-family",
+  "font-size",
+  "font-weight",
+  "font-style",
+  "font-variant-numeric",
+  "line-height",
+  "letter-spacing",
+  "text-align",
+  "text-transform",
+];
+
 /**
  * The computed properties copied onto each element of the image: those our widgets and KaTeX set.
  * Copying all of Chromium's ~400 would make every element's style attribute some 10 kB long.
@@ -192,16 +205,8 @@ const IMAGE_STYLE_PROPERTIES = [
   "visibility",
   "overflow-x",
   "overflow-y",
-  "font-family",
-  "font-size",
-  "font-weight",
-  "font-style",
-  "font-variant-numeric",
-  "line-height",
-  "letter-spacing",
-  "text-align",
+  ...INHERITED_TEXT,
   "text-decoration-line",
-  "text-transform",
   "white-space",
   "word-break",
   "overflow-wrap",
@@ -263,15 +268,7 @@ function inImage(node: Element, root: Element): boolean {
 const INHERITED = new Set([
   "color",
   "visibility",
-  "font-family",
-  "font-size",
-  "font-weight",
-  "font-style",
-  "font-variant-numeric",
-  "line-height",
-  "letter-spacing",
-  "text-align",
-  "text-transform",
+  ...INHERITED_TEXT,
   "white-space-collapse",
   "text-wrap-mode",
   "word-break",
