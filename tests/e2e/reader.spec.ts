@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
-import { builtPages, scrollToReach, watchPage } from "./site";
+import { builtPages, DIST, scrollToReach, watchPage } from "./site";
 
 const pages = builtPages();
 const chapterPages = pages.filter((path) => path.startsWith("chapters/"));
@@ -11,7 +14,8 @@ async function bodyText(page: Page, path: string): Promise<string> {
   return page.evaluate(() => {
     const body = document.querySelector("[data-pagefind-body]");
     if (!body) return "";
-    const skipped = ".katex, [data-pagefind-ignore], .tip-source";
+    // What the index leaves out (src/integrations/reader-build.mjs): formulas but their TeX, controls.
+    const skipped = ".katex, [data-pagefind-ignore], .tip-source, button, [role=tablist], legend, thead";
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     const words: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -57,6 +61,20 @@ test.describe("search", () => {
         `"${word}" finds /${path}: ${hrefs}`,
       ).toBe(true);
     }
+  });
+
+  test("the index holds each formula as its author's TeX, and no control's label", () => {
+    // Pagefind's fragments: gzip, a signature, then one page's JSON.
+    const folder = join(DIST, "pagefind", "fragment");
+    const indexed = readdirSync(folder).map((name) => {
+      const text = gunzipSync(readFileSync(join(folder, name))).toString("utf8");
+      return (JSON.parse(text.slice(text.indexOf("{"))) as { content: string }).content;
+    });
+    const all = indexed.join("\n");
+    expect(all).toContain("\\KL(P \\,\\Vert\\, Q)");
+    expect(all).not.toMatch(/∑|DKL\(|\\htmlData/);
+    // Buttons, tab names, legends and column headings run together in the index ("Add hypothesisRemove").
+    expect(all).not.toMatch(/Add hypothesis|SymbolMeaning|Event A: faces/);
   });
 
   test("results link to the matching section under the base path, by keyboard; Escape closes", async ({ page }) => {
@@ -263,6 +281,24 @@ test.describe("on a touch screen", () => {
     await expect(page).toHaveURL(/\/reading\/$/);
     await term.tap();
     await expect(page).toHaveURL(/\/notation\/#sym-phi$/);
+  });
+
+  test("search opens with a tap and its results fill the screen, with nothing cut at the side", async ({ page }) => {
+    await open(page, "");
+    await page.getByRole("button", { name: "Search", exact: true }).tap();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("searchbox", { name: "Search this site" }).fill("divergence");
+    const first = dialog.locator("a.pf-result-link").first();
+    await expect(first).toBeVisible();
+    expect(await dialog.boundingBox()).toMatchObject({ x: 0, width: 360 });
+    const overflowing = await dialog.evaluate((element) =>
+      Array.from(element.querySelectorAll<HTMLElement>("*"))
+        .filter((child) => child.getBoundingClientRect().right > element.getBoundingClientRect().right + 0.5)
+        .map((child) => child.className),
+    );
+    expect(overflowing).toEqual([]);
+    await first.tap();
+    await expect(page).toHaveURL(/\/vae-textbook\/.+\//);
   });
 });
 
