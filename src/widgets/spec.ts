@@ -44,6 +44,16 @@ export const shellName = (id: string): string =>
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join("");
 
+/**
+ * A shell's props (`<Name>.astro`): each parameter of the state as the chapter writes it (a string
+ * or a number, parsed by the spec like a URL's), where the state comes from, and the caption.
+ */
+export type ShellProps<S> = { readonly [K in keyof S]?: string | number } & {
+  /** On the embed page: the query string is the state (`url-state`). */
+  readonly urlState?: boolean;
+  readonly caption?: string;
+};
+
 /** Any widget's spec, for code that lists or frames widgets without knowing their state type. */
 export type AnyWidgetSpec = Omit<WidgetSpec<unknown>, "params" | "check"> & {
   readonly params: Readonly<Record<string, Param<unknown>>>;
