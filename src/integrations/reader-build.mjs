@@ -25,9 +25,9 @@ async function* filesUnder(folder) {
 
 /**
  * Left out of the search index. KaTeX's copies of a formula other than its TeX annotation (the HTML
- * glyphs and the MathML tree), and the widgets' controls, their group names and column headings: Pagefind
- * runs the words of buttons, tabs, legends and <th> cells together ("Add hypothesisRemove the last"),
- * and no reader looks for them.
+ * glyphs and the MathML tree), and the widgets' controls, their group names, column headings and Embed
+ * panels: Pagefind runs the words of buttons, tabs, legends and <th> cells together ("Add
+ * hypothesisRemove the last"), and no reader looks for them.
  */
 const NOT_INDEXED = [
   ".katex-html",
@@ -37,6 +37,7 @@ const NOT_INDEXED = [
   "[role=tablist]",
   "legend",
   "thead",
+  ".embed-panel",
 ];
 
 const shortHash = (data) => createHash("sha256").update(data).digest("hex").slice(0, 16);

@@ -15,7 +15,7 @@ async function bodyText(page: Page, path: string): Promise<string> {
     const body = document.querySelector("[data-pagefind-body]");
     if (!body) return "";
     // What the index leaves out (src/integrations/reader-build.mjs): formulas but their TeX, controls.
-    const skipped = ".katex, [data-pagefind-ignore], .tip-source, button, [role=tablist], legend, thead";
+    const skipped = ".katex, [data-pagefind-ignore], .tip-source, button, [role=tablist], legend, thead, .embed-panel";
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     const words: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -63,6 +63,18 @@ test.describe("search", () => {
     }
   });
 
+  test("says so when the search UI cannot load, and loads it on the next try", async ({ page }) => {
+    await open(page, "");
+    await page.route("**/_astro/pagefind-component-ui.*.css", (route) => route.abort());
+    const button = page.getByRole("button", { name: "Search", exact: true });
+    await button.click();
+    await expect(page.getByRole("alert")).toHaveText(/^Search could not load/);
+    await page.unroute("**/_astro/pagefind-component-ui.*.css");
+    await button.click();
+    await expect(page.getByRole("dialog").getByRole("searchbox", { name: "Search this site" })).toBeFocused();
+    await expect(page.locator("[data-search-failed]")).toBeHidden();
+  });
+
   test("the index holds each formula as its author's TeX, and no control's label", () => {
     // Pagefind's fragments: gzip, a signature, then one page's JSON.
     const folder = join(DIST, "pagefind", "fragment");
@@ -73,8 +85,9 @@ test.describe("search", () => {
     const all = indexed.join("\n");
     expect(all).toContain("\\KL(P \\,\\Vert\\, Q)");
     expect(all).not.toMatch(/∑|DKL\(|\\htmlData/);
-    // Buttons, tab names, legends and column headings run together in the index ("Add hypothesisRemove").
-    expect(all).not.toMatch(/Add hypothesis|SymbolMeaning|Event A: faces/);
+    // Buttons, tab names, legends and column headings run together in the index ("Add hypothesisRemove");
+    // the widgets' Embed panels repeat on every widget.
+    expect(all).not.toMatch(/Add hypothesis|SymbolMeaning|Event A: faces|Embed or download/);
   });
 
   test("results link to the matching section under the base path, by keyboard; Escape closes", async ({ page }) => {
