@@ -275,7 +275,7 @@ test.describe("Embed panel (chapters and embed pages)", () => {
     );
 
     await root.locator("[data-role=copy]").click();
-    await expect(root.locator("span[data-role=status]")).toHaveText("Copied the snippet.");
+    await expect(root.locator("[data-role=status]")).toHaveText("Copied the snippet.");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet.inputValue());
 
     const link = await permalink.inputValue();
@@ -324,7 +324,7 @@ test.describe("Embed panel (chapters and embed pages)", () => {
     const png = readFileSync((await pngDownload.path()) ?? "");
     expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
     expect(png.readUInt32BE(16)).toBe(2 * (rendered[0] ?? 0));
-    await expect(root.locator("span[data-role=status]")).toContainText("Downloaded the PNG");
+    await expect(root.locator("[data-role=status]")).toContainText("Downloaded the PNG");
   });
 });
 
@@ -396,7 +396,7 @@ test.describe.serial("gallery", () => {
       await frame.locator('input[name="logvar"]').fill("0, 0");
       await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
       await section.locator("[data-role=copy-preview]").click();
-      await expect(section.locator("span[data-role=status]")).toHaveText("Copied the snippet.");
+      await expect(section.locator("[data-role=status]")).toHaveText("Copied the snippet.");
       const snippet = await page.evaluate(() => navigator.clipboard.readText());
       expect(snippet).toMatch(
         /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=0%2C\+?0&amp;logvar=0%2C\+?0"/,
