@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { builtPages, DIST, scrollToReach, watchPage } from "./site";
 
@@ -91,6 +92,8 @@ test.describe("search", () => {
   });
 
   test("results link to the matching section under the base path, by keyboard; Escape closes", async ({ page }) => {
+    // In the dark theme, where the UI's colours are the book's (src/styles/reader.css) or nothing.
+    await page.emulateMedia({ colorScheme: "dark" });
     await open(page, "notation/");
     // Opened from the keyboard: the shortcut, before the UI has loaded.
     await page.keyboard.press("Control+k");
@@ -103,12 +106,19 @@ test.describe("search", () => {
     const excerpts = dialog.locator(".pf-result-excerpt, .pf-heading-excerpt");
     await expect(excerpts.filter({ hasText: "\\KL(" }).first()).toBeAttached();
     expect((await excerpts.allTextContents()).join(" ")).not.toMatch(/DKL\(|∑/);
+    expect((await new AxeBuilder({ page }).include("dialog").analyze()).violations).toEqual([]);
+    // The dialog is the header's colour (--bg-raised), dark, not the UI's own light default.
+    const backgroundOf = (selector: string) =>
+      page.locator(selector).evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(await backgroundOf("dialog")).toBe(await backgroundOf(".site-header"));
     await box.press("Escape");
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("button", { name: "Search", exact: true })).toBeFocused();
 
     await page.keyboard.press("Enter");
     await box.fill("evidence lower bound");
+    // The results of the new query, not those of "divergence" still on screen until they come.
+    await expect(dialog.locator("pagefind-summary")).toHaveText(/ for evidence lower bound$/);
     await expect(dialog.locator("a.pf-heading-link").first()).toHaveAttribute("href", /^\/vae-textbook\/.+#.+/);
     // Down from the box reaches the first result, then walks the links in order to a section's.
     await box.press("ArrowDown");
