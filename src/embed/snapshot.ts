@@ -26,6 +26,7 @@ const STYLE_PROPERTIES = [
   "stroke-dasharray",
   "stroke-linecap",
   "stroke-linejoin",
+  "paint-order",
   "opacity",
   "font-family",
   "font-size",
