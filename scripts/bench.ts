@@ -4,9 +4,11 @@
 // noise 0.3) after 30 s, the tfjs-layers reference loop, and the VAE widget itself on its embed page;
 // first, the widget's speed probe (which picks the backend), with the figures it measured. Headless
 // Chromium offers WebGPU only with --enable-unsafe-webgpu (on SwiftShader's Vulkan), so the "webgpu"
-// runs and a second probe use a browser started with it. Figures are printed, not asserted.
+// runs and a second probe use a browser started with it. A backend that cannot start prints why
+// ("unavailable: …"), never figures. "profile" times the VAE's training step on WASM phase by phase
+// (and on isolated WASM, threaded), with the kernels that take longest. Figures are printed, not asserted.
 // Options: --quick (10 s budgets),
-// --only probe,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget,widget-isolated.
+// --only probe,profile,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget,widget-isolated.
 import { build } from "esbuild";
 import { createServer } from "node:http";
 import { cpus, loadavg } from "node:os";
@@ -24,10 +26,11 @@ const onlyFlag = process.argv.indexOf("--only");
 const runs = (
   onlyFlag > 0
     ? (process.argv[onlyFlag + 1] ?? "")
-    : "probe,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget,widget-isolated"
+    : "probe,profile,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget,widget-isolated"
 ).split(",");
 const VAE_SECONDS = quick ? 10 : 60;
 const AE_SECONDS = quick ? 10 : 30;
+const PROFILE_SECONDS = quick ? 3 : 10;
 
 const root = resolve("dist");
 const benchDir = resolve("node_modules/.cache/bench");
@@ -80,12 +83,19 @@ function serve(port: number) {
   return new Promise<typeof server>((done) => server.listen(port, "127.0.0.1", () => done(server)));
 }
 
-const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 const WEBGPU_FLAGS = ["--enable-unsafe-webgpu", "--enable-features=Vulkan"];
+const launch = (flags: string[] = []) =>
+  chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags, ...flags] });
+let plainBrowser = await launch();
 let webgpuBrowser: Browser | undefined;
-/** A second Chromium with WebGPU on (SwiftShader), started when a run asks for it. */
+/** The Chromium for most runs, started again if a run brought it down (a software GPU can). */
+async function withPlain(): Promise<Browser> {
+  if (!plainBrowser.isConnected()) plainBrowser = await launch();
+  return plainBrowser;
+}
+/** A second Chromium with WebGPU on (SwiftShader), started when a run asks for it (and again if it went down). */
 async function withWebgpu(): Promise<Browser> {
-  webgpuBrowser ??= await chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags, ...WEBGPU_FLAGS] });
+  if (!webgpuBrowser?.isConnected()) webgpuBrowser = await launch(WEBGPU_FLAGS);
   return webgpuBrowser;
 }
 
@@ -94,13 +104,17 @@ async function job(
   kind: Job["kind"],
   backend: Job["backend"],
   seconds: number,
-  on: Browser = browser,
+  on?: Browser,
   threads?: number,
 ): Promise<JobResult> {
-  const page = await on.newPage();
+  const page = await (on?.isConnected() ? on : await withPlain()).newPage();
+  let stage = "starting";
   page.on("console", (message) => {
-    if (["error", "warning"].includes(message.type())) console.log(`    (${message.type()}: ${message.text()})`);
+    if (message.text().startsWith("bench: ")) stage = message.text().slice(7);
+    else if (["error", "warning"].includes(message.type())) console.log(`    (${message.type()}: ${message.text()})`);
   });
+  let crashed = false;
+  page.on("crash", () => (crashed = true));
   try {
     await page.goto(`http://127.0.0.1:${port}${BASE}`);
     return await page.evaluate(
@@ -123,14 +137,18 @@ async function job(
         }),
       { job: { kind, backend, seconds, base: BASE, threads }, url: `${BASE}__bench/worker.js` },
     );
+  } catch (error) {
+    // A renderer that dies (e.g. out of memory in a software GPU) costs its row, not the table.
+    const why = crashed ? "the page crashed" : error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    return { backend, steps: 0, seconds: 0, stepsPerSecond: 0, error: `${why} while ${stage}` };
   } finally {
-    await page.close();
+    await page.close().catch(() => undefined);
   }
 }
 
 /** The VAE widget itself, on its embed page: its own worker, periodic held-out evaluations and all. */
 async function widget(port: number, seconds: number): Promise<JobResult> {
-  const page = await browser.newPage();
+  const page = await (await withPlain()).newPage();
   // The page must stay responsive while the worker trains: record main-thread tasks over 50 ms.
   await page.addInitScript(() => {
     const durations: number[] = [];
@@ -177,11 +195,13 @@ const probeFigures = (result: JobResult) =>
 const record = (what: string, result: JobResult) => {
   rows.push([
     what,
-    result.error
-      ? `failed: ${result.error}`
-      : result.trials
-        ? `${result.backend} (${probeFigures(result)})`
-        : result.backend,
+    result.unavailable
+      ? `unavailable: ${result.unavailable}`
+      : result.error
+        ? `failed: ${result.error}`
+        : result.trials
+          ? `${result.backend} (${probeFigures(result)})`
+          : result.backend,
     String(result.steps),
     format(result.seconds, 1),
     format(result.stepsPerSecond, 1),
@@ -192,18 +212,53 @@ const record = (what: string, result: JobResult) => {
   console.log(`  ${rows.at(-1)!.join(" | ")}`);
 };
 
+/** The profile runs' printouts: ms per step in each phase, then the kernels of one step. */
+const profiles: string[] = [];
+function profileText(result: JobResult): string {
+  if (result.unavailable || result.error) return result.unavailable ?? `failed: ${result.error}`;
+  const total = Object.values(result.phases ?? {}).reduce((a, b) => a + b, 0);
+  const phases = Object.entries(result.phases ?? {})
+    .map(
+      ([phase, ms]) => `    ${format(ms, 2).padStart(7)} ms  ${format((100 * ms) / total, 0).padStart(3)}%  ${phase}`,
+    )
+    .join("\n");
+  const kernelTotal = (result.kernels ?? []).reduce((sum, kernel) => sum + kernel.ms, 0);
+  const kernels = (result.kernels ?? [])
+    .slice(0, 12)
+    .map((kernel) => `    ${format(kernel.ms, 2).padStart(7)} ms  ${String(kernel.calls).padStart(2)}×  ${kernel.name}`)
+    .join("\n");
+  return (
+    `${result.steps} steps in ${format(result.seconds, 1)} s, ${format(result.stepsPerSecond, 1)} steps/s; ` +
+    `median ms per step of each phase (${format(total, 1)} in all):\n${phases}\n  kernels of a step, each its least over a few steps (${format(kernelTotal, 1)} ms in all), longest first:\n${kernels}`
+  );
+}
+
 const server = await serve(PORT);
 console.log(
-  `Bench: VAE ${VAE_SECONDS} s, autoencoder ${AE_SECONDS} s per backend; Chromium ${browser.version()}; load ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores`,
+  `Bench: VAE ${VAE_SECONDS} s, autoencoder ${AE_SECONDS} s per backend; Chromium ${plainBrowser.version()}; load ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores`,
 );
 for (const run of runs) {
-  if (run === "probe") {
+  if (run === "profile") {
+    for (const isolatedRun of [false, true]) {
+      isolated = isolatedRun;
+      const result = await job(
+        PORT,
+        "profile",
+        "wasm",
+        PROFILE_SECONDS,
+        undefined,
+        isolated ? cpus().length : undefined,
+      );
+      isolated = false;
+      profiles.push(`${result.backend}${isolatedRun ? " (cross-origin isolated)" : ""}: ${profileText(result)}`);
+      console.log(`  profile: ${profiles.at(-1)!.split("\n")[0]}`);
+    }
+  } else if (run === "probe") {
     record("speed probe, then choice", await job(PORT, "probe", "wasm", 0));
     record("same, WebGPU flags on*", await job(PORT, "probe", "wasm", 0, await withWebgpu()));
   } else if (run === "webgpu") {
-    const on = await withWebgpu();
-    record("VAE (ours), webgpu*", await job(PORT, "vae", "webgpu", VAE_SECONDS, on));
-    record("DAE (ours), webgpu*", await job(PORT, "autoencoder", "webgpu", AE_SECONDS, on));
+    record("VAE (ours), webgpu*", await job(PORT, "vae", "webgpu", VAE_SECONDS, await withWebgpu()));
+    record("DAE (ours), webgpu*", await job(PORT, "autoencoder", "webgpu", AE_SECONDS, await withWebgpu()));
   } else if (run === "reference") {
     record("VAE, tfjs-layers reference", await job(PORT, "layers-vae", "wasm", VAE_SECONDS));
   } else if (run === "widget" || run === "widget-isolated") {
@@ -226,12 +281,12 @@ for (const run of runs) {
     isolated = run === "wasm-isolated";
     // Isolated, the threaded WASM build runs: ask for a thread per core (the widget leaves one to the page).
     const threads = isolated ? cpus().length : undefined;
-    record(`VAE (ours), ${run}`, await job(PORT, "vae", backend, VAE_SECONDS, browser, threads));
-    record(`DAE (ours), ${run}`, await job(PORT, "autoencoder", backend, AE_SECONDS, browser, threads));
+    record(`VAE (ours), ${run}`, await job(PORT, "vae", backend, VAE_SECONDS, undefined, threads));
+    record(`DAE (ours), ${run}`, await job(PORT, "autoencoder", backend, AE_SECONDS, undefined, threads));
     isolated = false;
   }
 }
-await browser.close();
+await plainBrowser.close();
 await webgpuBrowser?.close();
 server.close();
 
@@ -239,6 +294,8 @@ const header = ["run", "backend", "steps", "train s", "steps/s", "held-out ELBO"
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
 const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ");
 console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`);
+if (profiles.length)
+  console.log(`\nThe VAE's training step (latent 20, hidden 400, batch 128), phase by phase:\n${profiles.join("\n")}`);
 console.log(
   "\nProbe rows: train s is the time the choice took, the figures ms per probe round (src/ml/speed-probe.ts)." +
     `\n* Chromium started with ${WEBGPU_FLAGS.join(" ")}: WebGPU on SwiftShader's Vulkan, CPU only.`,

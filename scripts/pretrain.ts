@@ -1,6 +1,7 @@
 // Makes the pretrained VAEs the book ships (latent 2 and latent 20, hidden 400) with the same
-// training code the reader's browser runs (binarised digits, src/ml/vae-trainer.ts), a fixed seed
-// and a fixed number of steps, on the WASM backend; writes public/models/vae-latent<k>.bin (int8,
+// training code the reader's browser runs (binarised digits, src/ml/vae-trainer.ts; Adam with the
+// widget's step-size schedule, TRAINING_SCHEDULE in src/ml/adam.ts), a fixed seed and a fixed
+// number of steps, on the WASM backend; writes public/models/vae-latent<k>.bin (int8,
 // one scale per column) with the training history (loss curves) and the figures the widget
 // measures (held-out ELBO, IWAE log p(x), active units, inference gaps), measured on the int8
 // weights themselves. The chapters quote those figures (src/data/vae-figures.ts).
@@ -10,6 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { TRAINING_SCHEDULE_PARAMETERS } from "../src/ml/adam";
 import { parseDigits } from "../src/ml/digits-format";
 import { chooseBackend } from "../src/ml/tf";
 import { DEFAULT_K, VaeTrainer } from "../src/ml/vae-trainer";
@@ -25,7 +27,6 @@ import {
 
 const SEED = 2013;
 const BATCH = 128;
-const LEARNING_RATE = 1e-3;
 /** Training steps averaged into one point of the training curve, and steps between held-out evaluations. */
 const TRAIN_POINT_EVERY = 50;
 const HELD_OUT_EVERY = 500;
@@ -45,7 +46,8 @@ console.log(`backend: ${backend.detail}`);
 mkdirSync(join(root, "public", "models"), { recursive: true });
 
 for (const latent of PRETRAINED_LATENTS.filter((l) => Number.isNaN(ONLY) || l === ONLY)) {
-  const config = { latent, hidden: PRETRAINED_HIDDEN, batch: BATCH, beta: 1, seed: SEED, learningRate: LEARNING_RATE };
+  // No learningRate: the trainer's default, the widget's own schedule, trains the shipped weights.
+  const config = { latent, hidden: PRETRAINED_HIDDEN, batch: BATCH, beta: 1, seed: SEED };
   const trainer = new VaeTrainer(digits, config);
   const train: HistoryPoint[] = [];
   const heldOut: HistoryPoint[] = [];
@@ -78,7 +80,7 @@ for (const latent of PRETRAINED_LATENTS.filter((l) => Number.isNaN(ONLY) || l ==
   const seconds = trainingMs / 1000;
   const full = trainer.evaluateLosses();
   const shapes = trainer.vae.layers.flatMap((layer) => [layer.w.shape, layer.b.shape]);
-  const history = { batch: BATCH, learningRate: LEARNING_RATE, train, heldOut };
+  const history = { batch: BATCH, learningRate: TRAINING_SCHEDULE_PARAMETERS, train, heldOut };
   const steps = trainer.steps;
   const provisional = { latent, hidden: PRETRAINED_HIDDEN, seed: SEED, steps, seconds, heldOut: full, shapes };
   // Measure the quantised weights themselves, with the widget's own code: those are what the reader gets.

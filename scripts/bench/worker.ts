@@ -4,7 +4,7 @@ import "@tensorflow/tfjs-core/dist/register_all_gradients";
 import * as layers from "@tensorflow/tfjs-layers";
 import { createRandom } from "../../src/lib/random";
 import { AutoencoderTrainer } from "../../src/ml/autoencoder-trainer";
-import { binarise, normals } from "../../src/ml/batches";
+import { binarise, EpochSampler, normals } from "../../src/ml/batches";
 import { loadDigits } from "../../src/ml/data";
 import { DIGIT_PIXELS, gatherDigits, type Digits } from "../../src/ml/digits-format";
 import { probeTrainingSpeed } from "../../src/ml/speed-probe";
@@ -13,8 +13,11 @@ import { bernoulliNll, klStdNormalRows, reparameterise } from "../../src/ml/loss
 import { DEFAULT_K, heldOutBinarised, VaeTrainer } from "../../src/ml/vae-trainer";
 
 export interface Job {
-  /** "probe": the widget's choice of backend, by its speed probe, timed. */
-  readonly kind: "vae" | "autoencoder" | "layers-vae" | "probe";
+  /**
+   * "probe": the widget's choice of backend, by its speed probe, timed. "profile": the VAE's
+   * training step timed phase by phase, and its kernels one step long.
+   */
+  readonly kind: "vae" | "autoencoder" | "layers-vae" | "probe" | "profile";
   readonly backend: BackendName;
   readonly seconds: number;
   readonly base: string;
@@ -32,7 +35,12 @@ export interface JobResult {
   readonly logPx?: number;
   readonly mse?: number;
   readonly error?: string;
+  /** Why the backend could not start here (then there are no figures). */
+  readonly unavailable?: string;
   readonly trials?: readonly BackendTrial[];
+  /** "profile": milliseconds per step in each phase, and the kernels that took longest in one step. */
+  readonly phases?: Readonly<Record<string, number>>;
+  readonly kernels?: readonly { readonly name: string; readonly ms: number; readonly calls: number }[];
 }
 
 const LATENT = 20;
@@ -48,8 +56,18 @@ async function probe(job: Job): Promise<JobResult> {
 async function run(job: Job): Promise<JobResult> {
   if (job.kind === "probe") return probe(job);
   if (job.threads) useWasmThreads(job.threads);
-  const choice = await chooseBackend(`${job.base}tfjs/`, [job.backend]);
+  // The page reads these lines to say where a crash happened.
+  console.log(`bench: starting ${job.backend}`);
+  let choice: Awaited<ReturnType<typeof chooseBackend>>;
+  try {
+    choice = await chooseBackend(`${job.base}tfjs/`, [job.backend]);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { backend: job.backend, steps: 0, seconds: 0, stepsPerSecond: 0, unavailable: why };
+  }
   const digits = await loadDigits(`${job.base}data/digits.bin`);
+  console.log(`bench: training on ${choice.detail}`);
+  if (job.kind === "profile") return profile(digits, job.seconds, choice.detail);
   const deadline = job.seconds * 1000;
   let steps = 0;
   let trained = 0;
@@ -75,7 +93,9 @@ async function run(job: Job): Promise<JobResult> {
       const { recon, kl } = trainer.step();
       return recon + kl;
     });
+    console.log(`bench: evaluating after ${steps} steps on ${choice.detail}`);
     const elbo = trainer.evaluateLosses().elbo;
+    console.log(`bench: estimating log p(x) after ${steps} steps on ${choice.detail}`);
     let logPx: number | undefined;
     const job = trainer.measure({ k: DEFAULT_K } as Parameters<VaeTrainer["measure"]>[0])!;
     for (let next = job.next(); !next.done; next = job.next()) logPx = next.value?.logPx ?? logPx;
@@ -89,6 +109,71 @@ async function run(job: Job): Promise<JobResult> {
   const reference = layersReference(digits);
   timed(() => reference.step());
   return done({ elbo: reference.evaluate() });
+}
+
+/** Steps profiled kernel by kernel; each kernel's figure is its least over them (the least disturbed). */
+const PROFILED_STEPS = 5;
+
+/**
+ * The VAE's training step (VaeTrainer.step, src/ml/vae-trainer.ts) split into its phases, each
+ * timed at every step for `seconds`: the batch drawn and binarised in JavaScript, ε drawn, both
+ * uploaded, the forward and backward passes (Vae.gradients), Adam's update, the loss terms read
+ * back; the median of each (robust to other work on a shared machine). Then a few steps under
+ * tf.profile: per kernel (by name and input shapes) its least time over those steps.
+ */
+async function profile(digits: Digits, seconds: number, backend: string): Promise<JobResult> {
+  const trainer = new VaeTrainer(digits, { latent: LATENT, hidden: 400, batch: 128, beta: 1, seed: 1 });
+  const { vae } = trainer;
+  const random = createRandom(1);
+  const sampler = new EpochSampler(digits.training, 128, random);
+  const pixels = new Float32Array(128 * DIGIT_PIXELS);
+  const eps = new Float32Array(128 * LATENT);
+  const times: Record<string, number[]> = {};
+  const timed = <T>(phase: string, work: () => T): T => {
+    const started = performance.now();
+    const result = work();
+    (times[phase] ??= []).push(performance.now() - started);
+    return result;
+  };
+  const step = () => {
+    const x = timed("batch drawn and binarised (JS)", () => binarise(sampler.next(), random, pixels));
+    const e = timed("ε drawn (JS)", () => normals(random, 128 * LATENT, eps));
+    const [xs, es] = timed("uploads", () => [tf.tensor2d(x, [128, DIGIT_PIXELS]), tf.tensor2d(e, [128, LATENT])]);
+    const { grads, terms } = timed("forward and backward", () => vae.gradients(xs!, es!));
+    timed("Adam", () => vae.optimizer.apply(grads));
+    timed("loss terms read back", () => terms.dataSync());
+    tf.dispose([xs!, es!, terms, ...grads]);
+  };
+  for (let i = 0; i < 5; i++) step();
+  for (const phase of Object.keys(times)) times[phase] = [];
+  let steps = 0;
+  const started = performance.now();
+  while (performance.now() - started < seconds * 1000) {
+    step();
+    steps += 1;
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  const phases = Object.fromEntries(Object.entries(times).map(([phase, values]) => [phase, median(values)]));
+  const least = new Map<string, { ms: number; calls: number }>();
+  for (let round = 0; round < PROFILED_STEPS; round++) {
+    const info = await tf.profile(step);
+    const byKernel = new Map<string, { ms: number; calls: number }>();
+    for (const kernel of info.kernels) {
+      // Ops that call other kernels are listed too (fusedMatMul__op around _FusedMatMul): kernels only.
+      if (kernel.name.endsWith("__op")) continue;
+      const name = `${kernel.name} ${kernel.inputShapes.map((shape) => `[${shape?.join(",") ?? ""}]`).join(" ")}`;
+      const entry = byKernel.get(name) ?? { ms: 0, calls: 0 };
+      byKernel.set(name, { ms: entry.ms + (Number(kernel.kernelTimeMs) || 0), calls: entry.calls + 1 });
+    }
+    for (const [name, entry] of byKernel) {
+      const best = least.get(name);
+      if (!best || entry.ms < best.ms) least.set(name, entry);
+    }
+  }
+  const kernels = [...least].map(([name, entry]) => ({ name, ...entry })).sort((a, b) => b.ms - a.ms);
+  trainer.dispose();
+  return { backend, steps, seconds: elapsed, stepsPerSecond: steps / elapsed, phases, kernels };
 }
 
 /** The straightforward way: tfjs-layers dense layers, automatic differentiation, tf.train.adam. */

@@ -156,6 +156,19 @@ function plainSnapshot(source: SnapshotSource): { markup: string; height: number
 /** The sides of a box, for the longhand properties below. */
 const SIDES = ["top", "right", "bottom", "left"] as const;
 
+/** Text properties, all inherited: copied onto the image's elements, and dropped where the parent's are the same. */
+const INHERITED_TEXT = [
+  "font-family",
+  "font-size",
+  "font-weight",
+  "font-style",
+  "font-variant-numeric",
+  "line-height",
+  "letter-spacing",
+  "text-align",
+  "text-transform",
+];
+
 /**
  * The computed properties copied onto each element of the image: those our widgets and KaTeX set.
  * Copying all of Chromium's ~400 would make every element's style attribute some 10 kB long.
@@ -192,16 +205,8 @@ const IMAGE_STYLE_PROPERTIES = [
   "visibility",
   "overflow-x",
   "overflow-y",
-  "font-family",
-  "font-size",
-  "font-weight",
-  "font-style",
-  "font-variant-numeric",
-  "line-height",
-  "letter-spacing",
-  "text-align",
+  ...INHERITED_TEXT,
   "text-decoration-line",
-  "text-transform",
   "white-space",
   "word-break",
   "overflow-wrap",
@@ -241,10 +246,107 @@ const IMAGE_STYLE_PROPERTIES = [
   ...STYLE_PROPERTIES.filter((name) => !["display", "visibility", "opacity"].includes(name)),
 ];
 
-/** Not in the image: the share panel (its buttons made the image) and anything hidden. */
+/**
+ * Not in the image: the share panel (its buttons made the image), anything not rendered (hidden tabs
+ * and notes: their canvases alone weighed hundreds of kB), and KaTeX's MathML, which is for screen readers.
+ */
 function shown(node: HTMLElement): boolean {
   if (!(node instanceof Element)) return true;
-  return !node.matches("[data-role=embed], .embed-panel, script, noscript, template");
+  if (node.matches("[data-role=embed], .embed-panel, .katex-mathml, script, noscript, template")) return false;
+  return getComputedStyle(node).display !== "none";
+}
+
+/** Whether `node` and every ancestor up to `root` pass `shown`: it is in the image. */
+function inImage(node: Element, root: Element): boolean {
+  for (let element: Element | null = node; element && element !== root; element = element.parentElement) {
+    if (!shown(element as HTMLElement)) return false;
+  }
+  return true;
+}
+
+/** The image properties a child takes from its parent (CSS "Inherited: yes"), as the longhands a style attribute lists. */
+const INHERITED = new Set([
+  "color",
+  "visibility",
+  ...INHERITED_TEXT,
+  "white-space-collapse",
+  "text-wrap-mode",
+  "word-break",
+  "overflow-wrap",
+  "list-style-type",
+  "border-collapse",
+  "-webkit-border-horizontal-spacing",
+  "-webkit-border-vertical-spacing",
+  "accent-color",
+  ...STYLE_PROPERTIES.filter((name) => /^(fill|stroke|text-anchor|dominant-baseline)/.test(name)),
+]);
+
+/**
+ * Shortens the computed styles html-to-image writes on every element of the region (some 1.4 kB each,
+ * 1.7 MB for a widget full of formulas) to what changes the rendering: a property is dropped when the
+ * element would get the same value without it, because its parent's value is inherited or because it
+ * is the browser's default for that element (measured in a blank frame). Elements inside an <svg> keep
+ * the short styles inlineStyles gave them.
+ */
+function pruneStyles(region: Element): void {
+  const frame = document.createElement("iframe");
+  frame.setAttribute("aria-hidden", "true");
+  frame.style.cssText = "position:fixed;left:-10000px;top:0;width:100px;height:100px;border:0;visibility:hidden";
+  document.body.append(frame);
+  try {
+    const blank = frame.contentDocument;
+    if (!blank) return;
+    blank.open();
+    blank.write(`<!doctype html><html><body><svg xmlns="${SVG_NS}"></svg></body></html>`);
+    blank.close();
+    const svgHost = blank.querySelector("svg")!;
+    const defaults = new Map<string, { own: CSSStyleDeclaration; context: CSSStyleDeclaration }>();
+    // The browser's own style of an element depends on its tag and on these (a disabled button is grey).
+    const styledBy = ["type", "disabled"];
+    const defaultsOf = (element: Element) => {
+      const attributes = styledBy.filter((name) => element.hasAttribute(name));
+      const key = `${element.namespaceURI} ${element.localName} ${attributes.map((name) => `${name}=${element.getAttribute(name)}`).join(" ")}`;
+      let found = defaults.get(key);
+      if (!found) {
+        const probe = blank.createElementNS(element.namespaceURI, element.localName);
+        for (const name of attributes) probe.setAttribute(name, element.getAttribute(name)!);
+        const host = element.namespaceURI === SVG_NS && element.localName !== "svg" ? svgHost : blank.body;
+        host.append(probe);
+        found = { own: getComputedStyle(probe), context: getComputedStyle(host) };
+        defaults.set(key, found);
+      }
+      return found;
+    };
+    const styled = Array.from(region.querySelectorAll<HTMLElement | SVGElement>("[style]")).filter(
+      (element) => element.parentElement?.closest("svg, foreignObject")?.localName !== "svg",
+    );
+    // Every element's values as written, read before any is dropped (a child compares with its parent's).
+    const written = new Map<Element, Map<string, string>>(
+      styled.map((element) => [
+        element,
+        new Map(Array.from(element.style, (name) => [name, element.style.getPropertyValue(name)])),
+      ]),
+    );
+    for (const element of styled) {
+      const values = written.get(element)!;
+      const parent = element.parentElement ? written.get(element.parentElement) : undefined;
+      const { own, context } = defaultsOf(element);
+      const irrelevant = (name: string): boolean =>
+        (values.get("position") === "static" && /^(top|right|bottom|left|z-index)$/.test(name)) ||
+        (values.get("transform") === "none" && name === "transform-origin") ||
+        (/^border-(top|right|bottom|left)-color$/.test(name) && values.get(name.replace("color", "style")) === "none");
+      for (const [name, value] of values) {
+        const inherited = INHERITED.has(name);
+        const unchanged = inherited
+          ? parent?.get(name) === value && own.getPropertyValue(name) === context.getPropertyValue(name)
+          : own.getPropertyValue(name) === value;
+        if (unchanged || irrelevant(name)) element.style.removeProperty(name);
+      }
+      if (element.style.length === 0) element.removeAttribute("style");
+    }
+  } finally {
+    frame.remove();
+  }
 }
 
 /**
@@ -282,9 +384,16 @@ async function screenRegion(
     Array.from(scope.querySelectorAll("svg")).filter(
       (element) => element.parentElement?.closest("svg, foreignObject")?.localName !== "svg",
     );
-  const live = outermost(widget).filter((element) => !element.closest("[data-role=embed], .embed-panel"));
+  const live = outermost(widget).filter((element) => inImage(element, widget));
   const cloned = object ? outermost(object) : [];
   if (live.length === cloned.length) live.forEach((element, index) => inlineStyles(element, cloned[index]!, false));
+  // html-to-image copies an input's value but not whether a box is ticked.
+  const liveInputs = Array.from(widget.querySelectorAll("input")).filter((input) => inImage(input, widget));
+  const clonedInputs = object ? Array.from(object.querySelectorAll("input")) : [];
+  if (liveInputs.length === clonedInputs.length) {
+    liveInputs.forEach((input, index) => clonedInputs[index]!.toggleAttribute("checked", input.checked));
+  }
+  if (object) pruneStyles(object);
   const serializer = new XMLSerializer();
   const content = object ? Array.from(object.childNodes, (node) => serializer.serializeToString(node)).join("") : "";
   return {

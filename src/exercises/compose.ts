@@ -1,9 +1,10 @@
 /**
- * Helpers for the generators of the autoencoder, ELBO and VAE chapters: drawing a question's printed
- * numbers on a grid (so they print exactly) or from a list, and writing a signed factor.
+ * Helpers every generator may share: drawing a question's printed numbers on a grid (so they print
+ * exactly) or from a list, writing a signed factor, and an instance's answer with its slips.
  */
 import type { Random } from "../lib/random";
-import { fmt, integerIn } from "./answer";
+import { distinctMistakes, fmt, integerIn, rounded } from "./answer";
+import type { ExerciseInstance, ExerciseMistake } from "./types";
 
 /** A uniform draw from lo, lo + step, …, hi (inclusive), without binary noise (0.30000000000000004 → 0.3). */
 export function onGrid(random: Random, lo: number, hi: number, step: number): number {
@@ -22,4 +23,17 @@ export function oneOf<T>(random: Random, values: readonly T[]): T {
 export function term(value: number, decimals = 4): string {
   const text = fmt(value, decimals);
   return value < 0 && text !== "0" ? `(${text})` : text;
+}
+
+/**
+ * An instance's answer fields: `value` printed with `decimals` places (`rounded`: tolerance half a
+ * unit in the last place) and the slips that give a wrong answer for these numbers (`distinctMistakes`).
+ */
+export function roundedAnswer(
+  value: number,
+  decimals: number,
+  slips: readonly ExerciseMistake[],
+): Pick<ExerciseInstance, "answer" | "tolerance" | "answerText" | "mistakes"> {
+  const printed = rounded(value, decimals);
+  return { ...printed, mistakes: distinctMistakes(printed.answer, printed.tolerance, slips) };
 }

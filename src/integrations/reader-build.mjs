@@ -23,11 +23,29 @@ async function* filesUnder(folder) {
   }
 }
 
+/**
+ * Left out of the search index. KaTeX's copies of a formula other than its TeX annotation (the HTML
+ * glyphs and the MathML tree), and the widgets' controls, their group names, column headings and Embed
+ * panels: Pagefind runs the words of buttons, tabs, legends and <th> cells together ("Add
+ * hypothesisRemove the last"), and no reader looks for them.
+ */
+const NOT_INDEXED = [
+  ".katex-html",
+  ".katex-mathml semantics > mrow",
+  ".katex-mathml semantics > mtable",
+  "button",
+  "[role=tablist]",
+  "legend",
+  "thead",
+  ".embed-panel",
+];
+
 const shortHash = (data) => createHash("sha256").update(data).digest("hex").slice(0, 16);
 
 async function buildSearchIndex(out, logger) {
-  // KaTeX writes each formula three times: index the MathML text once, not its visual copy or TeX source.
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: [".katex-html", "annotation"] });
+  // KaTeX writes each formula three times: its glyphs (.katex-html), MathML, and the TeX source in
+  // MathML's <annotation>. Index the TeX alone, so an excerpt reads "\KL(P \,\Vert\, Q)", not glyph soup.
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_INDEXED });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   const indexed = await index.addDirectory({ path: out });
   if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join("; ")}`);

@@ -15,6 +15,15 @@ export function constantRate(rate: number): LearningRateSchedule {
   return () => rate;
 }
 
+/** The parameters of `warmupInverseSqrt`, as plain data (e.g. recorded with pretrained weights). */
+export interface WarmupInverseSqrt {
+  /** The largest step size, reached after `warmup` updates. */
+  readonly peak: number;
+  readonly warmup: number;
+  /** The update from which the step size decays as 1/√t. */
+  readonly decayFrom: number;
+}
+
 /**
  * peak · min(t / warmup, √(decayFrom / t)) for t ≥ 1: linear warm-up to `peak` over `warmup` steps,
  * constant until step `decayFrom` (≥ warmup), then decaying as 1/√t (Vaswani et al., 2017, §5.3, with

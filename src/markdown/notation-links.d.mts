@@ -34,6 +34,7 @@ export declare function findMathSymbols(
   inline?: boolean,
 ): (Found & { whole: boolean })[];
 export declare function markSymbols(source: string, matches: Found[]): string;
+export declare function unmarkSymbols(tex: string): string;
 export declare function termPatterns(
   entries: readonly NotationLinkEntry[],
   chapter: string | undefined,

@@ -192,6 +192,31 @@ export function markSymbols(source, matches) {
   return out;
 }
 
+const MARKER = "\\htmlData{notation=";
+
+/**
+ * The formula as its author wrote it: markSymbols undone. KaTeX keeps the marked TeX as the MathML's
+ * <annotation>, which search indexes and the plain fallback shows, so the markers come out there.
+ * @param {string} tex
+ */
+export function unmarkSymbols(tex) {
+  let out = tex;
+  for (let at = out.indexOf(MARKER); at >= 0; at = out.indexOf(MARKER, at)) {
+    const open = out.indexOf("}{", at) + 2;
+    let depth = 1;
+    let end = open;
+    for (; end < out.length && depth > 0; end++) {
+      if (out[end] === "\\") end++;
+      else if (out[end] === "{") depth++;
+      else if (out[end] === "}") depth--;
+    }
+    // A marker's body is balanced TeX; an unclosed one is left as it is.
+    if (depth > 0) break;
+    out = `${out.slice(0, at)}${out.slice(open, end - 1)}${out.slice(end)}`;
+  }
+  return out;
+}
+
 const escapeRegExp = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -502,6 +527,10 @@ export function rehypeNotationLinks(options = {}) {
       // Into MDX's component elements too (<Note>, <Exercise>): their children are the chapter's text.
       if (!Array.isArray(node.children)) return;
       if (node.type === "element") {
+        if (node.tagName === "annotation") {
+          for (const child of node.children) if (child.type === "text") child.value = unmarkSymbols(child.value);
+          return;
+        }
         const key = node.properties?.dataNotation;
         if (typeof key === "string" && katexHtml) {
           const name = textOf(node).replace(/[\s\u200b]+/g, "");

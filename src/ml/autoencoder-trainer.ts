@@ -1,4 +1,6 @@
+import type { LearningRateSchedule } from "../lib/learning-rate";
 import { createRandom, type Random } from "../lib/random";
+import { TRAINING_SCHEDULE } from "./adam";
 import { Autoencoder } from "./autoencoder";
 import { EpochSampler, maskPixels } from "./batches";
 import { DIGIT_PIXELS, firstOfEachClass, gatherDigits, type Digits } from "./digits-format";
@@ -14,7 +16,7 @@ export interface AutoencoderRunConfig {
   /** Probability that an input pixel is zeroed; 0 trains a plain autoencoder. */
   readonly noise: number;
   readonly seed: number;
-  readonly learningRate?: number;
+  readonly learningRate?: number | LearningRateSchedule;
 }
 
 const EVAL_CHUNK = 500;
@@ -23,7 +25,9 @@ const EVAL_SEED = 9_191;
 
 /**
  * Trains a (denoising) autoencoder and measures it on held-out digits corrupted once, with a fixed
- * seed. Built with a `resume` state, it goes on from that state (see `snapshot`).
+ * seed. Built with a `resume` state, it goes on from that state (see `snapshot`). Adam follows the
+ * VAE's schedule (TRAINING_SCHEDULE): measured with seed 1 (latent 32, noise 0.3, batch 128), held-out
+ * MSE 0.0132 after 1,000 steps and 0.0115 after 2,000, against 0.0159 and 0.0131 at a constant 10⁻³.
  */
 export class AutoencoderTrainer implements Trainer {
   readonly model: Autoencoder;
@@ -41,7 +45,7 @@ export class AutoencoderTrainer implements Trainer {
     resume?: TrainerState,
   ) {
     this.random = createRandom(resume ? resumedSeed(config.seed, resume.steps) : config.seed);
-    this.model = new Autoencoder({ ...config, learningRate: config.learningRate ?? 1e-3 }, this.random);
+    this.model = new Autoencoder({ ...config, learningRate: config.learningRate ?? TRAINING_SCHEDULE }, this.random);
     this.sampler = new EpochSampler(digits.training, config.batch, this.random);
     if (resume) {
       restoreTrainer(this.parts(), resume);

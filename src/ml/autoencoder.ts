@@ -1,3 +1,4 @@
+import type { LearningRateSchedule } from "../lib/learning-rate";
 import type { Random } from "../lib/random";
 import { Adam } from "./adam";
 import { applyDense, backThrough, createDense, denseGrads, denseVariables, disposeDense, type Dense } from "./dense";
@@ -8,7 +9,8 @@ import { tf } from "./tf";
 export interface AutoencoderConfig {
   readonly latent: number;
   readonly hidden: number;
-  readonly learningRate: number;
+  /** Adam's step size, or its schedule over the updates (src/lib/learning-rate.ts). */
+  readonly learningRate: number | LearningRateSchedule;
 }
 
 /**

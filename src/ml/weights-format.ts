@@ -2,6 +2,8 @@
 // output unit: value ≈ scale[column] × q, q in −127…127), behind a small JSON header. Per-column
 // scales cost a few hundred floats and halve the ELBO lost to rounding against one scale per tensor.
 // Kept free of tfjs and DOM.
+import type { WarmupInverseSqrt } from "../lib/learning-rate";
+
 const MAGIC = "VAEW";
 
 /** One point of a loss curve: means per digit (nats) at a training step. */
@@ -18,7 +20,8 @@ export interface HistoryPoint {
  */
 export interface TrainingHistory {
   readonly batch: number;
-  readonly learningRate: number;
+  /** Adam's step size: a constant (weights made before the schedule), or the schedule's parameters. */
+  readonly learningRate: number | WarmupInverseSqrt;
   /** Means over the training batches since the previous point. */
   readonly train: readonly HistoryPoint[];
   /** Held-out figures (binarised held-out digits, one fixed ε per digit) at those steps. */

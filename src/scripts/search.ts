@@ -1,159 +1,64 @@
-// The search box in every page's header. Pagefind's index is built after `astro build`
-// (src/integrations/reader-build.mjs); its script and index load only when the box is first used,
-// from this site under its base path, so they work offline once the service worker has them.
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-}
-interface PagefindData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string };
-  sub_results: PagefindSubResult[];
-}
-interface Pagefind {
-  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-  init(): Promise<void>;
-  debouncedSearch(
-    term: string,
-    options?: object,
-    debounceMs?: number,
-  ): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+// The search in every page's header is Pagefind's component UI (@pagefind/component-ui), configured in
+// src/layouts/Base.astro. Its script and stylesheet (~50 KB gzip) load only when the reader first opens
+// search (the button, or Ctrl/⌘+K), so pages keep their JavaScript budget. The service worker stores
+// the script with the shell, the stylesheet and the index under pagefind/ when first used or when the
+// book is saved, so search works offline too.
+import type { PagefindModal } from "@pagefind/component-ui";
+import stylesheet from "@pagefind/component-ui/css?url";
+
+/** The UI's stylesheet, then its elements, so they never show unstyled. */
+async function uiLoaded(): Promise<void> {
+  await new Promise((resolve, reject) => {
+    const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet });
+    link.addEventListener("load", resolve);
+    link.addEventListener("error", () => {
+      link.remove();
+      reject(new Error(`${stylesheet} did not load`));
+    });
+    document.head.append(link);
+  });
+  await import("@pagefind/component-ui");
 }
 
-const MAX_PAGES = 6;
-const MAX_SECTIONS = 3;
-
-function sectionsOf(data: PagefindData): PagefindSubResult[] {
-  // Sections with an anchor jump to the heading; the page's own entry (no anchor) adds nothing.
-  return data.sub_results.filter((sub) => sub.url.includes("#")).slice(0, MAX_SECTIONS);
-}
-
-function resultItem(data: PagefindData): HTMLLIElement {
-  const item = document.createElement("li");
-  const sections = sectionsOf(data);
-  const title = document.createElement("a");
-  title.className = "search-page";
-  title.href = sections[0]?.url ?? data.url;
-  title.textContent = data.meta.title ?? data.url;
-  const excerpt = document.createElement("p");
-  excerpt.className = "search-excerpt";
-  // Pagefind's excerpts are escaped text with <mark> around the matches.
-  excerpt.innerHTML = sections[0]?.excerpt ?? data.excerpt;
-  item.append(title, excerpt);
-  if (sections.length > 1) {
-    const list = document.createElement("ul");
-    for (const section of sections) {
-      const link = document.createElement("a");
-      link.href = section.url;
-      link.textContent = section.title;
-      const entry = document.createElement("li");
-      entry.append(link);
-      list.append(entry);
-    }
-    item.append(list);
-  }
-  return item;
-}
+const isShortcut = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k";
 
 export function initSearch(): void {
   const box = document.querySelector<HTMLElement>("[data-search]");
-  const input = box?.querySelector<HTMLInputElement>("input[type=search]");
-  const panel = box?.querySelector<HTMLElement>(".search-results");
-  const status = box?.querySelector<HTMLElement>("[role=status]");
-  if (!box || !input || !panel || !status) return;
-  const base = box.dataset.base ?? "/";
-  let engine: Promise<Pagefind> | undefined;
-  let latest = 0;
-
-  const load = (): Promise<Pagefind> => {
-    engine ??= (async () => {
-      const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-      await pagefind.options({ baseUrl: base, excerptLength: 24 });
-      await pagefind.init();
-      return pagefind;
-    })();
-    return engine;
+  const button = box?.querySelector<HTMLButtonElement>("[data-search-open]");
+  const failed = box?.querySelector<HTMLElement>("[data-search-failed]");
+  if (!box || !button || !failed) return;
+  let ui: Promise<void> | undefined;
+  const onShortcut = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement | null;
+    if (!isShortcut(event) || target?.closest("input, textarea, [contenteditable]")) return;
+    event.preventDefault();
+    void open();
   };
-
-  const close = () => {
-    panel.hidden = true;
-    box.classList.remove("open");
+  const load = () => {
+    ui ??= uiLoaded().then(
+      // Once defined, the trigger has replaced this button with its own and listens for the shortcut itself.
+      () => document.removeEventListener("keydown", onShortcut),
+      (error: unknown) => {
+        ui = undefined;
+        throw error;
+      },
+    );
+    return ui;
   };
-
-  const say = (message: string) => {
-    status.textContent = message;
-  };
-
-  const run = async () => {
-    const term = input.value.trim();
-    const ticket = ++latest;
-    if (term === "") {
-      panel.replaceChildren();
-      close();
-      say("");
-      return;
-    }
-    let pagefind: Pagefind;
+  const open = async () => {
     try {
-      pagefind = await load();
+      await load();
     } catch {
-      engine = undefined;
-      panel.replaceChildren(
-        Object.assign(document.createElement("p"), {
-          textContent: "Search is not available here: the index is built with the site (npm run build).",
-        }),
-      );
-      panel.hidden = false;
+      failed.textContent = "Search could not load: check the connection, or save the book for offline.";
+      failed.hidden = false;
       return;
     }
-    const search = await pagefind.debouncedSearch(term, {}, 150);
-    if (search === null || ticket !== latest) return;
-    const pages = await Promise.all(search.results.slice(0, MAX_PAGES).map((result) => result.data()));
-    if (ticket !== latest) return;
-    const list = document.createElement("ol");
-    list.append(...pages.map(resultItem));
-    const summary = document.createElement("p");
-    summary.className = "search-summary";
-    summary.textContent =
-      search.results.length === 0
-        ? `Nothing in the book matches “${term}”.`
-        : `${search.results.length} page${search.results.length === 1 ? "" : "s"} match “${term}”.`;
-    panel.replaceChildren(summary, ...(pages.length > 0 ? [list] : []));
-    panel.hidden = false;
-    box.classList.add("open");
-    say(summary.textContent);
+    failed.hidden = true;
+    box.querySelector<PagefindModal>("pagefind-modal")?.open();
   };
-
-  input.addEventListener("focus", () => void load().catch(() => (engine = undefined)), { once: true });
-  input.addEventListener("input", () => void run());
-  box.addEventListener("keydown", (event) => {
-    const links = Array.from(panel.querySelectorAll<HTMLAnchorElement>("a"));
-    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
-    if (event.key === "Escape") {
-      close();
-      input.focus();
-    } else if (event.key === "ArrowDown" && links.length > 0) {
-      event.preventDefault();
-      links[Math.min(at + 1, links.length - 1)]?.focus();
-    } else if (event.key === "ArrowUp" && at >= 0) {
-      event.preventDefault();
-      if (at === 0) input.focus();
-      else links[at - 1]?.focus();
-    }
-  });
-  box.addEventListener("focusout", (event) => {
-    if (!box.contains(event.relatedTarget as Node | null)) close();
-  });
-  input.addEventListener("focus", () => {
-    if (panel.childElementCount > 0) {
-      panel.hidden = false;
-      box.classList.add("open");
-    }
-  });
-  // A search link that points into this very page only moves the hash: close the panel too.
-  panel.addEventListener("click", (event) => {
-    if ((event.target as Element).closest("a")) close();
-  });
+  // Fetch early when the pointer or focus reaches the button, so the click opens at once.
+  button.addEventListener("pointerenter", () => void load().catch(() => undefined), { once: true });
+  button.addEventListener("focus", () => void load().catch(() => undefined), { once: true });
+  button.addEventListener("click", () => void open());
+  document.addEventListener("keydown", onShortcut);
 }

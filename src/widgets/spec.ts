@@ -34,12 +34,25 @@ export function parseState<S>(
 
 export const elementName = (id: string): string => `vae-${id}`;
 
+/** The tag of a derivation check that follows a widget's state (ElboCheck.astro, ProofCheck.astro): `<vae-<id>-check>`. */
+export const checkElementName = (id: string): string => `${elementName(id)}-check`;
+
 /** The tag a chapter writes for a widget, and its shell's file name: kl-discrete → KlDiscrete (KlDiscrete.astro). */
 export const shellName = (id: string): string =>
   id
     .split("-")
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join("");
+
+/**
+ * A shell's props (`<Name>.astro`): each parameter of the state as the chapter writes it (a string
+ * or a number, parsed by the spec like a URL's), where the state comes from, and the caption.
+ */
+export type ShellProps<S> = { readonly [K in keyof S]?: string | number } & {
+  /** On the embed page: the query string is the state (`url-state`). */
+  readonly urlState?: boolean;
+  readonly caption?: string;
+};
 
 /** Any widget's spec, for code that lists or frames widgets without knowing their state type. */
 export type AnyWidgetSpec = Omit<WidgetSpec<unknown>, "params" | "check"> & {

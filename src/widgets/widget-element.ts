@@ -2,7 +2,7 @@ import { formatNumber } from "../lib/format";
 import { toQuery, type RawParams } from "../lib/params";
 import { revealDeferred } from "./parts/deferred";
 import { WIDGET_CHANGE } from "./events";
-import { elementName, parseState, type AnyWidgetSpec, type WidgetSpec } from "./spec";
+import { checkElementName, elementName, parseState, type AnyWidgetSpec, type WidgetSpec } from "./spec";
 
 /**
  * The base of every widget element (see docs/widget-contract.md): parameters in from
@@ -25,6 +25,8 @@ export abstract class WidgetElement<S> extends HTMLElement {
   private lifetime?: AbortController;
   private pending?: AbortController;
   private refreshTimer = 0;
+  /** Set at the first connection: later ones find controls this element filled itself (showState). */
+  private hydrated = false;
 
   /** Embed pages set `url-state`: the query string is then the state and follows every change. */
   protected get usesUrlState(): boolean {
@@ -36,6 +38,11 @@ export abstract class WidgetElement<S> extends HTMLElement {
     this.signal = this.lifetime.signal;
     this.raw = this.readInitialParams();
     revealDeferred(this);
+    // A value typed before this module loaded had no listener to hear it: it is the state, checked as any other.
+    const early = this.hydrated ? {} : this.changedBeforeLoad();
+    this.hydrated = true;
+    Object.assign(this.raw, early);
+    if (this.usesUrlState && Object.keys(early).length > 0) this.writeUrl();
     this.setup();
     void this.refresh();
   }
@@ -45,6 +52,23 @@ export abstract class WidgetElement<S> extends HTMLElement {
     this.pending?.abort();
     this.lifetime?.abort();
     this.teardown();
+  }
+
+  /**
+   * What the reader changed in the controls before this module loaded, as raw parameters: each
+   * control named after a parameter whose value is not the one its markup gives. A widget whose
+   * parameter is spread over several controls (a vector, one field per entry) adds it here.
+   */
+  protected changedBeforeLoad(): Record<string, string> {
+    const changed: Record<string, string> = {};
+    for (const key of Object.keys(this.spec.params)) {
+      for (const control of this.querySelectorAll<FormControl>(controlsNamed(key))) {
+        const value = changedValue(control);
+        if (value !== undefined && (changed[key] === undefined || document.activeElement === control))
+          changed[key] = value;
+      }
+    }
+    return changed;
   }
 
   /** Bind controls. Called once per connection, after `raw` is read. */
@@ -195,11 +219,44 @@ export abstract class WidgetElement<S> extends HTMLElement {
   }
 }
 
+type FormControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+const controlsNamed = (name: string) => ["input", "select", "textarea"].map((tag) => `${tag}[name="${name}"]`).join();
+
+/**
+ * A control's value as a parameter string if the reader changed it (a checkbox gives the flag "1" or
+ * "0"), else undefined. Unchanged means what the same markup gives untouched: a fresh copy of an
+ * input, which the browser sanitises alike (a range input's value is clamped to its bounds and step).
+ */
+export function changedValue(control: FormControl): string | undefined {
+  if (control instanceof HTMLSelectElement) {
+    const options = [...control.options];
+    const pristine = options.filter((option) => option.defaultSelected).at(-1) ?? options[0];
+    return pristine === undefined || pristine.selected ? undefined : control.value;
+  }
+  if (control instanceof HTMLTextAreaElement) return control.value === control.defaultValue ? undefined : control.value;
+  if (control.type === "checkbox") {
+    return control.checked === control.defaultChecked ? undefined : control.checked ? "1" : "0";
+  }
+  if (["radio", "hidden", "button", "submit", "reset", "file"].includes(control.type)) return undefined;
+  const copy = document.createElement("input");
+  for (const attribute of control.attributes) copy.setAttribute(attribute.name, attribute.value);
+  return control.value === copy.value ? undefined : control.value;
+}
+
 /**
  * Defines the widget's element once (modules may be imported again by hot reload or by two pages),
  * under the tag its spec's id gives (`elementName`), the same tag WidgetFrame.astro renders.
  */
 export function defineWidget(spec: Pick<AnyWidgetSpec, "id">, element: CustomElementConstructor): void {
-  const name = elementName(spec.id);
+  defineOnce(elementName(spec.id), element);
+}
+
+/** Defines the element of a derivation check that follows the widget of `spec`, under `checkElementName`. */
+export function defineCheck(spec: Pick<AnyWidgetSpec, "id">, element: CustomElementConstructor): void {
+  defineOnce(checkElementName(spec.id), element);
+}
+
+function defineOnce(name: string, element: CustomElementConstructor): void {
   if (!customElements.get(name)) customElements.define(name, element);
 }

@@ -3,9 +3,9 @@ import { expect, test, type Page } from "@playwright/test";
 
 /** The derivation checks of the chapter follow the kl-gaussian widget's example. */
 const value = async (page: Page, name: string) =>
-  Number(await page.locator(`vae-proof-check output[name="${name}"]`).getAttribute("data-value"));
+  Number(await page.locator(`vae-kl-gaussian-check output[name="${name}"]`).getAttribute("data-value"));
 const estimate = async (page: Page, name: string) => {
-  const output = page.locator(`vae-proof-check output[name="${name}"]`);
+  const output = page.locator(`vae-kl-gaussian-check output[name="${name}"]`);
   return { mean: Number(await output.getAttribute("data-value")), se: Number(await output.getAttribute("data-se")) };
 };
 
@@ -20,8 +20,8 @@ test("each step of the derivation holds on the example, and follows the reader's
   await widget.locator('input[name="cov2"]').fill("1, 0, 0, 0, 1, 0, 0, 0, 1");
   await widget.locator('input[name="n"]').fill("40000");
   await expect(widget).toHaveAttribute("data-ready", "");
-  await expect(page.locator("vae-proof-check [data-role=example]").first()).toContainText("n = 40000");
-  for (const check of await page.locator("vae-proof-check").all())
+  await expect(page.locator("vae-kl-gaussian-check [data-role=example]").first()).toContainText("n = 40000");
+  for (const check of await page.locator("vae-kl-gaussian-check").all())
     await expect(check).toHaveAttribute("data-ready", "");
 
   const klMc = Number(await widget.locator('output[name="kl_mc"]').getAttribute("data-value"));

@@ -5,14 +5,11 @@
  */
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { builtPages, openWidget } from "./site";
+import { builtPages, FIGURE_STATES, openWidget } from "./site";
 
 const widgetIds = builtPages()
   .map((page) => /^embed\/([a-z0-9-]+)\/$/.exec(page)?.[1])
   .filter((id): id is string => id !== undefined);
-
-/** Widgets opened at a particular state (none yet: each at its defaults). */
-const QUERIES: Readonly<Record<string, string>> = {};
 
 async function download(root: Locator, page: Page, format: "svg" | "png"): Promise<Buffer> {
   const [file] = await Promise.all([
@@ -22,11 +19,16 @@ async function download(root: Locator, page: Page, format: "svg" | "png"): Promi
   return readFileSync((await file.path()) ?? "");
 }
 
-/** What the screen shows of a widget, counted: legends, formulas and figure marks (the share panel left out). */
+/** What the screen shows of a widget, counted: legends, formulas and figure marks (the share panel and whatever is not rendered left out). */
 async function screenParts(scope: Locator) {
   return scope.evaluate((element) => {
-    const inPanel = (node: Element) => node.closest("[data-role=embed]") !== null;
-    const all = (selector: string) => Array.from(element.querySelectorAll(selector)).filter((node) => !inPanel(node));
+    const shown = (node: Element) => {
+      for (let at: Element | null = node; at && at !== element; at = at.parentElement) {
+        if (at.matches("[data-role=embed]") || getComputedStyle(at).display === "none") return false;
+      }
+      return true;
+    };
+    const all = (selector: string) => Array.from(element.querySelectorAll(selector)).filter(shown);
     return {
       legends: all(".chart-legend li").map((node) => node.textContent?.trim() ?? ""),
       formulas: all(".katex-html").length,
@@ -41,7 +43,7 @@ test("every widget's downloaded SVG and PNG are the widget as seen on screen, wi
 }) => {
   test.setTimeout(60_000 + widgetIds.length * 25_000);
   for (const id of widgetIds) {
-    const root = await openWidget(page, id, QUERIES[id] ?? "");
+    const root = await openWidget(page, id, FIGURE_STATES[id] ?? "", 90_000);
     await root.locator("[data-role=embed] summary").click();
     const panelTop = await root.evaluate(
       (element) =>

@@ -1,12 +1,14 @@
 /**
  * What an instructor puts in front of a room: every widget in the 800×500 frame of the snippet the
  * book hands out and on a 1280×720 projector slide (theme=projector&controls=0) fills its frame, its
- * text is large enough to read, no two labels overlap and no label is cut at a plot's edge.
+ * text is large enough to read, no two labels overlap and no label is cut at a plot's edge; and the
+ * frame looks as it did: a screenshot compared with the one kept in tests/e2e/__snapshots__/, so a
+ * layout regression fails (`npm run test:snapshots:update` rewrites them after an intended change).
  * One page loads each widget in turn, so the whole check costs a few seconds per widget.
  */
 import { expect, test, type Frame, type Page } from "@playwright/test";
 import { cutLabels, describe, overlappingPairs, smallestText, textBoxes } from "./geometry";
-import { builtPages } from "./site";
+import { builtPages, FIGURE_STATES } from "./site";
 import { KNOWN_GAPS, type Check } from "./frame-gaps";
 
 const widgetIds = builtPages()
@@ -37,7 +39,8 @@ export async function loadFramed(page: Page, id: string, size: FrameSize, extraQ
   );
   const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
   if (!frame) throw new Error("no frame");
-  await expect(frame.locator(`[data-widget="${id}"]`)).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+  // The pretrained VAE is ready once measured at rest (ELBO, log p(x), gaps): longest on a slow machine.
+  await expect(frame.locator(`[data-widget="${id}"]`)).toHaveAttribute("data-ready", "", { timeout: 90_000 });
   await frame.evaluate(() => document.fonts.ready.then(() => undefined));
   // The page refits after charts redraw at the new zoom: wait until two reads agree.
   let last = "";
@@ -58,11 +61,29 @@ export async function loadFramed(page: Page, id: string, size: FrameSize, extraQ
   return frame;
 }
 
+/**
+ * The screenshot check: what a person sees of the frame, pixel for pixel but for a few pixels of
+ * anti-aliasing (a label moved by a few pixels differs in some hundreds). Deterministic: the same
+ * Chromium, the site's own fonts, seeded randomness, the VAE's pretrained weights on WASM (no speed
+ * probe choosing a backend, so no last-digit differences), no caret, no animation.
+ */
+const SCREENSHOT = { maxDiffPixels: 40, threshold: 0.2, animations: "disabled", caret: "hide", scale: "css" } as const;
+
 for (const size of FRAME_SIZES) {
-  test(`every widget in ${size.name} fills the frame with legible, separate, uncut text`, async ({ page }) => {
-    test.setTimeout(30_000 + widgetIds.length * 20_000);
+  test(`every widget in ${size.name} fills the frame with legible, separate, uncut text, and looks as it did`, async ({
+    page,
+  }) => {
+    test.setTimeout(60_000 + widgetIds.length * 25_000);
+    // The backend override of src/ml/client.ts (BACKEND_OVERRIDE_KEY), set in every frame before its scripts run.
+    await page.addInitScript((key) => {
+      try {
+        localStorage.setItem(key, "wasm");
+      } catch {
+        // The host page (about:blank) has no storage; the frames, on the site's origin, do.
+      }
+    }, "vae-backend");
     for (const id of widgetIds) {
-      const frame = await loadFramed(page, id, size);
+      const frame = await loadFramed(page, id, size, FIGURE_STATES[id]);
       const boxes = await textBoxes(frame, `[data-widget="${id}"]`);
       const gaps = KNOWN_GAPS[size.name]?.[id] ?? [];
       const check = (name: Check, found: unknown[] | boolean, message: string) => {
@@ -107,6 +128,9 @@ for (const size of FRAME_SIZES) {
         type: "text",
         description: `${id} @ ${size.width}×${size.height}: smallest text ${smallestText(boxes).toFixed(1)} px, zoom ${fill.zoom}, content to ${Math.round(contentBottom)} px`,
       });
+      await expect
+        .soft(page.locator("iframe"), `${id}: the frame as it looked`)
+        .toHaveScreenshot(`${id}-${size.width}x${size.height}.png`, SCREENSHOT);
     }
   });
 }

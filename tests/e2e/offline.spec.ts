@@ -132,8 +132,10 @@ test("Save the book for offline: says its size, then every page, search and mode
   await expect(page.locator("html")).toHaveAttribute("data-reader", "ready");
   // Saved stays saved: the control says so on every page.
   await expect(page.locator("[data-offline-status]")).toHaveText(/^Saved for offline/);
-  await page.getByRole("searchbox", { name: "Search the book" }).fill("divergence");
-  await expect(page.locator("#site-search-results a").first()).toBeVisible();
+  // Pagefind's UI, then its index, both loaded for the first time offline.
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByRole("dialog").getByRole("searchbox").fill("divergence");
+  await expect(page.getByRole("dialog").locator("pagefind-results a").first()).toBeVisible();
 });
 
 test("Save-Data: nothing is stored until the reader saves the book", async ({ page }) => {

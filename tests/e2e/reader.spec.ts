@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { builtPages, scrollToReach, watchPage } from "./site";
+import { builtPages, DIST, scrollToReach, watchPage } from "./site";
 
 const pages = builtPages();
 const chapterPages = pages.filter((path) => path.startsWith("chapters/"));
@@ -11,7 +15,8 @@ async function bodyText(page: Page, path: string): Promise<string> {
   return page.evaluate(() => {
     const body = document.querySelector("[data-pagefind-body]");
     if (!body) return "";
-    const skipped = ".katex, [data-pagefind-ignore], .tip-source";
+    // What the index leaves out (src/integrations/reader-build.mjs): formulas but their TeX, controls.
+    const skipped = ".katex, [data-pagefind-ignore], .tip-source, button, [role=tablist], legend, thead, .embed-panel";
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     const words: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -29,6 +34,14 @@ async function open(page: Page, path: string) {
 
 const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[a-z]{7,}/g) ?? []);
 
+/** Opens the book's search (Pagefind's component UI, loaded when first opened) and types a query. */
+async function search(page: Page, query: string) {
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("searchbox", { name: "Search this site" }).fill(query);
+  return dialog;
+}
+
 test.describe("search", () => {
   test("finds a word of each chapter and jumps to its section", async ({ page }) => {
     const texts = new Map<string, Set<string>>();
@@ -39,8 +52,7 @@ test.describe("search", () => {
       const word = [...(texts.get(path) ?? [])].find((candidate) => others.every((words) => !words.has(candidate)));
       expect(word, `a word that only /${path} uses`).toBeDefined();
       await open(page, "");
-      await page.getByRole("searchbox", { name: "Search the book" }).fill(word ?? "");
-      const results = page.locator("#site-search-results");
+      const results = (await search(page, word ?? "")).locator("pagefind-results");
       await expect(results.locator("a").first()).toBeVisible();
       const hrefs = await results
         .locator("a")
@@ -52,29 +64,75 @@ test.describe("search", () => {
     }
   });
 
-  test("results link to the matching section under the base path, by keyboard", async ({ page }) => {
+  test("says so when the search UI cannot load, and loads it on the next try", async ({ page }) => {
+    await open(page, "");
+    await page.route("**/_astro/pagefind-component-ui.*.css", (route) => route.abort());
+    const button = page.getByRole("button", { name: "Search", exact: true });
+    await button.click();
+    await expect(page.getByRole("alert")).toHaveText(/^Search could not load/);
+    await page.unroute("**/_astro/pagefind-component-ui.*.css");
+    await button.click();
+    await expect(page.getByRole("dialog").getByRole("searchbox", { name: "Search this site" })).toBeFocused();
+    await expect(page.locator("[data-search-failed]")).toBeHidden();
+  });
+
+  test("the index holds each formula as its author's TeX, and no control's label", () => {
+    // Pagefind's fragments: gzip, a signature, then one page's JSON.
+    const folder = join(DIST, "pagefind", "fragment");
+    const indexed = readdirSync(folder).map((name) => {
+      const text = gunzipSync(readFileSync(join(folder, name))).toString("utf8");
+      return (JSON.parse(text.slice(text.indexOf("{"))) as { content: string }).content;
+    });
+    const all = indexed.join("\n");
+    expect(all).toContain("\\KL(P \\,\\Vert\\, Q)");
+    expect(all).not.toMatch(/∑|DKL\(|\\htmlData/);
+    // Buttons, tab names, legends and column headings run together in the index ("Add hypothesisRemove");
+    // the widgets' Embed panels repeat on every widget.
+    expect(all).not.toMatch(/Add hypothesis|SymbolMeaning|Event A: faces|Embed or download/);
+  });
+
+  test("results link to the matching section under the base path, by keyboard; Escape closes", async ({ page }) => {
+    // In the dark theme, where the UI's colours are the book's (src/styles/reader.css) or nothing.
+    await page.emulateMedia({ colorScheme: "dark" });
     await open(page, "notation/");
-    const box = page.getByRole("searchbox", { name: "Search the book" });
+    // Opened from the keyboard: the shortcut, before the UI has loaded.
+    await page.keyboard.press("Control+k");
+    const dialog = page.getByRole("dialog");
+    const box = dialog.getByRole("searchbox", { name: "Search this site" });
+    await expect(box).toBeFocused();
+    await box.fill("divergence");
+    await expect(dialog.locator("pagefind-summary")).toHaveText(/^\d+ results? for divergence$/);
+    // Formulas read as their TeX, never as KaTeX's glyphs run together ("DKL(P∥Q)=∑x: P(x)>0…").
+    const excerpts = dialog.locator(".pf-result-excerpt, .pf-heading-excerpt");
+    await expect(excerpts.filter({ hasText: "\\KL(" }).first()).toBeAttached();
+    expect((await excerpts.allTextContents()).join(" ")).not.toMatch(/DKL\(|∑/);
+    expect((await new AxeBuilder({ page }).include("dialog").analyze()).violations).toEqual([]);
+    // The dialog is the header's colour (--bg-raised), dark, not the UI's own light default.
+    const backgroundOf = (selector: string) =>
+      page.locator(selector).evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(await backgroundOf("dialog")).toBe(await backgroundOf(".site-header"));
+    await box.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("button", { name: "Search", exact: true })).toBeFocused();
+
+    await page.keyboard.press("Enter");
     await box.fill("evidence lower bound");
-    const first = page.locator("#site-search-results a").first();
-    await expect(first).toHaveAttribute("href", /^\/vae-textbook\/.+#.+/);
-    await expect(page.locator("#site-search-status")).toContainText("match");
+    // The results of the new query, not those of "divergence" still on screen until they come.
+    await expect(dialog.locator("pagefind-summary")).toHaveText(/ for evidence lower bound$/);
+    await expect(dialog.locator("a.pf-heading-link").first()).toHaveAttribute("href", /^\/vae-textbook\/.+#.+/);
+    // Down from the box reaches the first result, then walks the links in order to a section's.
     await box.press("ArrowDown");
-    await expect(first).toBeFocused();
-    const href = (await first.getAttribute("href")) ?? "";
+    await expect(dialog.locator("a.pf-result-link").first()).toBeFocused();
+    let href = "";
+    for (let step = 0; step < 12 && !href.includes("#"); step++) {
+      await page.keyboard.press("ArrowDown");
+      href = await page.evaluate(() => document.activeElement?.getAttribute("href") ?? "");
+    }
+    expect(href).toMatch(/^\/vae-textbook\/.+#.+/);
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
     const id = decodeURIComponent(href.split("#")[1] ?? "");
     await expect(page.locator(`[id="${id}"]`)).toBeVisible();
-  });
-
-  test("announces the number of results, and Escape closes them", async ({ page }) => {
-    await open(page, "");
-    const box = page.getByRole("searchbox", { name: "Search the book" });
-    await box.fill("divergence");
-    await expect(page.locator("#site-search-status")).toHaveText(/^\d+ pages? match “divergence”\.$/);
-    await box.press("Escape");
-    await expect(page.locator("#site-search-results")).toBeHidden();
   });
 });
 
@@ -246,6 +304,24 @@ test.describe("on a touch screen", () => {
     await expect(page).toHaveURL(/\/reading\/$/);
     await term.tap();
     await expect(page).toHaveURL(/\/notation\/#sym-phi$/);
+  });
+
+  test("search opens with a tap and its results fill the screen, with nothing cut at the side", async ({ page }) => {
+    await open(page, "");
+    await page.getByRole("button", { name: "Search", exact: true }).tap();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("searchbox", { name: "Search this site" }).fill("divergence");
+    const first = dialog.locator("a.pf-result-link").first();
+    await expect(first).toBeVisible();
+    expect(await dialog.boundingBox()).toMatchObject({ x: 0, width: 360 });
+    const overflowing = await dialog.evaluate((element) =>
+      Array.from(element.querySelectorAll<HTMLElement>("*"))
+        .filter((child) => child.getBoundingClientRect().right > element.getBoundingClientRect().right + 0.5)
+        .map((child) => child.className),
+    );
+    expect(overflowing).toEqual([]);
+    await first.tap();
+    await expect(page).toHaveURL(/\/vae-textbook\/.+\//);
   });
 });
 

@@ -39,11 +39,17 @@ export function watchPage(page: Page): { problems: string[]; foreign: string[] }
   return { problems, foreign };
 }
 
-/** Opens a widget's embed page with a query string and waits until its outputs match the state. */
-export async function openWidget(page: Page, id: string, query = "") {
+/**
+ * The state each widget's figures are shown and checked in by the layout, snapshot and image tests
+ * (others at their defaults): the VAE pretrained, its log p(x) with k = 1 so the measurement at rest is short.
+ */
+export const FIGURE_STATES: Readonly<Record<string, string>> = { vae: "pretrained=1&k=1" };
+
+/** Opens a widget's embed page with a query string and waits (`timeout` ms, or expect's) until its outputs match the state. */
+export async function openWidget(page: Page, id: string, query = "", timeout?: number) {
   await page.goto(`embed/${id}/${query ? `?${query}` : ""}`);
   const root = page.locator(`[data-widget="${id}"]`);
-  await expect(root).toHaveAttribute("data-ready", "");
+  await expect(root).toHaveAttribute("data-ready", "", { timeout });
   return root;
 }
 

@@ -3,8 +3,7 @@
  * the weights worth keeping are those at the held-out minimum (early stopping).
  */
 import { createRandom } from "../../lib/random";
-import { distinctMistakes } from "../answer";
-import { onGrid } from "../compose";
+import { onGrid, roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 const STEPS = Array.from({ length: 10 }, (_, i) => 500 * (i + 1));
@@ -48,10 +47,7 @@ export const earlyStopping: ExerciseGenerator = {
         String.raw`The training error falls at every step: the network keeps fitting the digits it sees. The held-out error, measured on digits it never sees, ` +
         String.raw`is lowest, ${(heldOut[best] ?? 0).toFixed(PLACES)}, at step ${answer}, and rises after it while the training error goes on falling: ` +
         String.raw`from there on the network learns its training digits rather than digits in general. Keeping the weights of the held-out minimum is early stopping.`,
-      answer,
-      tolerance: 0.5,
-      answerText: String(answer),
-      mistakes: distinctMistakes(answer, 0.5, [
+      ...roundedAnswer(answer, 0, [
         {
           value: STEPS.at(-1) ?? 0,
           slip: "That is where the training error is lowest; judge by the held-out error, on digits training never saw.",

@@ -3,8 +3,8 @@
  * number blanked among n pixels is Binomial(n, noise), with mean n·noise and variance n·noise·(1 − noise).
  */
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
-import { onGrid } from "../compose";
+import { fmt } from "../answer";
+import { onGrid, roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 const PIXELS = 784;
@@ -17,7 +17,6 @@ export const maskingKept: ExerciseGenerator = {
     const ink = Math.round(onGrid(random, 80, 200, 1));
     const noise = onGrid(random, 0.1, 0.7, 0.05);
     const answer = ink * (1 - noise);
-    const { tolerance, answerText } = rounded(answer, 1);
     return {
       question:
         String.raw`A digit has ${ink} pixels with ink; the other ${PIXELS - ink} of its ${PIXELS} pixels are blank. The denoising ` +
@@ -27,11 +26,8 @@ export const maskingKept: ExerciseGenerator = {
         String.raw`Each ink pixel survives with probability $1 - ${fmt(noise)} = ${fmt(1 - noise)}$, and the expected count is the sum of these ` +
         String.raw`probabilities (linearity of expectation): $${ink} \cdot ${fmt(1 - noise)} = ${fmt(answer, 2)}$. Blanking a blank pixel changes nothing, ` +
         `so the ${PIXELS - ink} blank pixels do not enter. The count varies from copy to copy around this mean.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "pixels",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 1, [
         { value: ink * noise, slip: "That is the number of ink pixels blanked; the question asks how many are kept." },
         {
           value: PIXELS * (1 - noise),
@@ -52,7 +48,6 @@ export const maskingSpread: ExerciseGenerator = {
     const mean = PIXELS * noise;
     const variance = mean * (1 - noise);
     const answer = Math.sqrt(variance);
-    const { tolerance, answerText } = rounded(answer, 2);
     return {
       question:
         String.raw`With $\text{noise} = ${fmt(noise)}$, each of the ${PIXELS} pixels of an input is set to 0 with that probability, ` +
@@ -63,11 +58,8 @@ export const maskingSpread: ExerciseGenerator = {
         String.raw`a binomial count, with variance $n p (1 - p) = ${PIXELS} \cdot ${fmt(noise)} \cdot ${fmt(1 - noise)} = ${fmt(variance, 2)}$. ` +
         String.raw`The standard deviation is its square root, $\sqrt{${fmt(variance, 2)}} = ${fmt(answer, 3)}$ pixels: ` +
         String.raw`most copies blank within about $\pm ${fmt(2 * answer, 0)}$ of ${fmt(mean)} pixels.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "pixels",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 2, [
         { value: variance, slip: "That is the variance; the standard deviation is its square root." },
         {
           value: Math.sqrt(mean),

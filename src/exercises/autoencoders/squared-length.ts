@@ -2,8 +2,8 @@
  * The "square" of the notes' cost is the squared length of the difference vector, ‖x − x̂‖² = Σ_j (x_j − x̂_j)².
  */
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
-import { onGrid, term } from "../compose";
+import { fmt } from "../answer";
+import { onGrid, roundedAnswer, term } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 const PIXELS = 4;
@@ -23,7 +23,6 @@ export const squaredLength: ExerciseGenerator = {
       rebuilt[j] = (x[j] ?? 0) > 0.5 ? Number(((x[j] ?? 0) - 0.3).toFixed(1)) : Number(((x[j] ?? 0) + 0.3).toFixed(1));
     const differences = x.map((value, j) => Number((value - (rebuilt[j] ?? 0)).toFixed(1)));
     const answer = differences.reduce((total, d) => total + d * d, 0);
-    const { tolerance, answerText } = rounded(answer, 2);
     const total = differences.reduce((a, b) => a + b, 0);
     return {
       question:
@@ -35,10 +34,7 @@ export const squaredLength: ExerciseGenerator = {
         String.raw`the sum of the squared components:` +
         String.raw`$$\begin{aligned} &${differences.map((d) => `${term(d)}^2`).join(" + ")} \\ &= ${differences.map((d) => fmt(Number((d * d).toFixed(2)))).join(" + ")} \\ &= ${fmt(answer, 2)}. \end{aligned}$$` +
         String.raw`Divided by the ${PIXELS} pixels it is the mean squared error per pixel, ${fmt(answer / PIXELS, 4)}, the figure the widget reports.`,
-      answer,
-      tolerance,
-      answerText,
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 2, [
         {
           value: total * total,
           slip: "That squares the sum of the differences; the cost sums the squares, so positive and negative errors cannot cancel.",

@@ -2,8 +2,8 @@
  * The Bernoulli log-likelihood of a few binarised pixels, Σ_j [x_j log p_j + (1 − x_j) log(1 − p_j)].
  */
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, log2Instead, rounded } from "../answer";
-import { onGrid } from "../compose";
+import { fmt, log2Instead } from "../answer";
+import { onGrid, roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 const PIXELS = 4;
@@ -18,7 +18,6 @@ export const bernoulliPixels: ExerciseGenerator = {
     const p = Array.from({ length: PIXELS }, () => onGrid(random, 0.05, 0.95, 0.05));
     const logs = x.map((value, j) => (value === 1 ? Math.log(p[j] ?? 0) : Math.log(1 - (p[j] ?? 0))));
     const answer = logs.reduce((a, b) => a + b, 0);
-    const { tolerance, answerText } = rounded(answer, 3);
     const parts = x.map((value, j) =>
       value === 1 ? String.raw`\log ${fmt(p[j] ?? 0)}` : String.raw`\log(1 - ${fmt(p[j] ?? 0)})`,
     );
@@ -31,11 +30,8 @@ export const bernoulliPixels: ExerciseGenerator = {
         String.raw`$$\begin{aligned} ${parts.map((part, j) => `${part} &= ${fmt(logs[j] ?? 0, 4)}`).join(String.raw` \\ `)} \end{aligned}$$` +
         String.raw`In all $${fmt(answer, 4)}$ nats.` +
         String.raw` It is negative, as the logarithm of a probability is; the loss uses its negative, the binary cross-entropy.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 3, [
         { value: -answer, slip: "That is the binary cross-entropy, the negative of the log-likelihood." },
         log2Instead(answer),
         {

@@ -4,7 +4,8 @@
  */
 import { logEvidence, logNormalDensity } from "../../lib/elbo";
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, log2Instead, rounded } from "../answer";
+import { fmt, log2Instead } from "../answer";
+import { roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 import { drawLinearModel } from "./linear-model";
 
@@ -16,7 +17,6 @@ export const evidence: ExerciseGenerator = {
     const { w, b, s, x } = drawLinearModel(random);
     const variance = w * w + s * s;
     const answer = logEvidence({ w, b, s }, x);
-    const { tolerance, answerText } = rounded(answer, 3);
     const normaliser = -0.5 * Math.log(2 * Math.PI * variance);
     const squared = -((x - b) ** 2) / (2 * variance);
     return {
@@ -30,11 +30,8 @@ export const evidence: ExerciseGenerator = {
         `$w^2 + s^2 = ${fmt(w * w)} + ${fmt(s * s)} = ${fmt(variance)}$. Then` +
         String.raw`$$\begin{aligned} \log p(x) &= -\tfrac12 \log\big(2\pi (w^2 + s^2)\big) \\ &\quad - \frac{(x - b)^2}{2 (w^2 + s^2)} \\ ` +
         String.raw`&= ${fmt(normaliser, 4)} - \frac{${fmt((x - b) ** 2)}}{${fmt(2 * variance)}} \\ &= ${fmt(normaliser, 4)} - ${fmt(-squared, 4)} \\ &= ${fmt(answer, 4)}. \end{aligned}$$`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 3, [
         {
           value: logNormalDensity(x, b, s),
           slip: String.raw`That is $\log \N(x;\, b,\, s^2)$: the variance of $x$ is $w^2 + s^2$, since $z$ varies too.`,

@@ -5,8 +5,8 @@
 import { logNormalDensity } from "../../lib/elbo";
 import { klStdNormal } from "../../lib/kl-std-normal";
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
-import { onGrid, term } from "../compose";
+import { fmt } from "../answer";
+import { onGrid, roundedAnswer, term } from "../compose";
 import type { ExerciseGenerator } from "../types";
 import { drawLinearModel } from "./linear-model";
 
@@ -26,7 +26,6 @@ export const finalLoss: ExerciseGenerator = {
     const recon = -logNormalDensity(x, w * z + b, s);
     const kl = klStdNormal([mu], [v]).total;
     const answer = recon + kl;
-    const { tolerance, answerText } = rounded(answer, 3);
     const halfLog = 0.5 * Math.log(2 * Math.PI * s * s);
     const residual = x - w * z - b;
     // The same loss with σ² = exp(v) used where the draw needs σ.
@@ -42,11 +41,8 @@ export const finalLoss: ExerciseGenerator = {
         String.raw`$$${fmt(halfLog)} + \frac{${term(residual)}^2}{2 \cdot ${fmt(s * s)}} = ${fmt(recon)}.$$` +
         String.raw`The KL term in log-variance form is $\tfrac12\big(e^{${fmt(v)}} + ${term(mu)}^2 - 1 - ${term(v)}\big) = ${fmt(kl)}$. ` +
         String.raw`The loss adds them: $${fmt(recon)} + ${fmt(kl)} = ${fmt(answer)}$ nats, an estimate of $-\ELBO$ from one draw.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 3, [
         {
           value: recon - kl,
           slip: String.raw`That subtracts the KL term: the ELBO subtracts it, and the loss is the negative ELBO, so the loss adds it.`,

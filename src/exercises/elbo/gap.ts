@@ -4,8 +4,8 @@
  */
 import { elboTerms } from "../../lib/elbo";
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
-import { onGrid } from "../compose";
+import { fmt } from "../answer";
+import { onGrid, roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 import { drawLinearModel } from "./linear-model";
 
@@ -28,7 +28,6 @@ export const gap: ExerciseGenerator = {
     const recon = read(terms.recon);
     const klPrior = read(terms.klPrior);
     const answer = logPx - (recon - klPrior);
-    const { tolerance, answerText } = rounded(answer, PLACES);
     return {
       question:
         String.raw`The ELBO widget is set to $x = ${fmt(x)}$, $w = ${fmt(w)}$, $b = ${fmt(b)}$, $s = ${fmt(s)}$ and ` +
@@ -40,11 +39,8 @@ export const gap: ExerciseGenerator = {
         String.raw`By the ELBO identity, $\log p(x) - \KL(q \,\Vert\, p(z \given x)) = \ELBO$, so the gap $\KL(q \,\Vert\, p(z \given x))$ is $\log p(x) - \ELBO$:` +
         String.raw`$$${shown(logPx)} - (${shown(recon - klPrior)}) = ${shown(answer)}.$$` +
         String.raw`It is never negative, as a KL divergence must be; no integral over $z$ was needed, only the three terms the widget computes.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, PLACES, [
         {
           value: logPx - recon - klPrior,
           slip: String.raw`That adds the KL term to the reconstruction: the ELBO is $\E_q[\log p(x \given z)]$ minus $\KL(q \,\Vert\, p(z))$.`,

@@ -3,7 +3,8 @@
  * averages log of the pair's mean weight over them (Burda et al. 2016, §3).
  */
 import { logMeanExp } from "../../lib/iwae";
-import { distinctMistakes, fmt, rounded } from "../answer";
+import { fmt } from "../answer";
+import { roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 import { drawTwoCodes, twoCodesSetting } from "./two-codes";
 
@@ -18,7 +19,6 @@ export const iwaeTwo: ExerciseGenerator = {
     // The pairs (1,1), (1,2), (2,1), (2,2), each with probability ¼.
     const answer = (logMeanExp([l1, l1]) + 2 * mixed + logMeanExp([l2, l2])) / 4;
     const elbo = (l1 + l2) / 2;
-    const { tolerance, answerText } = rounded(answer, 3);
     return {
       question:
         twoCodesSetting(codes) +
@@ -28,11 +28,8 @@ export const iwaeTwo: ExerciseGenerator = {
         String.raw`both at the second ($r_2$), or one of each, twice (mean weight $\tfrac12(r_1 + r_2)$). So` +
         String.raw`$$\begin{aligned} \IWAE_2 &= \tfrac14\Big[\log r_1 + \log r_2 \\ &\qquad + 2\log\tfrac{r_1 + r_2}{2}\Big] \\ &= \tfrac14\big[${fmt(l1, 4)} ${fmt(l2, 4)} \\ &\qquad + 2 \cdot (${fmt(mixed, 4)})\big] \\ &= ${fmt(answer, 4)}. \end{aligned}$$` +
         String.raw`It lies between the ELBO, $\tfrac12(\log r_1 + \log r_2) = ${fmt(elbo, 4)}$, and $\log p(x) = \log\tfrac{r_1 + r_2}{2} = ${fmt(mixed, 4)}$: exactly halfway here, since half the pairs see both weights.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 3, [
         {
           value: elbo,
           slip: String.raw`That is the ELBO, $\IWAE_1$: with two draws the bound averages the two weights before taking the logarithm.`,

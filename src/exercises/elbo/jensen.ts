@@ -3,7 +3,8 @@
  * log((r₁ + r₂)/2) − (log r₁ + log r₂)/2, the log of the arithmetic over the geometric mean.
  */
 import { logMeanExp } from "../../lib/iwae";
-import { distinctMistakes, fmt, log2Instead, rounded } from "../answer";
+import { fmt, log2Instead } from "../answer";
+import { roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 import { drawTwoCodes, twoCodesSetting } from "./two-codes";
 
@@ -16,7 +17,6 @@ export const jensen: ExerciseGenerator = {
     const logPx = logMeanExp([Math.log(r1), Math.log(r2)]);
     const elbo = (Math.log(r1) + Math.log(r2)) / 2;
     const answer = logPx - elbo;
-    const { tolerance, answerText } = rounded(answer, 3);
     return {
       question:
         twoCodesSetting(codes) +
@@ -27,11 +27,8 @@ export const jensen: ExerciseGenerator = {
         String.raw`The gap is $\log$ of the arithmetic mean over the geometric mean of $r_1, r_2$:` +
         String.raw`$$\begin{aligned} &\log p(x) - \ELBO \\ &= ${fmt(logPx, 4)} - (${fmt(elbo, 4)}) \\ &= ${fmt(answer, 4)}. \end{aligned}$$` +
         String.raw`By the ELBO identity it is also $\KL(q \,\Vert\, p(z \given x))$, here with $p(z \given x) \propto q(z \given x)\, r$.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 3, [
         log2Instead(answer),
         {
           value: -answer,

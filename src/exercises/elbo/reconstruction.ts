@@ -4,8 +4,8 @@
  */
 import { elboTerms, logNormalDensity } from "../../lib/elbo";
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
-import { onGrid, term } from "../compose";
+import { fmt } from "../answer";
+import { onGrid, roundedAnswer, term } from "../compose";
 import type { ExerciseGenerator } from "../types";
 import { drawLinearModel } from "./linear-model";
 
@@ -18,7 +18,6 @@ export const reconstruction: ExerciseGenerator = {
     const qm = onGrid(random, -1, 1, 0.2);
     const qs = onGrid(random, 0.2, 1, 0.1);
     const answer = elboTerms({ w, b, s }, x, { mean: qm, sd: qs }).recon;
-    const { tolerance, answerText } = rounded(answer, 3);
     const residual = x - w * qm - b;
     const spread = w * w * qs * qs;
     const constant = -0.5 * Math.log(2 * Math.PI * s * s);
@@ -35,11 +34,8 @@ export const reconstruction: ExerciseGenerator = {
         String.raw`and variance $w^2 q_s^2 = ${fmt(spread)}$, so $\E_q[(x - wz - b)^2] = ${term(residual)}^2 + ${fmt(spread)} = ${fmt(residual * residual + spread, 4)}$ ` +
         String.raw`(a mean square is the square of the mean plus the variance). Then $\E_q[\log p(x \given z)]$ is` +
         String.raw`$$\begin{aligned} &${fmt(constant, 4)} - \frac{${fmt(residual * residual + spread, 4)}}{2 \cdot ${fmt(s * s)}} \\ &= ${fmt(answer, 4)}. \end{aligned}$$`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 3, [
         {
           value: atMean,
           slip: String.raw`That is $\log p(x \given z)$ at $z = q_m$ only: the spread of $z$ under $q$ adds $w^2 q_s^2$ to the mean squared error.`,

@@ -3,8 +3,8 @@
  * ∂f/∂v = f′(z) · ∂z/∂v = 2(z − c) · ½ exp(v/2) ε by the chain rule.
  */
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
-import { onGrid, term } from "../compose";
+import { fmt } from "../answer";
+import { onGrid, roundedAnswer, term } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 export const reparamGradient: ExerciseGenerator = {
@@ -21,7 +21,6 @@ export const reparamGradient: ExerciseGenerator = {
     const z = mu + sigma * epsilon;
     const slope = 2 * (z - c);
     const answer = slope * 0.5 * sigma * epsilon;
-    const { tolerance, answerText } = rounded(answer, 3);
     return {
       question:
         String.raw`A one-dimensional code is drawn as $z = \mu + \exp(\tfrac12 v)\,\varepsilon$ with $\mu = ${fmt(mu)}$, $v = \log\sigma^2 = ${fmt(v)}$ ` +
@@ -34,10 +33,7 @@ export const reparamGradient: ExerciseGenerator = {
         String.raw`and $\frac{\partial z}{\partial v} = \tfrac12 \exp(\tfrac12 v)\,\varepsilon = ${fmt(0.5 * sigma * epsilon, 4)}$, so` +
         String.raw`$$\begin{aligned} \frac{\partial f}{\partial v} &= ${fmt(slope, 4)} \cdot ${term(Number(fmt(0.5 * sigma * epsilon, 4)))} \\ &= ${fmt(answer, 4)}. \end{aligned}$$` +
         String.raw`The draw $\varepsilon$ stays fixed: that is what lets the gradient pass through the sample.`,
-      answer,
-      tolerance,
-      answerText,
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 3, [
         {
           value: slope * 0.5 * sigma,
           slip: String.raw`That leaves out $\varepsilon$: $z$ moves with $v$ by $\tfrac12\sigma\varepsilon$, not $\tfrac12\sigma$.`,

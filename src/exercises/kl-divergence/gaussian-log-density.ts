@@ -1,7 +1,8 @@
 /** The multivariate normal's log-density at a point, for a diagonal covariance in two dimensions. */
 import { gaussianLogDensity } from "../../lib/gaussian";
 import { createRandom } from "../../lib/random";
-import { diagonalMatrix, distinctMistakes, fmt, integerIn, rounded, texVector } from "../answer";
+import { diagonalMatrix, fmt, integerIn, texVector } from "../answer";
+import { roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 export const gaussianLogDensityExercise: ExerciseGenerator = {
@@ -15,7 +16,6 @@ export const gaussianLogDensityExercise: ExerciseGenerator = {
     if (x[0] === mean[0] && x[1] === mean[1]) x = [(mean[0] ?? 0) + 1, mean[1] ?? 0];
     const covariance = diagonalMatrix(variances);
     const value = gaussianLogDensity(x, mean, covariance);
-    const { answer, tolerance, answerText } = rounded(value, 3);
     const logTwoPi = Math.log(2 * Math.PI);
     const logDet = Math.log((variances[0] ?? 1) * (variances[1] ?? 1));
     const quadratic = x.reduce((sum, xi, i) => sum + (xi - (mean[i] ?? 0)) ** 2 / (variances[i] ?? 1), 0);
@@ -27,11 +27,8 @@ $$\\log \\N(x; \\mu, \\Sigma) = -\\tfrac12 \\left[k \\log 2\\pi + \\log \\lvert\
 A diagonal $\\Sigma$ has $\\lvert\\Sigma\\rvert = ${variances.join(" \\cdot ")}$, so $\\log\\lvert\\Sigma\\rvert = ${fmt(logDet)}$, and its inverse divides each coordinate by its variance:
 $$(x-\\mu)^\\top \\Sigma^{-1} (x-\\mu) = ${quadraticParts} = ${fmt(quadratic)}.$$
 With $2 \\log 2\\pi = ${fmt(2 * logTwoPi)}$: $-\\tfrac12 (${fmt(2 * logTwoPi)} + ${fmt(logDet)} + ${fmt(quadratic)}) = ${fmt(value)}$.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(value, 3, [
         {
           value: -0.5 * (2 * logTwoPi + logDet) - quadratic,
           slip: "The ½ in front of the quadratic form has been dropped: it multiplies the whole bracket.",

@@ -1,13 +1,14 @@
 /** KL divergence of two distributions over three outcomes, by hand, in nats. */
 import { klDiscrete } from "../../lib/kl-discrete";
 import { createRandom, type Random } from "../../lib/random";
-import { distinctMistakes, fmt, klReversed, log2Instead, rounded } from "../answer";
+import { fmt, integerIn, klReversed, log2Instead } from "../answer";
+import { roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 /** Three probabilities in tenths, each at least 0.1. */
 function tenths(random: Random): number[] {
-  const first = 1 + Math.floor(random.uniform() * 8);
-  const second = 1 + Math.floor(random.uniform() * (9 - first));
+  const first = integerIn(random, 1, 8);
+  const second = integerIn(random, 1, 9 - first);
   return [first, second, 10 - first - second].map((count) => count / 10);
 }
 
@@ -20,7 +21,6 @@ export const klDiscreteByHand: ExerciseGenerator = {
     let q = tenths(random);
     while (q.every((value, i) => value === p[i])) q = tenths(random);
     const kl = klDiscrete(p, q).value;
-    const { answer, tolerance, answerText } = rounded(kl, 3);
     const list = (values: number[]): string => `(${values.map((value) => fmt(value)).join(",\\ ")})`;
     const terms = p.map((pi, i) => `${fmt(pi)}\\log\\frac{${fmt(pi)}}{${fmt(q[i] ?? 0)}}`).join(" + ");
     const values = klDiscrete(p, q)
@@ -33,11 +33,8 @@ export const klDiscreteByHand: ExerciseGenerator = {
       solution: `Sum over the outcomes, each weighted by $P$:
 $$\\kldiv{P}{Q} = \\sum_x P(x)\\log\\frac{P(x)}{Q(x)} = ${terms}$$
 The terms are $${values}$, so $\\kldiv{P}{Q} \\approx ${fmt(kl, 4)}$ nats. A term may be negative; the sum never is.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(kl, 3, [
         klReversed(klDiscrete(q, p).value),
         log2Instead(kl),
         {

@@ -1,7 +1,8 @@
 /** The notes' direction: the divergence of P from a uniform Q, D_KL(Q ‖ P), over four outcomes. */
 import { klDiscrete } from "../../lib/kl-discrete";
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, integerIn, klReversed, log2Instead, rounded, signed } from "../answer";
+import { fmt, integerIn, klReversed, log2Instead, signed } from "../answer";
+import { roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 /** Four probabilities in twentieths, each at least 0.05. */
@@ -22,7 +23,7 @@ export const klFromUniform: ExerciseGenerator = {
     if (p.every((value) => value === 0.25)) p = twentieths(seed + 0x9e37);
     const q = [0.25, 0.25, 0.25, 0.25];
     const result = klDiscrete(q, p);
-    const { answer, tolerance, answerText } = rounded(result.value, 3);
+    const answer = result.value;
     const terms = p.map((pi) => `\\tfrac14 \\ln \\frac{0.25}{${fmt(pi)}}`).join(" + ");
     const values = result.terms
       .map((term, i) => (i === 0 ? fmt(term.contribution) : signed(term.contribution)))
@@ -32,14 +33,8 @@ export const klFromUniform: ExerciseGenerator = {
       solution: `The weights are now $Q$'s, each $\\tfrac14$, and $P$ sits in the denominators:
 $$\\kldiv{Q}{P} = \\sum_x Q(x) \\ln \\frac{Q(x)}{P(x)} = ${terms}.$$
 The terms are $${values}$, which add to $${fmt(result.value, 4)}$ nats.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
-        klReversed(klDiscrete(p, q).value, "KL(P ‖ Q)"),
-        log2Instead(result.value),
-      ]),
+      ...roundedAnswer(answer, 3, [klReversed(klDiscrete(p, q).value, "KL(P ‖ Q)"), log2Instead(result.value)]),
     };
   },
 };

@@ -1,7 +1,8 @@
 /** The VAE's KL term from a mean and a log-variance: ½ Σⱼ (exp(log σⱼ²) + μⱼ² − 1 − log σⱼ²), two dimensions. */
 import { klStdNormal } from "../../lib/kl-std-normal";
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, halfDropped, integerIn, rounded } from "../answer";
+import { fmt, halfDropped } from "../answer";
+import { onGrid, roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 export const klStdNormalLogvar: ExerciseGenerator = {
@@ -9,11 +10,10 @@ export const klStdNormalLogvar: ExerciseGenerator = {
   defaultSeed: 4,
   generate(seed) {
     const random = createRandom(seed);
-    const mu = [integerIn(random, -10, 10) / 10, integerIn(random, -10, 10) / 10];
-    const logvar = [integerIn(random, -10, 10) / 10, integerIn(random, -10, 10) / 10];
+    const mu = [onGrid(random, -1, 1, 0.1), onGrid(random, -1, 1, 0.1)];
+    const logvar = [onGrid(random, -1, 1, 0.1), onGrid(random, -1, 1, 0.1)];
     if (mu.concat(logvar).every((value) => value === 0)) mu[0] = 0.5;
     const kl = klStdNormal(mu, logvar);
-    const { answer, tolerance, answerText } = rounded(kl.total, 3);
     const rows = mu
       .map(
         (m, j) =>
@@ -30,11 +30,8 @@ export const klStdNormalLogvar: ExerciseGenerator = {
       solution: `Against the standard normal the closed form splits over the dimensions:
 $$\\kldiv{\\N(\\mu, \\diag(\\sigma^2))}{\\N(0, I)} = \\frac12 \\sum_j \\left(\\sigma_j^2 + \\mu_j^2 - 1 - \\log\\sigma_j^2\\right), \\qquad \\sigma_j^2 = e^{\\log\\sigma_j^2}.$$
 Dimension by dimension, $${rows}$; the total is $${fmt(kl.total)}$ nats.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(kl.total, 3, [
         halfDropped(kl.total),
         {
           value: asVariance,

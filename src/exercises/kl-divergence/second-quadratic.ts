@@ -2,7 +2,8 @@
 import { gaussian } from "../../lib/gaussian";
 import { klGaussian } from "../../lib/kl-gaussian";
 import { createRandom } from "../../lib/random";
-import { diagonalMatrix, distinctMistakes, fmt, integerIn, rounded, texVector } from "../answer";
+import { diagonalMatrix, fmt, integerIn, texVector } from "../answer";
+import { roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 const diag = (v: readonly number[]): string => `\\diag(${v.join(", ")})`;
@@ -19,7 +20,6 @@ export const secondQuadratic: ExerciseGenerator = {
     const v2 = [integerIn(random, 1, 4), integerIn(random, 1, 4)];
     const kl = klGaussian(gaussian(mu1, diagonalMatrix(v1)), gaussian(mu2, diagonalMatrix(v2)));
     const value = kl.traceTerm + kl.meanTerm;
-    const { answer, tolerance, answerText } = rounded(value, 3);
     const traceParts = v1.map((v, i) => `\\tfrac{${v}}{${v2[i]}}`).join(" + ");
     const meanParts = mu1.map((m, i) => `\\tfrac{(${m - (mu2[i] ?? 0)})^2}{${v2[i]}}`).join(" + ");
     const swapped = v2.reduce((sum, v, i) => sum + v / (v1[i] ?? 1), 0);
@@ -28,10 +28,7 @@ export const secondQuadratic: ExerciseGenerator = {
       solution: `Split around $\\mu_1$: the expectation is $\\tr(\\Sigma_2^{-1}\\Sigma_1) + (\\mu_1-\\mu_2)^\\top \\Sigma_2^{-1} (\\mu_1-\\mu_2)$. With diagonal matrices each is a sum over the coordinates:
 $$\\tr(\\Sigma_2^{-1}\\Sigma_1) = ${traceParts} = ${fmt(kl.traceTerm)}, \\qquad (\\mu_1-\\mu_2)^\\top \\Sigma_2^{-1} (\\mu_1-\\mu_2) = ${meanParts} = ${fmt(kl.meanTerm)}.$$
 Together: $${fmt(value)}$.`,
-      answer,
-      tolerance,
-      answerText,
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(value, 3, [
         { value: kl.traceTerm, slip: "The mean term is missing: x is drawn around μ₁, not μ₂." },
         { value: kl.meanTerm, slip: "The trace term tr(Σ₂⁻¹Σ₁) is missing: x spreads around its mean." },
         {

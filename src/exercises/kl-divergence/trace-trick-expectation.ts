@@ -3,7 +3,8 @@ import { gaussian } from "../../lib/gaussian";
 import { trace, multiply } from "../../lib/linalg";
 import { createRandom } from "../../lib/random";
 import { quadraticFormExpectation } from "../../lib/trace-trick";
-import { distinctMistakes, integerIn, rounded, texMatrix, texVector } from "../answer";
+import { integerIn, texMatrix, texVector } from "../answer";
+import { roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 export const traceTrickExpectation: ExerciseGenerator = {
@@ -30,17 +31,13 @@ export const traceTrickExpectation: ExerciseGenerator = {
       [a12, a22],
     ];
     const result = quadraticFormExpectation(gaussian(mu, sigma), a, m);
-    const { answer, tolerance, answerText } = rounded(result.value, 0);
     const d = mu.map((value, i) => value - (m[i] ?? 0));
     return {
       question: `Let $x \\sim \\N(\\mu, \\Sigma)$ with $\\mu = ${texVector(mu)}$ and $\\Sigma = ${texMatrix(sigma)}$, and let $A = ${texMatrix(a)}$ and $m = ${texVector(m)}$. Compute $\\E\\left[(x-m)^\\top A (x-m)\\right]$ exactly.`,
       solution: `By the trace trick, $\\E\\left[(x-m)^\\top A (x-m)\\right] = \\tr(A\\Sigma) + (\\mu-m)^\\top A (\\mu-m)$.
 $$A\\Sigma = ${texMatrix(multiply(a, sigma))}, \\qquad \\tr(A\\Sigma) = ${result.traceTerm}.$$
 With $\\mu - m = ${texVector(d)}$, the shift term is $(\\mu-m)^\\top A (\\mu-m) = ${result.shiftTerm}$. The expectation is $${result.traceTerm} + ${result.shiftTerm} = ${result.value}$.`,
-      answer,
-      tolerance,
-      answerText,
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(result.value, 0, [
         {
           value: result.traceTerm,
           slip: "That is tr(AΣ) alone: the shift term (μ − m)ᵀA(μ − m) is missing, as x is not centred at m.",

@@ -1,7 +1,8 @@
 /** E[X | B] for a fair die and a set of faces B. Seed 0 is the chapter's: B = odd. */
 import { conditionalExpectation, FACES } from "../../lib/dice";
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
+import { fmt } from "../answer";
+import { roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 const NAMED: Record<string, string> = { "1,3,5": "an odd number", "2,4,6": "an even number" };
@@ -23,7 +24,6 @@ export const conditionalMean: ExerciseGenerator = {
     const condition = drawCondition(seed);
     const fair = FACES.map(() => 1 / 6);
     const value = conditionalExpectation(fair, condition) ?? Number.NaN;
-    const { answer, tolerance, answerText } = rounded(value, 3);
     const set = `\\{${condition.join(", ")}\\}`;
     const named = NAMED[condition.join(",")];
     const sum = condition.reduce((total, face) => total + face, 0);
@@ -31,10 +31,7 @@ export const conditionalMean: ExerciseGenerator = {
       question: `A fair die shows ${named ?? `one of the faces $${set}$`}. What is the expected value of the roll? Give three decimals.`,
       solution: `In the reduced sample space $${set}$ each of the ${condition.length} faces has probability $1/${condition.length}$, so
 $$\\E[X \\given X \\in ${set}] = \\tfrac{1}{${condition.length}}(${condition.join(" + ")}) = \\tfrac{${sum}}{${condition.length}} = ${fmt(value)}.$$`,
-      answer,
-      tolerance,
-      answerText,
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(value, 3, [
         { value: 3.5, slip: "That is the unconditional mean: given the condition, only its faces remain." },
         { value: sum / 6, slip: "That keeps the probabilities 1/6: rescale them by 1/P(B) so they add up to 1." },
       ]),

@@ -2,7 +2,8 @@
 import { conditionalProbability, FACES } from "../../lib/dice";
 import { createRandom } from "../../lib/random";
 import { normaliseWeights } from "../../lib/weights";
-import { distinctMistakes, integerIn, rounded } from "../answer";
+import { integerIn } from "../answer";
+import { roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 interface Numbers {
@@ -29,7 +30,6 @@ export const loadedDieConditional: ExerciseGenerator = {
     const probabilities = normaliseWeights(weights)?.probabilities ?? [];
     const condition = FACES.filter((x) => x >= least);
     const value = conditionalProbability(probabilities, [face], condition) ?? Number.NaN;
-    const { answer, tolerance, answerText } = rounded(value, 3);
     const faceWeight = weights[face - 1] ?? 0;
     const conditionWeight = condition.reduce((sum, x) => sum + (weights[x - 1] ?? 0), 0);
     return {
@@ -37,10 +37,7 @@ export const loadedDieConditional: ExerciseGenerator = {
       solution: `Probabilities are weights over their total, ${total}. $P(X = ${face}) = ${faceWeight}/${total}$ and $P(X \\ge ${least}) = ${conditionWeight}/${total}$, so
 $$P(X = ${face} \\given X \\ge ${least}) = \\frac{${faceWeight}/${total}}{${conditionWeight}/${total}} = \\frac{${faceWeight}}{${conditionWeight}}.$$
 The total cancels.`,
-      answer,
-      tolerance,
-      answerText,
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(value, 3, [
         {
           value: faceWeight / total,
           slip: `That is P(X = ${face}), without the condition: divide by P(X ≥ ${least}), not by 1.`,

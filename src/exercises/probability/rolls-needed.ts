@@ -2,7 +2,8 @@
 import { FACES } from "../../lib/dice";
 import { variance } from "../../lib/expectation";
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt } from "../answer";
+import { fmt } from "../answer";
+import { roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 const TARGETS = [0.1, 0.05, 0.04, 0.03, 0.02, 0.01, 0.005];
@@ -22,11 +23,8 @@ export const rollsNeeded: ExerciseGenerator = {
     return {
       question: `How many rolls of a fair die do you need before the standard error of their mean is at most ${fmt(target)}? Use $\\sigma^2 = 35/12$.`,
       solution: `Solve $\\sigma/\\sqrt{n} \\le ${fmt(target)}$ for $n$: $n \\ge \\sigma^2 / ${fmt(target)}^2 = (35/12) \\times ${fmt(1 / target ** 2)} = ${fmt(exact, 2)}$, and $n$ is a whole number of rolls, so round up.`,
-      answer: rolls,
-      tolerance: 0.5,
-      answerText: String(rolls),
       unit: "rolls",
-      mistakes: distinctMistakes(rolls, 0.5, [
+      ...roundedAnswer(rolls, 0, [
         {
           value: Math.floor(exact - 1e-9),
           slip: "That rounds down: with one roll fewer the error is still above the target.",

@@ -2,7 +2,8 @@
 import { bayesUpdate } from "../../lib/bayes";
 import { createRandom } from "../../lib/random";
 import { MEDICAL_TEST } from "../../data/examples";
-import { distinctMistakes, fmt, integerIn, rounded } from "../answer";
+import { fmt } from "../answer";
+import { onGrid, roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 /** The test of seed `seed`: the chapter's for seed 0, otherwise prevalence 1–20 %, sensitivity 80–99 %, false positives 1–15 %. */
@@ -10,9 +11,9 @@ export function drawTest(seed: number): { prevalence: number; sensitivity: numbe
   if (seed === 0) return MEDICAL_TEST;
   const random = createRandom(seed);
   return {
-    prevalence: integerIn(random, 1, 20) / 100,
-    sensitivity: integerIn(random, 80, 99) / 100,
-    falsePositive: integerIn(random, 1, 15) / 100,
+    prevalence: onGrid(random, 0.01, 0.2, 0.01),
+    sensitivity: onGrid(random, 0.8, 0.99, 0.01),
+    falsePositive: onGrid(random, 0.01, 0.15, 0.01),
   };
 }
 
@@ -24,17 +25,13 @@ export const testPosterior: ExerciseGenerator = {
     const update = bayesUpdate([prevalence, 1 - prevalence], [sensitivity, falsePositive]);
     const value = update?.posterior[0] ?? Number.NaN;
     const evidence = update?.evidence ?? Number.NaN;
-    const { answer, tolerance, answerText } = rounded(value, 3);
     return {
       question: `A condition affects ${fmt(100 * prevalence)} % of the people tested. The test is positive for ${fmt(100 * sensitivity)} % of those who have it, and for ${fmt(100 * falsePositive)} % of those who do not. A person tests positive. What is the probability that they have the condition? Give three decimals.`,
       solution: `The evidence is the total probability of a positive result:
 $$P(+) = ${fmt(sensitivity)} \\times ${fmt(prevalence)} + ${fmt(falsePositive)} \\times ${fmt(1 - prevalence)} = ${fmt(evidence, 5)}.$$
 Bayes' theorem divides the ill people's share of it by the whole:
 $$P(\\text{ill} \\given +) = \\frac{${fmt(sensitivity)} \\times ${fmt(prevalence)}}{${fmt(evidence, 5)}} = ${fmt(value, 4)}.$$`,
-      answer,
-      tolerance,
-      answerText,
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(value, 3, [
         { value: sensitivity, slip: "That is P(+ | ill), the test's sensitivity: the condition the wrong way round." },
         {
           value: sensitivity / (sensitivity + falsePositive),

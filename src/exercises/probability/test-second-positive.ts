@@ -1,6 +1,7 @@
 /** Two independent positive results: yesterday's posterior is today's prior. Seed 0 is the chapter's test. */
 import { bayesUpdate } from "../../lib/bayes";
-import { distinctMistakes, fmt, rounded } from "../answer";
+import { fmt } from "../answer";
+import { roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 import { drawTest } from "./test-posterior";
 
@@ -14,7 +15,6 @@ export const testSecondPositive: ExerciseGenerator = {
     const p = first?.posterior[0] ?? Number.NaN;
     const second = bayesUpdate([p, 1 - p], likelihood);
     const value = second?.posterior[0] ?? Number.NaN;
-    const { answer, tolerance, answerText } = rounded(value, 3);
     return {
       question: `A condition affects ${fmt(100 * prevalence)} % of the people tested. The test is positive for ${fmt(100 * sensitivity)} % of those who have it, and for ${fmt(100 * falsePositive)} % of those who do not. A person tests positive twice, the two results independent given the true state. What is now the probability that they have the condition? Give three decimals.`,
       solution: `After the first positive,
@@ -22,10 +22,7 @@ $$p = P(\\text{ill} \\given +) = \\frac{${fmt(sensitivity)} \\times ${fmt(preval
 That is the prior for the second test:
 $$P(\\text{ill} \\given +, +) = \\frac{${fmt(sensitivity)}\\, p}{${fmt(sensitivity)}\\, p + ${fmt(falsePositive)}\\,(1 - p)} = ${fmt(value, 4)}.$$
 Equivalently, one update with likelihoods $${fmt(sensitivity)}^2$ and $${fmt(falsePositive)}^2$ from the original prior.`,
-      answer,
-      tolerance,
-      answerText,
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(value, 3, [
         { value: p, slip: "That is the probability after one positive test; the second updates it again." },
         { value: p * p, slip: "Posteriors do not multiply: use the first posterior as the prior of a second update." },
         {

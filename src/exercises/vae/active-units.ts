@@ -4,8 +4,7 @@
  */
 import { ACTIVE_UNIT_THRESHOLD } from "../../lib/active-units";
 import { createRandom } from "../../lib/random";
-import { distinctMistakes } from "../answer";
-import { oneOf } from "../compose";
+import { oneOf, roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 const DIMENSIONS = 8;
@@ -36,10 +35,7 @@ export const activeUnitsCount: ExerciseGenerator = {
           )
           .join(String.raw` \\ `)} \end{array}$$` +
         `${answer} of the ${DIMENSIONS} dimensions are active. The others barely move with the digit: they carry almost no information about it, and their posterior has collapsed onto the prior.`,
-      answer,
-      tolerance: 0.5,
-      answerText: String(answer),
-      mistakes: distinctMistakes(answer, 0.5, [
+      ...roundedAnswer(answer, 0, [
         {
           value: sds.filter((sd) => sd > ACTIVE_UNIT_THRESHOLD).length,
           slip: String.raw`That compares the standard deviations with $0.01$; the threshold is on the variance, so on the standard deviation it is $0.1$.`,

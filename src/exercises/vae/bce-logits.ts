@@ -3,8 +3,8 @@
  * the binary cross-entropy written so that no probability is rounded to 0 before its logarithm.
  */
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, log2Instead, rounded } from "../answer";
-import { onGrid, term } from "../compose";
+import { fmt, log2Instead } from "../answer";
+import { onGrid, roundedAnswer, term } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 const PIXELS = 3;
@@ -24,7 +24,6 @@ export const bceLogits: ExerciseGenerator = {
     const logits = Array.from({ length: PIXELS }, () => onGrid(random, -3, 3, 0.5));
     const terms = logits.map((l, j) => softplus(l) - (x[j] ?? 0) * l);
     const answer = terms.reduce((a, b) => a + b, 0);
-    const { tolerance, answerText } = rounded(answer, 3);
     const written = logits.map((l, j) => String.raw`\log(1 + e^{${fmt(l)}})${x[j] === 1 ? ` - ${term(l)}` : ""}`);
     return {
       question:
@@ -34,11 +33,8 @@ export const bceLogits: ExerciseGenerator = {
         String.raw`Each pixel adds $\log(1 + e^{\ell_j}) - x_j \ell_j$, which is $-\log y_j$ for an ink pixel and $-\log(1 - y_j)$ for a blank one, with $y_j = 1/(1 + e^{-\ell_j})$:` +
         String.raw`$$\begin{aligned} ${written.map((line, j) => `${line} &= ${fmt(terms[j] ?? 0, 4)}`).join(String.raw` \\ `)} \end{aligned}$$` +
         String.raw`In all $${terms.map((t) => fmt(t, 4)).join(" + ")} = ${fmt(answer, 4)}$ nats: a loss, so never negative.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 3, [
         { value: -answer, slip: String.raw`That is $\log p_\theta(x \given z)$; the loss term is its negative.` },
         {
           value: logits.reduce((total, l) => total + softplus(l), 0),

@@ -3,8 +3,8 @@
  */
 import { klStdNormal } from "../../lib/kl-std-normal";
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
-import { onGrid, oneOf, term } from "../compose";
+import { fmt } from "../answer";
+import { oneOf, onGrid, roundedAnswer, term } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 export const betaLoss: ExerciseGenerator = {
@@ -18,7 +18,6 @@ export const betaLoss: ExerciseGenerator = {
     const beta = oneOf(random, [0.5, 2, 4, 10]);
     const { total: kl, terms: klTerms } = klStdNormal(mu, v);
     const answer = recon + beta * kl;
-    const { tolerance, answerText } = rounded(answer, 2);
     const halfSum = (f: (m: number, lv: number) => number) => mu.reduce((t, m, j) => t + f(m, v[j] ?? 0), 0);
     return {
       question:
@@ -37,11 +36,8 @@ export const betaLoss: ExerciseGenerator = {
         String.raw`and $\beta$ weighs it, not the reconstruction:` +
         String.raw`$$\begin{aligned} \mathcal{L}_\beta &= ${fmt(recon)} + ${fmt(beta)} \cdot ${fmt(kl, 4)} \\ &= ${fmt(answer, 3)}. \end{aligned}$$` +
         String.raw`The held-out figures of the widgets would still report the true ELBO, with $\beta = 1$: $-(${fmt(recon)} + ${fmt(kl, 4)})$ here.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 2, [
         {
           value: beta * recon + kl,
           slip: String.raw`That weighs the reconstruction by $\beta$; $\beta$ multiplies the KL term.`,

@@ -3,8 +3,8 @@
  * same probability of ink c: m log c + (D − m) log(1 − c), the Bernoulli likelihood pixel by pixel.
  */
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, log2Instead, rounded } from "../answer";
-import { onGrid } from "../compose";
+import { fmt, log2Instead } from "../answer";
+import { onGrid, roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 const PIXELS = 784;
@@ -19,7 +19,6 @@ export const constantDecoder: ExerciseGenerator = {
     const inkPart = ink * Math.log(c);
     const blankPart = (PIXELS - ink) * Math.log(1 - c);
     const answer = inkPart + blankPart;
-    const { tolerance, answerText } = rounded(answer, 1);
     return {
       question:
         String.raw`A collapsed VAE's decoder ignores $z$ and gives every one of the ${PIXELS} pixels the same probability of ink, $c = ${fmt(c)}$. ` +
@@ -28,11 +27,8 @@ export const constantDecoder: ExerciseGenerator = {
         String.raw`Each ink pixel contributes $\log c$ and each blank pixel $\log(1 - c)$:` +
         String.raw`$$\begin{aligned} &${ink}\log ${fmt(c)} + ${PIXELS - ink}\log ${fmt(Number((1 - c).toFixed(2)))} \\ &= ${fmt(inkPart, 2)} ${fmt(blankPart, 2)} \\ &= ${fmt(answer, 2)}. \end{aligned}$$` +
         String.raw`For comparison, even odds on every pixel score $${PIXELS}\log\tfrac12 = ${fmt(-PIXELS * Math.LN2, 1)}$, the untrained VAE's figure; a trained decoder that uses $z$ scores far higher.`,
-      answer,
-      tolerance,
-      answerText,
       unit: "nats",
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 1, [
         log2Instead(answer),
         {
           value: ink * Math.log(1 - c) + (PIXELS - ink) * Math.log(c),

@@ -3,8 +3,8 @@
  * once multiplied by 2s²: a β-VAE on the squared error with β = 2s² (Doersch 2016).
  */
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
-import { onGrid } from "../compose";
+import { fmt } from "../answer";
+import { onGrid, roundedAnswer } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 export const gaussianBeta: ExerciseGenerator = {
@@ -14,7 +14,6 @@ export const gaussianBeta: ExerciseGenerator = {
     const random = createRandom(seed);
     const s = onGrid(random, 0.1, 1.5, 0.05);
     const answer = 2 * s * s;
-    const { tolerance, answerText } = rounded(answer, 4);
     return {
       question:
         String.raw`A VAE has a Gaussian decoder $p_\theta(x \given z) = \N(\mu_\theta(z),\, s^2 I)$ with $s = ${fmt(s)}$ fixed. ` +
@@ -24,10 +23,7 @@ export const gaussianBeta: ExerciseGenerator = {
         String.raw`$\frac{1}{2s^2}\lVert x - \mu_\theta(z)\rVert^2 + \KL$. Multiplying by $2s^2$ changes no minimum and gives ` +
         String.raw`$\lVert x - \mu_\theta(z)\rVert^2 + 2s^2\,\KL$: $\beta = 2s^2 = 2 \cdot ${fmt(s)}^2 = ${fmt(answer)}$. ` +
         String.raw`A larger $s$ tells the model pixel errors are cheap, and information in the code dear.`,
-      answer,
-      tolerance,
-      answerText,
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 4, [
         { value: 2 * s, slip: String.raw`That uses $s$ for the variance; the variance is $s^2$, so $\beta = 2s^2$.` },
         { value: s * s, slip: String.raw`That drops the 2 of the Gaussian's $\frac{1}{2s^2}$.` },
         {

@@ -2,8 +2,8 @@
  * One line of the VAE's training code: z = μ + exp(½ v) ⊙ ε with v = log σ², for given numbers.
  */
 import { createRandom } from "../../lib/random";
-import { distinctMistakes, fmt, rounded } from "../answer";
-import { onGrid, term } from "../compose";
+import { fmt } from "../answer";
+import { onGrid, roundedAnswer, term } from "../compose";
 import type { ExerciseGenerator } from "../types";
 
 export const reparamDraw: ExerciseGenerator = {
@@ -18,7 +18,6 @@ export const reparamDraw: ExerciseGenerator = {
     if (Math.abs(epsilon) < 0.3) epsilon = 1.2;
     const sigma = Math.exp(0.5 * v);
     const answer = mu + sigma * epsilon;
-    const { tolerance, answerText } = rounded(answer, 3);
     return {
       question:
         String.raw`For one digit, one latent dimension of the encoder's output reads $\mu = ${fmt(mu)}$ and $\log\sigma^2 = ${fmt(v)}$, ` +
@@ -27,10 +26,7 @@ export const reparamDraw: ExerciseGenerator = {
         String.raw`The standard deviation is $\sigma = \exp(\tfrac12 \log\sigma^2) = \exp(${fmt(v / 2)}) = ${fmt(sigma, 4)}$, so` +
         String.raw`$$\begin{aligned} z &= \mu + \sigma\,\varepsilon \\ &= ${fmt(mu)} + ${fmt(sigma, 4)} \cdot ${term(epsilon)} \\ &= ${fmt(answer, 4)}. \end{aligned}$$` +
         String.raw`The code is $\varepsilon$ standard deviations from the mean, which is what makes it a draw from $\N(\mu, \sigma^2)$.`,
-      answer,
-      tolerance,
-      answerText,
-      mistakes: distinctMistakes(answer, tolerance, [
+      ...roundedAnswer(answer, 3, [
         {
           value: mu + Math.exp(v) * epsilon,
           slip: String.raw`That scales $\varepsilon$ by the variance $\exp(v) = \sigma^2$; the draw needs the standard deviation $\exp(\tfrac12 v)$.`,

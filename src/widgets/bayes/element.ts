@@ -2,7 +2,7 @@ import { bayesUpdate } from "../../lib/bayes";
 import { normaliseWeights, roundDistribution } from "../../lib/weights";
 import { formatField } from "../../lib/format";
 import { bindHandles, type Grab } from "../handles/bind";
-import { defineWidget, WidgetElement } from "../widget-element";
+import { changedValue, defineWidget, WidgetElement } from "../widget-element";
 import { drawArea } from "./draw";
 import { PRESETS } from "./presets";
 import { MAX_HYPOTHESES, MIN_HYPOTHESES, spec, type BayesState } from "./spec";
@@ -56,6 +56,16 @@ class BayesElement extends WidgetElement<BayesState> {
 
   protected override teardown(): void {
     this.resizeObserver?.disconnect();
+  }
+
+  /** A prior or likelihood typed into the table before this module loaded: the whole column is the parameter. */
+  protected override changedBeforeLoad(): Record<string, string> {
+    const changed = super.changedBeforeLoad();
+    for (const kind of ["prior", "likelihood"] as const) {
+      const fields = this.querySelectorAll<HTMLInputElement>(`input[name^="${kind}-"]`);
+      if ([...fields].some((field) => changedValue(field) !== undefined)) changed[kind] = this.typed(kind);
+    }
+    return changed;
   }
 
   /** Puts the URL's values into the table as written, even bad ones, so the reader sees what the alert is about. */

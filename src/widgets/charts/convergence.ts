@@ -2,7 +2,7 @@ import { scaleLinear, scaleLog } from "d3-scale";
 import { area, line } from "d3-shape";
 import { formatNumber } from "../../lib/format";
 import type { MonteCarloPoint } from "../../lib/monte-carlo";
-import { PLOT_MARGIN, type PlotDescription } from "./plot";
+import { chartBox, PLOT_MARGIN, type PlotDescription } from "./plot";
 
 /**
  * How a Monte Carlo estimate converges as n grows: the running estimate, its ±2 standard-error
@@ -42,12 +42,7 @@ export function convergencePlot(
       .y((point) => y(clip(point.mean)))(path) ?? "";
   const [xStart, xEnd] = x.range() as [number, number];
   return {
-    width,
-    height,
-    left: PLOT_MARGIN.left,
-    right: width - PLOT_MARGIN.right,
-    top: PLOT_MARGIN.top,
-    bottom: height - PLOT_MARGIN.bottom,
+    ...chartBox(width, height, PLOT_MARGIN),
     xTicks: x
       .ticks(6)
       .filter((tick) => Number.isInteger(Math.log10(tick)))

@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { formatNumber } from "../../lib/format";
-import type { ChartBox } from "./plot";
+import { chartBox, type ChartBox } from "./plot";
 
 /**
  * Geometry of grouped bars (one group per outcome, one bar per series), with no DOM: the shell
@@ -74,12 +74,7 @@ export function layoutGroups(
     }),
   );
   return {
-    width,
-    height,
-    left: MARGIN.left,
-    right: width - MARGIN.right,
-    top: MARGIN.top,
-    bottom: height - MARGIN.bottom,
+    ...chartBox(width, height, MARGIN),
     zeroY,
     bars,
     ticks: y.ticks(4).map((tick) => ({ y: y(tick), label: formatNumber(tick, 3) })),

@@ -46,3 +46,19 @@ export interface PlotDescription extends ChartBox {
 }
 
 export const PLOT_MARGIN = { top: 24, right: 12, bottom: 34, left: 52 };
+
+/** The box of a chart `width` × `height` (viewBox units) whose plotting area keeps `margin` from each edge. */
+export function chartBox(
+  width: number,
+  height: number,
+  margin: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number },
+): ChartBox {
+  return {
+    width,
+    height,
+    left: margin.left,
+    right: width - margin.right,
+    top: margin.top,
+    bottom: height - margin.bottom,
+  };
+}

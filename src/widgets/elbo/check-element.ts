@@ -1,9 +1,11 @@
 import { formatNumber } from "../../lib/format";
 import { checkStep, describeExample } from "./checks";
 import { whenVisible } from "../when-visible";
+import { defineCheck } from "../widget-element";
+import { spec } from "./spec";
 import { ELBO_STATE_EVENT, ELBO_STATE_REQUEST, type ElboStateDetail } from "./results";
 
-/** `<vae-elbo-check step>`: recomputes one derivation step's check whenever the elbo widget's state changes. */
+/** `<vae-elbo-check data-step>` (checkElementName): recomputes one derivation step's check whenever the elbo widget's state changes. */
 class ElboCheckElement extends HTMLElement {
   private lifetime?: AbortController;
   private hasState = false;
@@ -62,4 +64,4 @@ class ElboCheckElement extends HTMLElement {
   }
 }
 
-if (!customElements.get("vae-elbo-check")) customElements.define("vae-elbo-check", ElboCheckElement);
+defineCheck(spec, ElboCheckElement);

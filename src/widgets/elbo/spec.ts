@@ -13,12 +13,6 @@ export interface LinearGaussianState {
   readonly seed: number;
 }
 
-/** What a chapter may pass to the Elbo and Reparam shells: the parameters as attributes, and the frame's options. */
-export type LinearGaussianProps = { readonly [K in keyof LinearGaussianState]?: string | number } & {
-  readonly urlState?: boolean;
-  readonly caption?: string;
-};
-
 /** The decoder and the approximation q of a state, in the shapes src/lib/elbo.ts takes. */
 export const modelOf = ({ w, b, s }: LinearGaussianState) => ({ w, b, s });
 export const approximationOf = ({ qm, qs }: LinearGaussianState) => ({ mean: qm, sd: qs });
@@ -50,9 +44,6 @@ export interface ElboState extends LinearGaussianState {
   /** Importance samples per IWAE estimate. */
   readonly k: number;
 }
-
-/** What a chapter may pass to the Elbo shell: the shared model's props and K. */
-export type ElboProps = LinearGaussianProps & { readonly k?: string | number };
 
 /** Draws of q per page update: n estimates of K draws each. */
 export const MAX_DRAWS = 10_000_000;

@@ -1,6 +1,7 @@
 import { formatNumber } from "../../lib/format";
 import type { KlProofSteps } from "../../lib/kl-proof-steps";
-import type { KlGaussianState } from "./spec";
+import { defineCheck } from "../widget-element";
+import { spec, type KlGaussianState } from "./spec";
 import { KL_GAUSSIAN_STATE } from "./state-event";
 import { describeExample, formatRow, proofRows, proofStepsOf, type ProofStep } from "./checks";
 
@@ -45,7 +46,7 @@ class ProofCheckElement extends HTMLElement {
       return;
     }
     if (current?.key !== JSON.stringify(state)) return;
-    const step = this.getAttribute("step") as ProofStep;
+    const step = this.dataset.step as ProofStep;
     for (const row of proofRows(steps, step)) {
       const output = this.querySelector<HTMLOutputElement>(`output[name="${step}-${row.name}"]`);
       if (!output) continue;
@@ -61,4 +62,4 @@ class ProofCheckElement extends HTMLElement {
   }
 }
 
-if (!customElements.get("vae-proof-check")) customElements.define("vae-proof-check", ProofCheckElement);
+defineCheck(spec, ProofCheckElement);

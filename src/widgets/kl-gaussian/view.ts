@@ -4,7 +4,7 @@ import { formatNumber } from "../../lib/format";
 import { gaussian, type Gaussian } from "../../lib/gaussian";
 import { klGaussian } from "../../lib/kl-gaussian";
 import { cholesky, fromRowMajor } from "../../lib/linalg";
-import { PLOT_MARGIN, type PlotDescription } from "../charts/plot";
+import { chartBox, PLOT_MARGIN, type PlotDescription } from "../charts/plot";
 import type { SliderDescription } from "../handles/slider";
 import type { KlGaussianState } from "./spec";
 
@@ -31,14 +31,7 @@ export interface GaussianFigure {
   readonly view?: PlaneView;
 }
 
-const frame = (width: number, height: number) => ({
-  width,
-  height: Math.round(height),
-  left: PLOT_MARGIN.left,
-  right: width - PLOT_MARGIN.right,
-  top: PLOT_MARGIN.top,
-  bottom: Math.round(height) - PLOT_MARGIN.bottom,
-});
+const frame = (width: number, height: number) => chartBox(width, Math.round(height), PLOT_MARGIN);
 
 const LEGEND = [
   { className: "series-p", label: "p = N(μ1, Σ1)" },

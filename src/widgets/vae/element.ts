@@ -76,8 +76,6 @@ class VaeElement extends ModelWidget<VaeState> {
     for (const name of NUMBER_INPUTS) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       input?.addEventListener("change", () => this.setParams({ [name]: input.value }), { signal: this.signal });
-      // A value typed before this module loaded had no listener to hear it: it is the state, checked as any other.
-      if (input && document.activeElement === input && input.value !== input.defaultValue) this.raw[name] = input.value;
     }
     const pretrained = this.querySelector<HTMLInputElement>('input[name="pretrained"]');
     pretrained?.addEventListener("change", () => this.setParams({ pretrained: pretrained.checked ? "1" : "0" }), {

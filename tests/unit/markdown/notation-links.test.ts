@@ -7,10 +7,12 @@ import rehypeKatex from "rehype-katex";
 import rehypeStringify from "rehype-stringify";
 import remarkNotationLinks, {
   findMathSymbols,
+  markSymbols,
   mathPatterns,
   rehypeNotationLinks,
   texTokens,
   trustNotationMarkers,
+  unmarkSymbols,
 } from "../../../src/markdown/notation-links.mjs";
 import { macros } from "../../../src/math/macros.mjs";
 
@@ -104,6 +106,17 @@ describe("findMathSymbols", () => {
     expect(source.slice(det!.start, det!.end)).toBe("\\lvert \\Sigma_{1} \\rvert");
   });
 
+  it("takes its markers out again, whatever braces the marked TeX holds", () => {
+    const source = "\\KL(q_{\\phi} \\Vert \\{p\\}) + \\frac{1}{2}";
+    const matches = [
+      { key: "kl", start: 0, end: 3, whole: false },
+      { key: "q", start: 4, end: 12, whole: false },
+      { key: "set", start: 19, end: 24, whole: false },
+    ];
+    expect(markSymbols(source, matches)).toContain("\\htmlData{notation=set}{\\{p\\}}");
+    expect(unmarkSymbols(markSymbols(source, matches))).toBe(source);
+  });
+
   it("leaves symbols alone outside the chapters where they have their meaning", () => {
     expect(findMathSymbols("s", mathPatterns(notation[0]!.entries, "elbo"), new Set())).toHaveLength(1);
     expect(findMathSymbols("s", mathPatterns(notation[0]!.entries, "probability"), new Set())).toEqual([]);
@@ -111,16 +124,17 @@ describe("findMathSymbols", () => {
 });
 
 describe("notation links through the pipeline", () => {
-  it("links a symbol inside a formula without touching its MathML", async () => {
+  it("links a symbol inside a formula without touching its MathML or its TeX annotation", async () => {
     const plain = await render("Text $\\KL(p \\Vert q)$.", "content/chapters/01-x.mdx");
     const html = await render("Text $\\KL(p \\Vert q)$.");
     const [link] = links(html);
     expect(link?.[1]).toBe("kl");
     expect(link?.[0]).toContain('aria-describedby="notation-tip-kl-meaning"');
     expect(link?.[0]).toContain('aria-label="DKL"');
-    const mathml = (text: string) =>
-      /<math[\s\S]*?<\/math>/.exec(text)?.[0].replace(/<annotation[\s\S]*?<\/annotation>/, "");
+    // The annotation (which search indexes) is the TeX as written, without the build's markers.
+    const mathml = (text: string) => /<math[\s\S]*?<\/math>/.exec(text)?.[0];
     expect(mathml(html)).toBe(mathml(plain));
+    expect(mathml(html)).toContain('<annotation encoding="application/x-tex">\\KL(p \\Vert q)</annotation>');
     // KaTeX's HTML copy stays hidden from screen readers, all but the link, which must not be.
     expect(await linksHidden("Text $\\KL(p \\Vert q) + \\lvert A \\rvert$.")).toEqual([false, false]);
     expect(html).toMatch(/<span class="katex-html"><span class="base"><span class="strut" [^>]*aria-hidden="true"/);

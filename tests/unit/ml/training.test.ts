@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { TRAINING_SCHEDULE } from "../../../src/ml/adam";
 import { AutoencoderTrainer } from "../../../src/ml/autoencoder-trainer";
 import type { Digits } from "../../../src/ml/digits-format";
 import { tf } from "../../../src/ml/tf";
@@ -105,5 +106,29 @@ describe("AutoencoderTrainer", () => {
     expect(strip.corrupted.filter((v, i) => v !== strip.clean[i]).length).toBeGreaterThan(0);
     trainer.dispose();
     expect(tf.memory().numTensors).toBe(baseline);
+  });
+});
+
+describe("the step-size schedule", () => {
+  // The widget, the bench and `npm run pretrain` build trainers without a learning rate: the default must be the schedule.
+  const weightsAfterSteps = (trainer: VaeTrainer | AutoencoderTrainer) => {
+    for (let i = 0; i < 3; i++) trainer.step();
+    const layers = trainer instanceof VaeTrainer ? trainer.vae.layers : trainer.model.layers;
+    const weights = layers[0].w.dataSync().slice();
+    trainer.dispose();
+    return weights;
+  };
+
+  it("is TRAINING_SCHEDULE for both trainers unless a run asks otherwise", () => {
+    const vae = { latent: 2, hidden: 16, batch: 8, beta: 1, seed: 4 };
+    const dae = { latent: 4, hidden: 16, batch: 8, noise: 0.3, seed: 4 };
+    const vaeDefault = weightsAfterSteps(new VaeTrainer(digits, vae));
+    expect(weightsAfterSteps(new VaeTrainer(digits, { ...vae, learningRate: TRAINING_SCHEDULE }))).toEqual(vaeDefault);
+    expect(weightsAfterSteps(new VaeTrainer(digits, { ...vae, learningRate: 1e-3 }))).not.toEqual(vaeDefault);
+    const daeDefault = weightsAfterSteps(new AutoencoderTrainer(digits, dae));
+    expect(weightsAfterSteps(new AutoencoderTrainer(digits, { ...dae, learningRate: TRAINING_SCHEDULE }))).toEqual(
+      daeDefault,
+    );
+    expect(weightsAfterSteps(new AutoencoderTrainer(digits, { ...dae, learningRate: 1e-3 }))).not.toEqual(daeDefault);
   });
 });
