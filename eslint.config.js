@@ -23,6 +23,11 @@ export default defineConfig(
   // Imports run one way (README, "Layout"): pages → chapter components → widgets → ml / lib.
   layer(["src/lib/**"], ["../*", "!../lib/*"], "src/lib is pure and imports only src/lib."),
   layer(
+    ["src/components/**"],
+    ["**/pages/*", "**/layouts/*", "**/embed/*", "**/scripts/*"],
+    "A chapter component imports widgets, src/exercises and src/lib, never a page, a layout, embedding or page scripts.",
+  ),
+  layer(
     ["src/widgets/**"],
     above,
     "A widget does not import chapter components, pages, layouts, embedding or page scripts.",
@@ -41,7 +46,7 @@ export default defineConfig(
   layer(
     ["src/exercises/*/**"],
     [...above, "**/widgets/*", "**/ml/*", "**/math/*", "**/markup", "**/registry"],
-    "A generator imports only src/lib, src/data (a chapter's own example) and src/exercises' helpers (types, answer).",
+    "A generator imports only src/lib, src/data (a chapter's own example) and src/exercises' helpers (types, answer, compose).",
   ),
 );
 

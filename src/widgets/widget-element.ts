@@ -108,6 +108,27 @@ export abstract class WidgetElement<S> extends HTMLElement {
     }, 16);
   }
 
+  /**
+   * Binds each text field named after a parameter: typing recomputes once a frame (`input`), or at
+   * once when the field commits (`change`, for settings that restart a model).
+   */
+  protected bindFields(names: readonly string[], on: "input" | "change" = "input"): void {
+    for (const name of names) {
+      const field = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      const change = (value: string) =>
+        on === "input" ? this.setParamsSoon({ [name]: value }) : this.setParams({ [name]: value });
+      field?.addEventListener(on, () => change(field.value), { signal: this.signal });
+    }
+  }
+
+  /** Shows values in the fields named after their parameters, leaving alone the one the reader is typing in. */
+  protected showFields(values: Readonly<Record<string, string>>): void {
+    for (const [name, value] of Object.entries(values)) {
+      const field = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (field && document.activeElement !== field) field.value = value;
+    }
+  }
+
   /** The parsed current state, or undefined when the parameters are invalid. */
   protected currentState(): S | undefined {
     const parsed = parseState(this.spec, this.raw);

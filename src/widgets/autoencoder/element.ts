@@ -34,20 +34,14 @@ class AutoencoderElement extends ModelWidget<AutoencoderState> {
       },
       { signal: this.signal },
     );
-    for (const name of NUMBER_INPUTS) {
-      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      input?.addEventListener("change", () => this.setParams({ [name]: input.value }), { signal: this.signal });
-    }
+    this.bindFields(NUMBER_INPUTS, "change");
   }
 
   protected override showState(state: AutoencoderState): void {
-    const noise = this.querySelector<HTMLInputElement>('input[name="noise"]');
-    if (noise && document.activeElement !== noise) noise.value = String(state.noise);
+    this.showFields(
+      Object.fromEntries((["noise", ...NUMBER_INPUTS] as const).map((name) => [name, String(state[name])])),
+    );
     this.noiseText(String(state.noise));
-    for (const name of NUMBER_INPUTS) {
-      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      if (input && document.activeElement !== input) input.value = String(state[name]);
-    }
   }
 
   protected override onViewShown(view: string): void {

@@ -18,10 +18,7 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
   private resizeObserver?: ResizeObserver;
 
   protected override setup(): void {
-    for (const name of NAMES) {
-      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value }), { signal: this.signal });
-    }
+    this.bindFields(NAMES);
     const unit = this.querySelector<HTMLSelectElement>('select[name="unit"]');
     unit?.addEventListener("change", () => this.setParams({ unit: unit.value }), { signal: this.signal });
     const preset = this.querySelector<HTMLSelectElement>("select[data-role=preset]");
@@ -51,10 +48,7 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
   }
 
   protected override showState(state: KlDiscreteState): void {
-    for (const name of NAMES) {
-      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      if (input && document.activeElement !== input) input.value = state[name].map((w) => formatField(w)).join(", ");
-    }
+    this.showFields(Object.fromEntries(NAMES.map((name) => [name, state[name].map((w) => formatField(w)).join(", ")])));
     const unit = this.querySelector<HTMLSelectElement>('select[name="unit"]');
     if (unit) unit.value = state.unit;
     const preset = this.querySelector<HTMLSelectElement>("select[data-role=preset]");

@@ -25,10 +25,7 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
   private handles?: BoundHandles;
 
   protected override setup(): void {
-    for (const name of FIELDS) {
-      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value }), { signal: this.signal });
-    }
+    this.bindFields(FIELDS);
     const normals = this.querySelector<SVGSVGElement>("svg[data-role=normals]");
     // Both figures redraw at a new width, e.g. when an embed page zooms to fit its frame.
     const convergence = this.querySelector<SVGSVGElement>("svg[data-role=convergence]");
@@ -48,12 +45,9 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
   }
 
   protected override showState(state: KlGaussianState): void {
-    for (const name of FIELDS) {
-      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      const value = state[name];
-      if (input && document.activeElement !== input)
-        input.value = Array.isArray(value) ? value.map((entry) => formatField(entry)).join(", ") : String(value);
-    }
+    const shown = (value: number | readonly number[]) =>
+      Array.isArray(value) ? value.map((entry) => formatField(entry)).join(", ") : String(value);
+    this.showFields(Object.fromEntries(FIELDS.map((name) => [name, shown(state[name])])));
   }
 
   protected async render(state: KlGaussianState, signal: AbortSignal): Promise<void> {

@@ -12,10 +12,7 @@ class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
 
   protected override setup(): void {
     this.addEventListener("widget-error", () => this.showVerdict(""), { signal: this.signal });
-    for (const name of ["mu", "logvar"] as const) {
-      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value }), { signal: this.signal });
-    }
+    this.bindFields(["mu", "logvar"]);
     // Redraw at the figure's real width so labels keep their size on a phone.
     this.resizeObserver = new ResizeObserver(() => this.draw());
     const svg = this.querySelector("svg[data-role=bars]");
@@ -27,11 +24,7 @@ class KlStdNormalElement extends WidgetElement<KlStdNormalState> {
   }
 
   protected override showState(state: KlStdNormalState): void {
-    for (const name of ["mu", "logvar"] as const) {
-      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      // Leave the field alone while the reader types in it; otherwise show the state.
-      if (input && document.activeElement !== input) input.value = state[name].join(", ");
-    }
+    this.showFields({ mu: state.mu.join(", "), logvar: state.logvar.join(", ") });
   }
 
   private clearOutput(name: string): void {

@@ -16,10 +16,7 @@ class TraceTrickElement extends WidgetElement<TraceTrickState> {
   private resizeObserver?: ResizeObserver;
 
   protected override setup(): void {
-    for (const name of FIELDS) {
-      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      input?.addEventListener("input", () => this.setParamsSoon({ [name]: input.value }), { signal: this.signal });
-    }
+    this.bindFields(FIELDS);
     this.resizeObserver = observeWidth([this.querySelector("svg[data-role=convergence]")], () => this.draw());
   }
 
@@ -28,12 +25,9 @@ class TraceTrickElement extends WidgetElement<TraceTrickState> {
   }
 
   protected override showState(state: TraceTrickState): void {
-    for (const name of FIELDS) {
-      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      const value = state[name];
-      if (input && document.activeElement !== input)
-        input.value = Array.isArray(value) ? value.join(", ") : String(value ?? "");
-    }
+    const shown = (value: number | readonly number[] | null) =>
+      Array.isArray(value) ? value.join(", ") : String(value ?? "");
+    this.showFields(Object.fromEntries(FIELDS.map((name) => [name, shown(state[name])])));
   }
 
   protected async render(state: TraceTrickState, signal: AbortSignal): Promise<void> {

@@ -73,10 +73,7 @@ class VaeElement extends ModelWidget<VaeState> {
 
   protected override setup(): void {
     super.setup();
-    for (const name of NUMBER_INPUTS) {
-      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      input?.addEventListener("change", () => this.setParams({ [name]: input.value }), { signal: this.signal });
-    }
+    this.bindFields(NUMBER_INPUTS, "change");
     const pretrained = this.querySelector<HTMLInputElement>('input[name="pretrained"]');
     pretrained?.addEventListener("change", () => this.setParams({ pretrained: pretrained.checked ? "1" : "0" }), {
       signal: this.signal,
@@ -108,10 +105,7 @@ class VaeElement extends ModelWidget<VaeState> {
 
   protected override showState(state: VaeState): void {
     this.state = state;
-    for (const name of NUMBER_INPUTS) {
-      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-      if (input && document.activeElement !== input) input.value = String(state[name]);
-    }
+    this.showFields(Object.fromEntries(NUMBER_INPUTS.map((name) => [name, String(state[name])])));
     const pretrained = this.querySelector<HTMLInputElement>('input[name="pretrained"]');
     if (pretrained) pretrained.checked = state.pretrained;
   }
