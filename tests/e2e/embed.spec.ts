@@ -256,7 +256,7 @@ test.describe("Embed panel (chapters and embed pages)", () => {
     await expect(root.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
     await root.locator("[data-role=embed] summary").click();
     const permalink = root.locator("[data-role=permalink]");
-    await expect(permalink).toHaveValue(/\/vae-textbook\/embed\/kl-std-normal\/\?mu=0%2C\+?0&logvar=0%2C\+?0$/);
+    await expect(permalink).toHaveValue(/\/vae-textbook\/embed\/kl-std-normal\/\?mu=0,\+?0&logvar=0,\+?0$/);
     const snippet = root.locator("[data-role=snippet]");
     await expect(snippet).toHaveValue(
       /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=/,
@@ -264,6 +264,7 @@ test.describe("Embed panel (chapters and embed pages)", () => {
     const text = await snippet.inputValue();
     expect(text).toContain('title="KL to the standard normal"');
     expect(text).toContain('loading="lazy"');
+    expect(text).toContain('allow="clipboard-write"');
     expect(text).toMatch(/width="800" height="500"/);
 
     await root.locator("[data-role=theme]").selectOption("projector");
@@ -298,7 +299,7 @@ test.describe("Embed panel (chapters and embed pages)", () => {
     const svg = readFileSync((await svgDownload.path()) ?? "", "utf8");
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     const origin = new URL(page.url()).origin;
-    expect(svg).toContain(`<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1%2C2&#38;logvar=0%2C0.5">`);
+    expect(svg).toContain(`<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5">`);
     expect(svg).toContain(
       `Live, interactive version: ${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5`,
     );
@@ -400,14 +401,15 @@ test.describe.serial("gallery", () => {
       await expect(section.locator("[data-role=status]")).toHaveText("Copied the snippet.");
       const snippet = await page.evaluate(() => navigator.clipboard.readText());
       expect(snippet).toMatch(
-        /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=0%2C\+?0&amp;logvar=0%2C\+?0"/,
+        /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=0,\+?0&amp;logvar=0,\+?0"/,
       );
       expect(snippet).toContain('title="KL to the standard normal"');
+      expect(snippet).toContain('allow="clipboard-write"');
 
       await section.locator("[data-role=theme]").selectOption("projector");
       await expect(section.locator("[data-preview] iframe")).toHaveAttribute(
         "src",
-        /mu=0%2C\+?0&logvar=0%2C\+?0&theme=projector$/,
+        /mu=0,\+?0&logvar=0,\+?0&theme=projector$/,
       );
       await expect(frame.locator("html")).toHaveAttribute("data-projector", "");
       await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
