@@ -489,8 +489,7 @@ export async function snapshotSvg(source: SnapshotSource): Promise<string> {
   y += LINE / 2;
   const state = Object.entries(source.parameters).map(([name, value]) => `${name} = ${value}`);
   if (state.length > 0) footer.push(text(state.join("   "), 13, muted));
-  // Commas need no escaping in a query: printed unescaped, the permalink stays readable.
-  const caption = text(`Live, interactive version: ${source.permalink.replace(/%2C/gi, ",")}`, 12, muted);
+  const caption = text(`Live, interactive version: ${source.permalink}`, 12, muted);
   footer.push(`<a href="${escapeXml(source.permalink)}">${caption}</a>`);
   const height = Math.ceil(y + PAD);
   const regionX = Math.floor((width - region.width) / 2);

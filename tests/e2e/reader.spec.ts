@@ -46,13 +46,17 @@ test.describe("search", () => {
   test("finds a word of each chapter and jumps to its section", async ({ page }) => {
     const texts = new Map<string, Set<string>>();
     for (const path of chapterPages) texts.set(path, wordsOf(await bodyText(page, path)));
+    await open(page, "");
+    const dialog = await search(page, "");
     for (const path of chapterPages) {
       const others = chapterPages.filter((other) => other !== path).map((other) => texts.get(other) ?? new Set());
       // A word only this chapter has, so the chapter must be among the results.
       const word = [...(texts.get(path) ?? [])].find((candidate) => others.every((words) => !words.has(candidate)));
       expect(word, `a word that only /${path} uses`).toBeDefined();
-      await open(page, "");
-      const results = (await search(page, word ?? "")).locator("pagefind-results");
+      await dialog.getByRole("searchbox").fill(word ?? "");
+      // This word's results, not the last word's still on screen until they come.
+      await expect(dialog.locator("pagefind-summary")).toHaveText(new RegExp(` for ${word}$`));
+      const results = dialog.locator("pagefind-results");
       await expect(results.locator("a").first()).toBeVisible();
       const hrefs = await results
         .locator("a")
@@ -76,7 +80,7 @@ test.describe("search", () => {
     await expect(page.locator("[data-search-failed]")).toBeHidden();
   });
 
-  test("the index holds each formula as its author's TeX, and no control's label", () => {
+  test("the index holds each formula as TeX, and no control's label, widget output or answer", () => {
     // Pagefind's fragments: gzip, a signature, then one page's JSON.
     const folder = join(DIST, "pagefind", "fragment");
     const indexed = readdirSync(folder).map((name) => {
@@ -84,11 +88,16 @@ test.describe("search", () => {
       return (JSON.parse(text.slice(text.indexOf("{"))) as { content: string }).content;
     });
     const all = indexed.join("\n");
-    expect(all).toContain("\\KL(P \\,\\Vert\\, Q)");
-    expect(all).not.toMatch(/∑|DKL\(|\\htmlData/);
+    // In standard TeX, as a reader can paste it: the book's macros (\kldiv, \given) written out.
+    expect(all).toContain("D_{\\text{KL}}(P \\,\\Vert\\, Q)");
+    expect(all).not.toMatch(/∑|DKL\(|\\htmlData|\\kldiv|\\given/);
+    // Widgets' live numbers and exercises' printed answers stay out of excerpts.
+    expect(all).not.toMatch(/Answer: |samples \d/);
     // Buttons, tab names, legends and column headings run together in the index ("Add hypothesisRemove");
     // the widgets' Embed panels repeat on every widget.
     expect(all).not.toMatch(/Add hypothesis|SymbolMeaning|Event A: faces|Embed or download/);
+    // Pagefind's prebuilt UIs are not shipped: the book bundles its component UI (src/scripts/search.ts).
+    expect(readdirSync(join(DIST, "pagefind")).filter((name) => /-ui\.|highlight/.test(name))).toEqual([]);
   });
 
   test("results link to the matching section under the base path, by keyboard; Escape closes", async ({ page }) => {
@@ -104,7 +113,7 @@ test.describe("search", () => {
     await expect(dialog.locator("pagefind-summary")).toHaveText(/^\d+ results? for divergence$/);
     // Formulas read as their TeX, never as KaTeX's glyphs run together ("DKL(P∥Q)=∑x: P(x)>0…").
     const excerpts = dialog.locator(".pf-result-excerpt, .pf-heading-excerpt");
-    await expect(excerpts.filter({ hasText: "\\KL(" }).first()).toBeAttached();
+    await expect(excerpts.filter({ hasText: "D_{\\text{KL}}" }).first()).toBeAttached();
     expect((await excerpts.allTextContents()).join(" ")).not.toMatch(/DKL\(|∑/);
     expect((await new AxeBuilder({ page }).include("dialog").analyze()).violations).toEqual([]);
     // The dialog is the header's colour (--bg-raised), dark, not the UI's own light default.
