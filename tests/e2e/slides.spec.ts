@@ -81,7 +81,7 @@ test.describe.serial("the deck", () => {
       const section = sections().nth(slide.index);
       await expect(section).toHaveClass(/present/);
       // One line of title on every slide: a wrapped one pushes the frame down and off the slide.
-      const title = await section.locator("h2").evaluate((heading) => ({
+      const title = await section.locator("h2").evaluate((heading: HTMLElement) => ({
         height: heading.offsetHeight,
         line:
           Number.parseFloat(getComputedStyle(heading).lineHeight) ||
