@@ -3,6 +3,7 @@
  * with display options, a ready `<iframe>` snippet, copy buttons, and "Download image".
  * ./panel-watch.ts attaches it; the widget base class knows nothing of embedding.
  */
+import { plainCommas } from "../lib/params";
 import { THEMES } from "./protocol";
 import { clipboardBlocked, copyBlockedByFrame, downloadNoteInFrame } from "../widgets/parts/sandbox";
 
@@ -31,9 +32,12 @@ export interface SnippetOptions {
   readonly hostScript?: string;
 }
 
-/** The snippet instructors paste: lazy, titled, 800×500 and never wider than its column. */
+/**
+ * The snippet instructors paste: lazy, titled, 800×500, never wider than its column, and allowed to
+ * copy (the panel's Copy buttons need clipboard-write inside a frame: docs/embedding.md).
+ */
 export function iframeSnippet(src: string, options: SnippetOptions): string {
-  const frame = `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(options.title)}" width="800" height="500" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+  const frame = `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(options.title)}" width="800" height="500" allow="clipboard-write" loading="lazy" style="border:0;max-width:100%"></iframe>`;
   return options.hostScript ? `${frame}\n<script src="${escapeAttribute(options.hostScript)}" async></script>` : frame;
 }
 
@@ -49,7 +53,7 @@ export function withDisplay(link: string, theme: string, controls: boolean): str
   else url.searchParams.delete("theme");
   if (controls) url.searchParams.delete("controls");
   else url.searchParams.set("controls", "0");
-  return url.href;
+  return plainCommas(url.href);
 }
 
 /** Wires the panel inside `widget`, if it has one; returns the function that refreshes it. */

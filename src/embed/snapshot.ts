@@ -103,21 +103,53 @@ function inlineStyles(source: Element, clone: Element, withRoot = true): void {
   });
 }
 
-function placeFigure(element: SVGSVGElement | HTMLCanvasElement, y: number): { markup: string; height: number } {
+/** A figure or legend drawn in the plain image at its place on screen: `at` maps a screen box to the image's. */
+type Place = (rect: DOMRect) => { x: number; y: number; width: number; height: number; scale: number };
+
+function placeFigure(element: SVGSVGElement | HTMLCanvasElement, at: Place): string {
   const rect = element.getBoundingClientRect();
-  const width = WIDTH - 2 * PAD;
-  const height = Math.round(Math.min(420, (rect.height / rect.width) * width));
+  const box = at(rect);
   if (element instanceof HTMLCanvasElement) {
-    const href = element.toDataURL("image/png");
-    const markup = `<image x="${PAD}" y="${y}" width="${width}" height="${height}" preserveAspectRatio="xMidYMid meet" href="${href}"/>`;
-    return { markup, height };
+    // A digit is a few dozen pixels scaled up: drawn in blocks, as on screen, not smoothed into a blur.
+    const pixelated =
+      getComputedStyle(element).imageRendering === "pixelated" ? ' style="image-rendering:pixelated"' : "";
+    return `<image x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" preserveAspectRatio="none"${pixelated} href="${element.toDataURL("image/png")}"/>`;
   }
   const clone = element.cloneNode(true) as SVGSVGElement;
   inlineStyles(element, clone);
   if (!clone.getAttribute("viewBox")) clone.setAttribute("viewBox", `0 0 ${rect.width} ${rect.height}`);
-  for (const [name, value] of Object.entries({ x: PAD, y, width, height })) clone.setAttribute(name, String(value));
+  for (const name of ["x", "y", "width", "height"] as const) clone.setAttribute(name, String(box[name]));
   clone.removeAttribute("class");
-  return { markup: new XMLSerializer().serializeToString(clone), height };
+  return new XMLSerializer().serializeToString(clone);
+}
+
+/** An HTML legend (`.chart-legend`) as SVG: each entry's swatch and its label, where the screen has them. */
+function placeLegend(legend: HTMLElement, at: Place): string {
+  return Array.from(legend.querySelectorAll<HTMLElement>("li"))
+    .map((entry) => {
+      const swatch = entry.querySelector<HTMLElement>(".swatch");
+      const parts: string[] = [];
+      let left = entry.getBoundingClientRect().left;
+      if (swatch) {
+        const box = at(swatch.getBoundingClientRect());
+        const look = getComputedStyle(swatch);
+        const border = look.borderTopStyle === "none" ? "" : ` stroke="${look.borderTopColor}"`;
+        parts.push(
+          `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" fill="${look.backgroundColor}"${border}/>`,
+        );
+        left = swatch.getBoundingClientRect().right + 0.35 * Number.parseFloat(look.fontSize);
+      }
+      const rect = entry.getBoundingClientRect();
+      const look = getComputedStyle(entry);
+      const box = at(new DOMRect(left, rect.top, rect.right - left, rect.height));
+      const zoom = (entry as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      const size = Number.parseFloat(look.fontSize) * zoom * box.scale;
+      parts.push(
+        `<text x="${box.x}" y="${box.y + box.height / 2}" dominant-baseline="central" font-size="${size.toFixed(1)}" fill="${look.color}">${escapeXml(plainText(entry))}</text>`,
+      );
+      return parts.join("");
+    })
+    .join("");
 }
 
 /** The plain SVG of the state (no HTML): the fallback for viewers that cannot draw <foreignObject>. */
@@ -144,14 +176,35 @@ function plainSnapshot(source: SnapshotSource): { markup: string; height: number
   )) {
     if (!message.hidden && message.textContent) parts.push(text(message.textContent, 13, foreground));
   }
-  for (const figure of figures(source.widget)) {
-    y += LINE / 2;
-    const placed = placeFigure(figure, y);
-    parts.push(placed.markup);
-    y += placed.height;
+  // The figures and their legends keep their places on screen relative to each other (a canvas and the
+  // axes drawn over it stay one picture), scaled together to the image's width, never enlarged.
+  const drawn = figures(source.widget);
+  const legends = Array.from(source.widget.querySelectorAll<HTMLElement>(".chart-legend")).filter(
+    (legend) => !legend.closest(".embed-panel, [data-role=embed]") && legend.getClientRects().length > 0,
+  );
+  const rects = [...drawn, ...legends].map((element) => element.getBoundingClientRect());
+  if (rects.length > 0) {
+    const left = Math.min(...rects.map((rect) => rect.left));
+    const top = Math.min(...rects.map((rect) => rect.top));
+    const right = Math.max(...rects.map((rect) => rect.right));
+    const bottom = Math.max(...rects.map((rect) => rect.bottom));
+    const scale = Math.min(1, textWidth / (right - left));
+    const origin = y + LINE / 2;
+    const at: Place = (rect) => ({
+      x: round(PAD + (rect.left - left) * scale),
+      y: round(origin + (rect.top - top) * scale),
+      width: round(rect.width * scale),
+      height: round(rect.height * scale),
+      scale,
+    });
+    for (const figure of drawn) parts.push(placeFigure(figure, at));
+    for (const legend of legends) parts.push(placeLegend(legend, at));
+    y = origin + (bottom - top) * scale;
   }
   return { markup: parts.join("\n"), height: Math.ceil(y + PAD) };
 }
+
+const round = (value: number): number => Math.round(value * 10) / 10;
 
 /** The sides of a box, for the longhand properties below. */
 const SIDES = ["top", "right", "bottom", "left"] as const;
@@ -243,6 +296,8 @@ const IMAGE_STYLE_PROPERTIES = [
   "clip-path",
   "accent-color",
   "appearance",
+  // The dark theme's colours are light-dark() values: without the page's scheme the image took their light side.
+  "color-scheme",
   ...STYLE_PROPERTIES.filter((name) => !["display", "visibility", "opacity"].includes(name)),
 ];
 
@@ -267,6 +322,7 @@ function inImage(node: Element, root: Element): boolean {
 /** The image properties a child takes from its parent (CSS "Inherited: yes"), as the longhands a style attribute lists. */
 const INHERITED = new Set([
   "color",
+  "color-scheme",
   "visibility",
   ...INHERITED_TEXT,
   "white-space-collapse",
@@ -285,10 +341,11 @@ const INHERITED = new Set([
  * Shortens the computed styles html-to-image writes on every element of the region (some 1.4 kB each,
  * 1.7 MB for a widget full of formulas) to what changes the rendering: a property is dropped when the
  * element would get the same value without it, because its parent's value is inherited or because it
- * is the browser's default for that element (measured in a blank frame). Elements inside an <svg> keep
+ * is the browser's default for that element (measured in a blank frame with the widget's colour scheme,
+ * `scheme`). Elements inside an <svg> keep
  * the short styles inlineStyles gave them.
  */
-function pruneStyles(region: Element): void {
+function pruneStyles(region: Element, scheme: string): void {
   const frame = document.createElement("iframe");
   frame.setAttribute("aria-hidden", "true");
   frame.style.cssText = "position:fixed;left:-10000px;top:0;width:100px;height:100px;border:0;visibility:hidden";
@@ -297,7 +354,13 @@ function pruneStyles(region: Element): void {
     const blank = frame.contentDocument;
     if (!blank) return;
     blank.open();
-    blank.write(`<!doctype html><html><body><svg xmlns="${SVG_NS}"></svg></body></html>`);
+    // The blank body's inherited values are ones no browser default has: a probe that shows them takes
+    // them from its parent; one that does not has its own default (an input's text colour, a button's font).
+    const unusual =
+      "color:rgb(1,2,3);font:italic 700 7px/3px monospace;letter-spacing:1px;text-align:right;text-transform:uppercase;white-space:pre;word-break:break-all;fill:rgb(1,2,3);stroke:rgb(1,2,3)";
+    blank.write(
+      `<!doctype html><html style="color-scheme:${scheme}"><body style="${unusual}"><svg xmlns="${SVG_NS}"></svg></body></html>`,
+    );
     blank.close();
     const svgHost = blank.querySelector("svg")!;
     const defaults = new Map<string, { own: CSSStyleDeclaration; context: CSSStyleDeclaration }>();
@@ -393,7 +456,7 @@ async function screenRegion(
   if (liveInputs.length === clonedInputs.length) {
     liveInputs.forEach((input, index) => clonedInputs[index]!.toggleAttribute("checked", input.checked));
   }
-  if (object) pruneStyles(object);
+  if (object) pruneStyles(object, getComputedStyle(widget).colorScheme);
   const serializer = new XMLSerializer();
   const content = object ? Array.from(object.childNodes, (node) => serializer.serializeToString(node)).join("") : "";
   return {
@@ -426,8 +489,7 @@ export async function snapshotSvg(source: SnapshotSource): Promise<string> {
   y += LINE / 2;
   const state = Object.entries(source.parameters).map(([name, value]) => `${name} = ${value}`);
   if (state.length > 0) footer.push(text(state.join("   "), 13, muted));
-  // Commas need no escaping in a query: printed unescaped, the permalink stays readable.
-  const caption = text(`Live, interactive version: ${source.permalink.replace(/%2C/gi, ",")}`, 12, muted);
+  const caption = text(`Live, interactive version: ${source.permalink}`, 12, muted);
   footer.push(`<a href="${escapeXml(source.permalink)}">${caption}</a>`);
   const height = Math.ceil(y + PAD);
   const regionX = Math.floor((width - region.width) / 2);

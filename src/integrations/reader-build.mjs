@@ -7,7 +7,7 @@
 // As an integration it runs with every build, whatever the output folder, so no npm script has to
 // remember it.
 import { createHash } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
@@ -51,6 +51,11 @@ async function buildSearchIndex(out, logger) {
   if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join("; ")}`);
   const written = await index.writeFiles({ outputPath: join(out, "pagefind") });
   if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
+  // Pagefind writes its prebuilt UIs beside the index; the book bundles @pagefind/component-ui
+  // instead, so these ~430 KB would only weigh on "Save the book for offline".
+  for (const name of await readdir(join(out, "pagefind"))) {
+    if (/^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/.test(name)) await rm(join(out, "pagefind", name));
+  }
   await pagefind.close();
   logger.info(`Search index: ${indexed.page_count} pages`);
 }

@@ -223,6 +223,12 @@ export function parseParams<S>(specs: ParamSpecs<S>, raw: RawParams): Parsed<S> 
   return ok(state as S);
 }
 
+/**
+ * A query string or URL with its commas written plainly: commas are valid in a query (RFC 3986,
+ * sub-delims) and read the same, and permalinks then match the examples ("p=1,2,3", not "p=1%2C2%2C3").
+ */
+export const plainCommas = (query: string): string => query.replace(/%2C/gi, ",");
+
 /** The raw values that differ from the defaults, in the order of the specs: a minimal permalink. */
 export function toQuery<S>(specs: ParamSpecs<S>, raw: RawParams): URLSearchParams {
   const query = new URLSearchParams();

@@ -35,7 +35,7 @@ function widgetSection(spec: AnyWidgetSpec): string {
     "Snippet:",
     "",
     "```html",
-    `<iframe src="${snippetSrc}" title="${spec.title.replace(/"/g, "&quot;")}" width="800" height="500" loading="lazy" style="border:0;max-width:100%"></iframe>`,
+    `<iframe src="${snippetSrc}" title="${spec.title.replace(/"/g, "&quot;")}" width="800" height="500" allow="clipboard-write" loading="lazy" style="border:0;max-width:100%"></iframe>`,
     "```",
     "",
   ].join("\n");

@@ -1,5 +1,5 @@
 import { formatNumber } from "../lib/format";
-import { toQuery, type RawParams } from "../lib/params";
+import { plainCommas, toQuery, type RawParams } from "../lib/params";
 import { revealDeferred } from "./parts/deferred";
 import { WIDGET_CHANGE } from "./events";
 import { checkElementName, elementName, parseState, type AnyWidgetSpec, type WidgetSpec } from "./spec";
@@ -306,7 +306,7 @@ export abstract class WidgetElement<S> extends HTMLElement {
 
   /** The current state's minimal query string (defaults left out), without "?": the embed page's address follows it. */
   query(): string {
-    return toQuery(this.spec.params, this.raw).toString();
+    return plainCommas(toQuery(this.spec.params, this.raw).toString());
   }
 }
 

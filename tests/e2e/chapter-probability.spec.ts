@@ -48,9 +48,7 @@ test("the embed control of a chapter widget gives the permalink of its state", a
   await expect(dice).toHaveAttribute("data-ready", "");
   await dice.locator('.face-picker[data-set="event"] button[data-face="5"]').click();
   await dice.locator("[data-role=embed] summary").click();
-  await expect(dice.locator("[data-role=permalink]")).toHaveValue(
-    /embed\/dice\/\?event=3(%2C|,)5&condition=1(%2C|,)3(%2C|,)5/,
-  );
+  await expect(dice.locator("[data-role=permalink]")).toHaveValue(/embed\/dice\/\?event=3,5&condition=1,3,5/);
   await expect(dice.locator("[data-role=snippet]")).toHaveValue(
     /<iframe src="[^"]*embed\/dice\/[^"]*" title="[^"]+"[^>]*loading="lazy"/,
   );

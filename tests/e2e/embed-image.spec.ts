@@ -29,8 +29,18 @@ async function screenParts(scope: Locator) {
       return true;
     };
     const all = (selector: string) => Array.from(element.querySelectorAll(selector)).filter(shown);
+    // The figures as src/embed/snapshot.ts picks them: top-level SVGs and canvases outside math, controls and panel.
+    const figures = all("svg, canvas")
+      .filter((node) => !node.closest(".katex, .widget-controls") && !node.parentElement?.closest("svg"))
+      .map((node) => {
+        const rect = node.getBoundingClientRect();
+        const origin = element.getBoundingClientRect();
+        return { left: rect.left - origin.left, top: rect.top - origin.top, width: rect.width, height: rect.height };
+      })
+      .filter((rect) => rect.width > 0 && rect.height > 0);
     return {
-      legends: all(".chart-legend li").map((node) => node.textContent?.trim() ?? ""),
+      figures,
+      legends: all(".chart-legend li, .plane-legend text").map((node) => node.textContent?.trim() ?? ""),
       formulas: all(".katex-html").length,
       marks: all("svg :is(path, rect, circle, line)").filter((node) => !node.closest(".katex")).length,
       outputs: all("output[name]").map((node) => node.textContent?.trim() ?? ""),
@@ -62,7 +72,7 @@ test("every widget's downloaded SVG and PNG are the widget as seen on screen, wi
     expect(decodeURIComponent(link), id).toBe(decodeURIComponent(permalink));
 
     const result = await page.evaluate(
-      async ({ markup, shot, panel }) => {
+      async ({ markup, shot, panel, figures }) => {
         const parsed = new DOMParser().parseFromString(markup, "image/svg+xml");
         const region = parsed.querySelector("foreignObject");
         const inRegion = (selector: string) => Array.from(region?.querySelectorAll(selector) ?? []);
@@ -88,15 +98,38 @@ test("every widget's downloaded SVG and PNG are the widget as seen on screen, wi
         };
         const a = pixels(drawn, x);
         const b = pixels(seen, 0);
+        const unlike = (i: number) =>
+          Math.max(Math.abs(a[i]! - b[i]!), Math.abs(a[i + 1]! - b[i + 1]!), Math.abs(a[i + 2]! - b[i + 2]!)) > 64;
         let differing = 0;
-        for (let i = 0; i < a.length; i += 4) {
-          const d = Math.max(Math.abs(a[i]! - b[i]!), Math.abs(a[i + 1]! - b[i + 1]!), Math.abs(a[i + 2]! - b[i + 2]!));
-          if (d > 64) differing += 1;
-        }
+        for (let i = 0; i < a.length; i += 4) if (unlike(i)) differing += 1;
+        // Each figure on its own: a canvas's points and the axes drawn over it are where the screen has them.
+        const figureDiffering = figures
+          .filter((box) => box.top + box.height <= height)
+          .map((box) => {
+            let count = 0;
+            let total = 0;
+            for (let row = Math.max(0, Math.floor(box.top)); row < Math.min(height, box.top + box.height); row += 1) {
+              for (
+                let column = Math.max(0, Math.floor(box.left));
+                column < Math.min(width, box.left + box.width);
+                column += 1
+              ) {
+                total += 1;
+                if (unlike(4 * (row * width + column))) count += 1;
+              }
+            }
+            return total ? count / total : 0;
+          });
+        // The plain version (for viewers without HTML in SVG) keeps the figures' places relative to each other.
+        const plainFigures = Array.from(fallback?.children ?? [])
+          .filter((node) => node.localName === "image" || node.localName === "svg")
+          .map((node) => ["x", "y", "width", "height"].map((name) => Number(node.getAttribute(name))));
         return {
           size: [drawn.naturalWidth, drawn.naturalHeight],
           differing: differing / (width * height),
-          legends: inRegion(".chart-legend li").map((node) => node.textContent?.trim() ?? ""),
+          figureDiffering,
+          plainFigures,
+          legends: inRegion(".chart-legend li, .plane-legend text").map((node) => node.textContent?.trim() ?? ""),
           formulas: inRegion(".katex-html").length,
           marks: inRegion("svg :is(path, rect, circle, line)").filter((node) => !node.closest(".katex")).length,
           outputs: inRegion("output[name]").map((node) => node.textContent?.trim() ?? ""),
@@ -104,7 +137,7 @@ test("every widget's downloaded SVG and PNG are the widget as seen on screen, wi
           requiredExtensions: region?.getAttribute("requiredExtensions"),
         };
       },
-      { markup: svg, shot: screenshot, panel: panelTop },
+      { markup: svg, shot: screenshot, panel: panelTop, figures: screen.figures },
     );
     expect(result.requiredExtensions, id).toBe("http://www.w3.org/1999/xhtml");
     expect(result.legends, `${id}: legends`).toEqual(screen.legends);
@@ -115,11 +148,30 @@ test("every widget's downloaded SVG and PNG are the widget as seen on screen, wi
     // fraction of a pixel off (html-to-image rounds font sizes down by up to 1 px); a missing legend,
     // figure or colour changes far more.
     expect.soft(result.differing, `${id}: share of pixels unlike the screen`).toBeLessThan(0.06);
+    for (const [index, share] of result.figureDiffering.entries()) {
+      expect.soft(share, `${id}: share of figure ${index}'s pixels unlike the screen`).toBeLessThan(0.05);
+    }
     // The plain fallback writes formulas as TeX, never as flattened glyphs such as "log|Σ1||Σ2|".
     expect(result.fallbackText, id).not.toMatch(/\|Σ\d\|\|Σ\d\||Σ\d−1Σ\d/);
+    // It holds every figure once, in one piece: each where the screen has it relative to the first, at
+    // one scale (not stacked: the VAE's points and their axes overlap as on screen), and the legends.
+    expect(result.plainFigures.length, `${id}: figures in the plain version`).toBe(screen.figures.length);
+    const [first, ...rest] = screen.figures;
+    const [plainFirst] = result.plainFigures;
+    if (first && plainFirst) {
+      const scale = plainFirst[2]! / first.width;
+      rest.forEach((box, index) => {
+        const [px, py, pw] = result.plainFigures[index + 1]!;
+        const where = `${id}: plain figure ${index + 1}`;
+        expect.soft(Math.abs((px! - plainFirst[0]!) / scale - (box.left - first.left)), where).toBeLessThan(2);
+        expect.soft(Math.abs((py! - plainFirst[1]!) / scale - (box.top - first.top)), where).toBeLessThan(2);
+        expect.soft(Math.abs(pw! / scale - box.width), where).toBeLessThan(2);
+      });
+    }
+    for (const legend of screen.legends) expect.soft(result.fallbackText, `${id}: plain legend`).toContain(legend);
     test.info().annotations.push({
       type: "image",
-      description: `${id}: ${(result.differing * 100).toFixed(2)} % of pixels differ; SVG ${Math.round(svg.length / 1024)} kB`,
+      description: `${id}: ${(result.differing * 100).toFixed(2)} % of pixels differ (figures: ${result.figureDiffering.map((share) => (share * 100).toFixed(1)).join(", ")} %); SVG ${Math.round(svg.length / 1024)} kB`,
     });
 
     const png = await download(root, page, "png");

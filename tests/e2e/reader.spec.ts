@@ -46,13 +46,17 @@ test.describe("search", () => {
   test("finds a word of each chapter and jumps to its section", async ({ page }) => {
     const texts = new Map<string, Set<string>>();
     for (const path of chapterPages) texts.set(path, wordsOf(await bodyText(page, path)));
+    await open(page, "");
+    const dialog = await search(page, "");
     for (const path of chapterPages) {
       const others = chapterPages.filter((other) => other !== path).map((other) => texts.get(other) ?? new Set());
       // A word only this chapter has, so the chapter must be among the results.
       const word = [...(texts.get(path) ?? [])].find((candidate) => others.every((words) => !words.has(candidate)));
       expect(word, `a word that only /${path} uses`).toBeDefined();
-      await open(page, "");
-      const results = (await search(page, word ?? "")).locator("pagefind-results");
+      await dialog.getByRole("searchbox").fill(word ?? "");
+      // This word's results, not the last word's still on screen until they come.
+      await expect(dialog.locator("pagefind-summary")).toHaveText(new RegExp(` for ${word}$`));
+      const results = dialog.locator("pagefind-results");
       await expect(results.locator("a").first()).toBeVisible();
       const hrefs = await results
         .locator("a")
@@ -89,6 +93,8 @@ test.describe("search", () => {
     // Buttons, tab names, legends and column headings run together in the index ("Add hypothesisRemove");
     // the widgets' Embed panels repeat on every widget.
     expect(all).not.toMatch(/Add hypothesis|SymbolMeaning|Event A: faces|Embed or download/);
+    // Pagefind's prebuilt UIs are not shipped: the book bundles its component UI (src/scripts/search.ts).
+    expect(readdirSync(join(DIST, "pagefind")).filter((name) => /-ui\.|highlight/.test(name))).toEqual([]);
   });
 
   test("results link to the matching section under the base path, by keyboard; Escape closes", async ({ page }) => {

@@ -21,83 +21,12 @@ async function widgetSlides(page: Page): Promise<{ index: number; id: string; sr
   return page.locator(".reveal .slides > section").evaluateAll((sections) =>
     sections.flatMap((section, index) => {
       const frame = section.querySelector("iframe");
-      const src = frame?.getAttribute("data-src");
+      // reveal.js moves data-src to src as it loads a frame (and back when it unloads it).
+      const src = frame?.getAttribute("data-src") ?? frame?.getAttribute("src");
       return src ? [{ index, id: section.getAttribute("data-widget-slide") ?? "", src }] : [];
     }),
   );
 }
-
-test("the reveal.js deck loads its widgets lazily, each ready with the state of its URL", async ({ page }) => {
-  test.setTimeout(180_000);
-  const watch = watchPage(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto("slides/");
-  await expect(page.locator(".reveal.ready")).toHaveCount(1);
-  const slides = await widgetSlides(page);
-  expect(slides.length).toBeGreaterThanOrEqual(4);
-  // Frames far from the first slide are not loaded yet.
-  const last = slides[slides.length - 1]!;
-  await expect(page.locator(".reveal .slides > section").nth(last.index).locator("iframe")).not.toHaveAttribute(
-    "src",
-    /.+/,
-  );
-  for (const slide of slides) {
-    await goToSlide(page, slide.index);
-    const section = page.locator(".reveal .slides > section").nth(slide.index);
-    await expect(section).toHaveClass(/present/);
-    const frame = section.frameLocator("iframe");
-    const root = frame.locator(`[data-widget="${slide.id}"]`);
-    await expect(root).toHaveAttribute("data-ready", "", { timeout: 30_000 });
-    await expect(frame.locator("[role=alert]:visible")).toHaveCount(0);
-    await expect(frame.locator("nav, .site-header")).toHaveCount(0);
-    const query = new URL(slide.src, page.url()).searchParams;
-    if (slide.id === "kl-std-normal" && query.get("mu") === "0,0" && query.get("logvar") === "0,0") {
-      await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
-    }
-  }
-  expect(watch.problems).toEqual([]);
-  expect(watch.foreign).toEqual([]);
-});
-
-test("arrow keys move the deck until the reader clicks into a widget; Esc gives the keys back", async ({ page }) => {
-  // Frames load ahead of their slides (data-preload): on a slow machine, moving through the deck takes time.
-  test.setTimeout(150_000);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto("slides/");
-  await expect(page.locator(".reveal.ready")).toHaveCount(1);
-  const slide = (await widgetSlides(page)).find((candidate) => candidate.id === "kl-std-normal");
-  expect(slide).toBeDefined();
-  await goToSlide(page, slide!.index);
-  expect(await slideIndex(page)).toBe(slide!.index);
-  const frame = page.locator(".reveal .slides > section").nth(slide!.index).frameLocator("iframe");
-  await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
-
-  // The frame has not taken focus by itself: the deck's keys still work.
-  await page.keyboard.press("ArrowRight");
-  await expect.poll(() => slideIndex(page)).toBe(slide!.index + 1);
-  await page.keyboard.press("ArrowLeft");
-  await expect.poll(() => slideIndex(page)).toBe(slide!.index);
-
-  const input = frame.locator('input[name="mu"]');
-  await input.click();
-  await page.keyboard.press("End");
-  await page.keyboard.press("ArrowLeft");
-  await page.keyboard.press("Space");
-  await page.waitForTimeout(300);
-  expect(await slideIndex(page)).toBe(slide!.index);
-  await expect(input).toBeFocused();
-
-  await page.keyboard.press("Escape");
-  await expect(input).not.toBeFocused();
-  await page.keyboard.press("ArrowRight");
-  await expect.poll(() => slideIndex(page)).toBe(slide!.index + 1);
-});
-
-test("the deck embeds at least four different widgets of the book (passes once they have landed)", async ({ page }) => {
-  await page.goto("slides/");
-  const ids = new Set((await widgetSlides(page)).map((slide) => slide.id));
-  expect(ids.size).toBeGreaterThanOrEqual(4);
-});
 
 /** Moves the deck to a slide in either direction, one key press at a time. */
 async function moveToSlide(page: Page, index: number): Promise<void> {
@@ -108,57 +37,140 @@ async function moveToSlide(page: Page, index: number): Promise<void> {
   }
 }
 
-test("frames load ahead of their slide, and a widget comes back as the presenter left it", async ({ page }) => {
-  test.setTimeout(120_000);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto("slides/");
-  await expect(page.locator(".reveal.ready")).toHaveCount(1);
-  const slides = await widgetSlides(page);
-  const sections = page.locator(".reveal .slides > section");
-  // data-preload: the next slide's frame is loading while the title slide is shown (viewDistance 2).
-  for (const slide of slides.filter((candidate) => candidate.index === 1)) {
-    await expect(sections.nth(slide.index).locator("iframe"), `slide ${slide.index}`).toHaveAttribute("src", /embed\//);
-  }
-  const slide = slides.find((candidate) => candidate.id === "kl-std-normal");
-  expect(slide).toBeDefined();
-  await moveToSlide(page, slide!.index);
-  const frame = sections.nth(slide!.index).frameLocator("iframe");
-  await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
-  const input = frame.locator('input[name="mu"]');
-  // One change, one event (src/widgets/events.ts), one new permalink for the deck.
-  await page.evaluate(() => {
-    (window as unknown as { stateMessages: number }).stateMessages = 0;
-    window.addEventListener("message", (event: MessageEvent<{ type?: string }>) => {
-      if (event.data?.type === "vae-widget:state") (window as unknown as { stateMessages: number }).stateMessages += 1;
-    });
-  });
-  const widget = frame.locator("[data-widget]");
-  await widget.evaluate((element) => {
-    const counts: Record<string, number> = {};
-    for (const name of ["widget-change", "widget-url"])
-      element.ownerDocument.addEventListener(name, () => (counts[name] = (counts[name] ?? 0) + 1));
-    (element as unknown as { eventCounts: Record<string, number> }).eventCounts = counts;
-  });
-  await input.fill("0.5,0,0,0");
-  await page.keyboard.press("Escape");
-  const kl = frame.locator("output[name=kl]");
-  await expect(widget).toHaveAttribute("data-ready", "");
-  expect(await widget.evaluate((element) => (element as unknown as { eventCounts: object }).eventCounts)).toEqual({
-    "widget-change": 1,
-  });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { stateMessages: number }).stateMessages)).toBe(1);
-  // ½ Σ (exp(logvar) + μ² − 1 − logvar) with μ = (0.5, 0, 0, 0), logvar = (0, −3, 0, 0).
-  const expected = 0.5 * (0.25 + Math.exp(-3) + 2);
-  await expect.poll(async () => Number(await kl.getAttribute("data-value"))).toBeCloseTo(expected, 10);
-  const before = await kl.getAttribute("data-value");
+// One deck for every check (each frame that loads boots a widget page: tens of seconds in all on a
+// slow machine): its first look at the title slide, a walk through every slide, then back to a widget.
+test.describe.serial("the deck", () => {
+  let page: Page;
+  let watch: ReturnType<typeof watchPage>;
+  /** The deck's widget slides. */
+  let slides: Awaited<ReturnType<typeof widgetSlides>>;
+  const sections = () => page.locator(".reveal .slides > section");
 
-  // Far enough on that reveal.js unloads the frame, and back.
-  const far = Math.min(slide!.index + 3, (await sections.count()) - 1);
-  await moveToSlide(page, far);
-  await expect(sections.nth(slide!.index).locator("iframe")).not.toHaveAttribute("src", /.+/);
-  await moveToSlide(page, slide!.index);
-  await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "", { timeout: 30_000 });
-  // The field shows the restored vector in the book's format (src/lib/format.ts: "0.5, 0, 0, 0").
-  await expect(input).toHaveValue(/^0\.5,\s*0,\s*0,\s*0$/);
-  await expect(kl).toHaveAttribute("data-value", before ?? "");
+  test.beforeAll(async ({ browser }) => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    watch = watchPage(page);
+    await page.goto("slides/");
+    await expect(page.locator(".reveal.ready")).toHaveCount(1);
+    slides = await widgetSlides(page);
+  });
+
+  test.afterAll(async () => {
+    await page.close();
+  });
+
+  test("the deck embeds at least four different widgets of the book (passes once they have landed)", async () => {
+    const ids = new Set(slides.map((slide) => slide.id));
+    expect(ids.size).toBeGreaterThanOrEqual(4);
+  });
+
+  test("the reveal.js deck loads its widgets lazily, frames ahead of their slide, each ready with the state of its URL", async () => {
+    test.setTimeout(180_000);
+    expect(slides.length).toBeGreaterThanOrEqual(4);
+    // Frames far from the first slide are not loaded yet.
+    const last = slides[slides.length - 1]!;
+    await expect(sections().nth(last.index).locator("iframe")).not.toHaveAttribute("src", /.+/);
+    // data-preload: the next slide's frame is loading while the title slide is shown (viewDistance 2).
+    for (const slide of slides.filter((candidate) => candidate.index === 1)) {
+      await expect(sections().nth(slide.index).locator("iframe"), `slide ${slide.index}`).toHaveAttribute(
+        "src",
+        /embed\//,
+      );
+    }
+    for (const slide of slides) {
+      await goToSlide(page, slide.index);
+      const section = sections().nth(slide.index);
+      await expect(section).toHaveClass(/present/);
+      const frame = section.frameLocator("iframe");
+      const root = frame.locator(`[data-widget="${slide.id}"]`);
+      await expect(root).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+      await expect(frame.locator("[role=alert]:visible")).toHaveCount(0);
+      await expect(frame.locator("nav, .site-header")).toHaveCount(0);
+      const query = new URL(slide.src, page.url()).searchParams;
+      if (slide.id === "kl-std-normal" && query.get("mu") === "0,0" && query.get("logvar") === "0,0") {
+        await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
+      }
+    }
+    expect(watch.problems).toEqual([]);
+    expect(watch.foreign).toEqual([]);
+  });
+
+  test("arrow keys move the deck until the reader clicks into a widget; Esc gives the keys back", async () => {
+    // Frames load ahead of their slides (data-preload): on a slow machine, moving through the deck takes time.
+    test.setTimeout(150_000);
+    const slide = slides.find((candidate) => candidate.id === "kl-std-normal");
+    expect(slide).toBeDefined();
+    await moveToSlide(page, slide!.index);
+    expect(await slideIndex(page)).toBe(slide!.index);
+    const frame = sections().nth(slide!.index).frameLocator("iframe");
+    await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+
+    // The frame has not taken focus by itself: the deck's keys still work.
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => slideIndex(page)).toBe(slide!.index + 1);
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => slideIndex(page)).toBe(slide!.index);
+
+    const input = frame.locator('input[name="mu"]');
+    await input.click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Space");
+    await page.waitForTimeout(300);
+    expect(await slideIndex(page)).toBe(slide!.index);
+    await expect(input).toBeFocused();
+
+    await page.keyboard.press("Escape");
+    await expect(input).not.toBeFocused();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => slideIndex(page)).toBe(slide!.index + 1);
+  });
+
+  test("a widget comes back as the presenter left it", async () => {
+    test.setTimeout(120_000);
+    const slide = slides.find((candidate) => candidate.id === "kl-std-normal");
+    expect(slide).toBeDefined();
+    await moveToSlide(page, slide!.index);
+    const frame = sections().nth(slide!.index).frameLocator("iframe");
+    await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "");
+    const input = frame.locator('input[name="mu"]');
+    // One change, one event (src/widgets/events.ts), one new permalink for the deck.
+    await page.evaluate(() => {
+      (window as unknown as { stateMessages: number }).stateMessages = 0;
+      window.addEventListener("message", (event: MessageEvent<{ type?: string }>) => {
+        if (event.data?.type === "vae-widget:state")
+          (window as unknown as { stateMessages: number }).stateMessages += 1;
+      });
+    });
+    const widget = frame.locator("[data-widget]");
+    await widget.evaluate((element) => {
+      const counts: Record<string, number> = {};
+      for (const name of ["widget-change", "widget-url"])
+        element.ownerDocument.addEventListener(name, () => (counts[name] = (counts[name] ?? 0) + 1));
+      (element as unknown as { eventCounts: Record<string, number> }).eventCounts = counts;
+    });
+    await input.fill("0.5,0,0,0");
+    await page.keyboard.press("Escape");
+    const kl = frame.locator("output[name=kl]");
+    await expect(widget).toHaveAttribute("data-ready", "");
+    expect(await widget.evaluate((element) => (element as unknown as { eventCounts: object }).eventCounts)).toEqual({
+      "widget-change": 1,
+    });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { stateMessages: number }).stateMessages))
+      .toBe(1);
+    // ½ Σ (exp(logvar) + μ² − 1 − logvar) with μ = (0.5, 0, 0, 0), logvar = (0, −3, 0, 0).
+    const expected = 0.5 * (0.25 + Math.exp(-3) + 2);
+    await expect.poll(async () => Number(await kl.getAttribute("data-value"))).toBeCloseTo(expected, 10);
+    const before = await kl.getAttribute("data-value");
+
+    // Far enough on that reveal.js unloads the frame, and back.
+    const far = Math.min(slide!.index + 3, (await sections().count()) - 1);
+    await moveToSlide(page, far);
+    await expect(sections().nth(slide!.index).locator("iframe")).not.toHaveAttribute("src", /.+/);
+    await moveToSlide(page, slide!.index);
+    await expect(frame.locator("[data-widget]")).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+    // The field shows the restored vector in the book's format (src/lib/format.ts: "0.5, 0, 0, 0").
+    await expect(input).toHaveValue(/^0\.5,\s*0,\s*0,\s*0$/);
+    await expect(kl).toHaveAttribute("data-value", before ?? "");
+  });
 });

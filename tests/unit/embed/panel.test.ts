@@ -4,10 +4,10 @@ import { escapeAttribute, hostScriptUrl, iframeSnippet, withDisplay } from "../.
 const link = "https://example.org/book/embed/kl-discrete/?p=0.36,0.48,0.16&q=1,1,1";
 
 describe("iframeSnippet", () => {
-  it("writes a titled, lazy, 800×500 frame with the URL escaped for an attribute", () => {
+  it("writes a titled, lazy, 800×500 frame allowed to copy with the URL escaped for an attribute", () => {
     const snippet = iframeSnippet(link, { title: 'KL "discrete"' });
     expect(snippet).toBe(
-      '<iframe src="https://example.org/book/embed/kl-discrete/?p=0.36,0.48,0.16&amp;q=1,1,1" title="KL &quot;discrete&quot;" width="800" height="500" loading="lazy" style="border:0;max-width:100%"></iframe>',
+      '<iframe src="https://example.org/book/embed/kl-discrete/?p=0.36,0.48,0.16&amp;q=1,1,1" title="KL &quot;discrete&quot;" width="800" height="500" allow="clipboard-write" loading="lazy" style="border:0;max-width:100%"></iframe>',
     );
   });
 
@@ -32,6 +32,11 @@ describe("withDisplay", () => {
     expect(url.searchParams.get("theme")).toBe("projector");
     expect(url.searchParams.get("controls")).toBe("0");
     expect(url.searchParams.get("p")).toBe("0.36,0.48,0.16");
+  });
+
+  it("writes commas plainly, as the examples do", () => {
+    expect(withDisplay(link, "dark", true)).toBe(`${link}&theme=dark`);
+    expect(withDisplay("https://example.org/e/?p=1%2C2%2C3", "", true)).toBe("https://example.org/e/?p=1,2,3");
   });
 
   it("adds nothing for the defaults and drops display parameters that were there", () => {
