@@ -343,7 +343,8 @@ export function readerName(control: HTMLElement | undefined, key: string): strin
     });
     name = (copy.textContent ?? "").replace(/\s+/g, " ").trim();
   }
-  if (!name || name === key) return key;
+  // "s (slider)" names the parameter s itself: no need to say it twice.
+  if (!name || name.replace(/\s*\(.*\)$/, "") === key) return key;
   return name.endsWith(")") ? `${name.slice(0, -1)}; ${key})` : `${name} (${key})`;
 }
 
