@@ -2,6 +2,7 @@
 // gives keyboard focus back on Esc (so a slide deck's keys work again), and explains bad display parameters.
 // It also attaches the widget's "Share" panel (./panel-watch.ts).
 import { WIDGET_CHANGE } from "../widgets/events";
+import { frameTabs } from "./frame-tabs";
 import { watchEmbedPanels } from "./panel-watch";
 import { displayParamProblems, MESSAGE_TYPES, type EmbedMessage } from "./protocol";
 
@@ -21,6 +22,8 @@ const MIN_PROJECTOR_TEXT = 18;
 const MAX_ZOOM = 2.5;
 /** Zoom steps: fine enough that a widget fills its frame to within a few per cent. */
 const ZOOM_STEP = 0.05;
+/** The shortest columns worth laying out, in CSS pixels before zoom. */
+const MIN_COLUMN_HEIGHT = 120;
 /** Narrower frames (phones, course-page columns) scroll instead: scaling would make them unreadable. */
 const MIN_FIT_WIDTH = 560;
 
@@ -102,8 +105,24 @@ function embedInFrame(): void {
     root.style.height = "";
     // Layout pixels around the widget (page padding, alerts): the widget gets the rest of the frame.
     const around = pageHeight() / zoom - root.offsetHeight;
-    root.style.height = `${Math.floor(available / zoom - around - 1)}px`;
-    return root.scrollWidth > root.clientWidth + 1 ? Infinity : pageHeight();
+    const height = Math.floor(available / zoom - around - 1);
+    // Columns shorter than a few lines under the parts spanning them (title, summary, tabs) do not
+    // fit, and Chromium can take seconds to lay out the hundreds of columns they would make.
+    const spanning = Array.from(root.children)
+      .filter((child) => getComputedStyle(child).columnSpan === "all")
+      .reduce((sum, child) => sum + (child as HTMLElement).offsetHeight, 0);
+    if (height - spanning < MIN_COLUMN_HEIGHT) return Infinity;
+    root.style.height = `${height}px`;
+    // Parts spilling past the right edge, or a part too tall for a column (it cannot break), do not fit.
+    const spills = root.scrollWidth > root.clientWidth + 1 || root.scrollHeight > root.clientHeight + 1;
+    return spills ? Infinity : pageHeight();
+  };
+
+  /** The smallest zoom at which the smallest text is still legible (MIN_TEXT, MIN_PROJECTOR_TEXT), at least MIN_ZOOM. */
+  const legibleFloor = (): number => {
+    const minText = document.documentElement.hasAttribute("data-projector") ? MIN_PROJECTOR_TEXT : MIN_TEXT;
+    const legible = root ? minText / smallestText(root) : 0;
+    return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.ceil((legible - 1e-6) / ZOOM_STEP) * ZOOM_STEP));
   };
 
   /**
@@ -112,10 +131,7 @@ function embedInFrame(): void {
    */
   const bestZoom = (available: number, columns: boolean): { zoom: number; height: number } => {
     let best = { zoom: MAX_ZOOM, height: Infinity };
-    // Never below the zoom at which the smallest text is still legible.
-    const minText = document.documentElement.hasAttribute("data-projector") ? MIN_PROJECTOR_TEXT : MIN_TEXT;
-    const legible = root ? minText / smallestText(root) : 0;
-    const floor = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.ceil((legible - 1e-6) / ZOOM_STEP) * ZOOM_STEP));
+    const floor = legibleFloor();
     const at = (zoom: number) => {
       const height = heightAt(zoom, available, columns);
       if (height < best.height && height > available) best = { zoom, height };
@@ -155,7 +171,8 @@ function embedInFrame(): void {
    */
   /** The page shows whole in the frame at its current layout. */
   const fitsNow = (): boolean =>
-    pageHeight() <= window.innerHeight && (!root || root.scrollWidth <= root.clientWidth + 1);
+    pageHeight() <= window.innerHeight &&
+    (!root || (root.scrollWidth <= root.clientWidth + 1 && root.scrollHeight <= root.clientHeight + 1));
 
   // A full fit lays the page out some 80 times, and charts redraw at the zoom it picks (which may
   // change the height again): refit only for a new frame size, or when the page no longer fits, at
@@ -163,6 +180,8 @@ function embedInFrame(): void {
   const MAX_REFITS = 3;
   let frameKey = "";
   let refits = 0;
+  let tabsSizeKey = "";
+  const tabs = root ? frameTabs(root) : undefined;
   if (root) {
     new MutationObserver(() => {
       if (root.hasAttribute("data-ready")) refits = 0;
@@ -171,32 +190,79 @@ function embedInFrame(): void {
 
   const fit = () => {
     if (!main) return;
-    const key = `${window.innerWidth}×${window.innerHeight}:${hostFitsFrame}`;
+    const sizeKey = `${window.innerWidth}×${window.innerHeight}:${hostFitsFrame}`;
+    // A new tab shown is a new page to fit.
+    const key = `${sizeKey}:${tabs?.shown ?? ""}`;
     if (key !== frameKey) {
       frameKey = key;
       refits = 0;
-    } else if (refits >= MAX_REFITS || fitsNow()) {
+    } else if (fitsNow()) {
+      return;
+    } else if (refits >= MAX_REFITS) {
+      // Charts that redrew at the chosen zoom grew past the frame: the secondary parts behind tabs,
+      // then one step smaller each time, down to the legibility floor (only ever down: no oscillation).
+      if (hostFitsFrame || window.innerWidth < MIN_FIT_WIDTH) return;
+      if (tabs && !tabs.enabled) {
+        tabs.setEnabled(true);
+        fitLayout(window.innerHeight);
+        frameKey = `${sizeKey}:${tabs.shown}`;
+        return;
+      }
+      const zoom = Number(main.style.zoom || 1);
+      const smaller = Math.round((zoom - ZOOM_STEP) * 100) / 100;
+      if (smaller >= legibleFloor() - 1e-9) {
+        heightAt(smaller, window.innerHeight, document.documentElement.hasAttribute("data-embed-columns"));
+      }
       return;
     }
     refits += 1;
+    const available = window.innerHeight;
+    const fixedFrame = !hostFitsFrame && window.innerWidth >= MIN_FIT_WIDTH;
+    if (!fixedFrame) {
+      // The page at its own size, every part shown: it scrolls, or the host fits the frame to it.
+      if (tabs?.enabled) tabs.setEnabled(false);
+      document.documentElement.removeAttribute("data-embed-columns");
+      main.style.removeProperty("zoom");
+      root?.style.removeProperty("height");
+      return;
+    }
+    if (tabs && tabsSizeKey !== sizeKey) {
+      tabsSizeKey = sizeKey;
+      tabs.setEnabled(false);
+    }
+    // Secondary parts go behind tabs where the whole widget does not fit at a legible size; once on
+    // for a frame size they stay on (the controls a widget adds as it connects only make it taller).
+    if (fitLayout(available) > available && tabs && !tabs.enabled) {
+      tabs.setEnabled(true);
+      fitLayout(available);
+      frameKey = `${sizeKey}:${tabs.shown}`;
+    }
+  };
+
+  /**
+   * Picks the widget's own layout or its parts in columns, whichever shows it larger at a zoom that
+   * fits `available`, and sets it; returns the page's height then.
+   */
+  const fitLayout = (available: number): number => {
     const html = document.documentElement;
     html.removeAttribute("data-embed-columns");
-    main.style.zoom = "";
+    main?.style.removeProperty("zoom");
     root?.style.removeProperty("height");
-    const available = window.innerHeight;
-    if (!hostFitsFrame && window.innerWidth >= MIN_FIT_WIDTH) {
-      const own = bestZoom(available, false);
-      html.setAttribute("data-embed-columns", "");
-      const columns = bestZoom(available, true);
-      const ownFits = own.height <= available;
-      const columnsBetter =
-        columns.height <= available ? !ownFits || columns.zoom > own.zoom : !ownFits && columns.height < own.height;
-      const chosen = columnsBetter ? columns : own;
-      if (!columnsBetter) html.removeAttribute("data-embed-columns");
-      // Sets the chosen layout again (the widget's height in columns depends on the zoom).
-      heightAt(chosen.zoom, available, columnsBetter);
-      if (!columnsBetter) root?.style.removeProperty("height");
+    const own = bestZoom(available, false);
+    html.setAttribute("data-embed-columns", "");
+    // A widget that lays out its own columns opts out in its CSS (`columns: auto` under data-embed-columns).
+    const flows = root !== null && getComputedStyle(root).columnWidth !== "auto";
+    const columns = flows ? bestZoom(available, true) : { zoom: 0, height: Infinity };
+    const ownFits = own.height <= available;
+    const columnsBetter =
+      columns.height <= available ? !ownFits || columns.zoom > own.zoom : !ownFits && columns.height < own.height;
+    const chosen = columnsBetter ? columns : own;
+    if (!columnsBetter) {
+      html.removeAttribute("data-embed-columns");
+      root?.style.removeProperty("height");
     }
+    // Sets the chosen layout again (the widget's height in columns depends on the zoom).
+    return heightAt(chosen.zoom, available, columnsBetter);
   };
 
   const update = () => {

@@ -5,7 +5,7 @@
  * the fonts in use (KaTeX's included) and the canvases inlined), so typeset formulas, legends and
  * figures are the screen's; under it every parameter and the permalink, a link in the SVG. Viewers
  * that cannot draw HTML in SVG get, through <switch>, a plain SVG of the same state: the results as
- * text (formulas as their TeX source) and the figures' SVGs.
+ * text (formulas as their TeX source), then the figures and their legends placed as on the screen.
  */
 import { toSvg } from "html-to-image";
 
@@ -26,6 +26,7 @@ const STYLE_PROPERTIES = [
   "stroke-dasharray",
   "stroke-linecap",
   "stroke-linejoin",
+  "paint-order",
   "opacity",
   "font-family",
   "font-size",
@@ -412,6 +413,60 @@ function pruneStyles(region: Element, scheme: string): void {
   }
 }
 
+/** The first family of a font-family list, unquoted. */
+const firstFamily = (list: string): string => (list.split(",")[0] ?? "").trim().replace(/^["']|["']$/g, "");
+
+/**
+ * The @font-face rules of the faces the image uses (family, weight, style of its rendered text), each with
+ * its WOFF2 file inlined. html-to-image's own `preferredFontFormat` left every other face without a src
+ * (its global regular expressions keep their lastIndex between faces): KaTeX's regular faces missing,
+ * formulas came out bold and wider than on screen.
+ */
+async function fontFaces(widget: HTMLElement): Promise<string> {
+  const used = new Set<string>();
+  for (const element of [widget, ...Array.from(widget.querySelectorAll("*"))]) {
+    if (!inImage(element, widget)) continue;
+    const style = getComputedStyle(element);
+    const weight = Number(style.fontWeight) >= 600 ? "700" : "400";
+    used.add(`${firstFamily(style.fontFamily)}|${weight}|${style.fontStyle === "normal" ? "normal" : "italic"}`);
+  }
+  const faces: CSSFontFaceRule[] = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    try {
+      faces.push(
+        ...Array.from(sheet.cssRules).filter((rule): rule is CSSFontFaceRule => rule instanceof CSSFontFaceRule),
+      );
+    } catch {
+      // A style sheet of another origin cannot be read; the site serves its own.
+    }
+  }
+  const rules = await Promise.all(
+    faces.map(async (face) => {
+      const family = firstFamily(face.style.getPropertyValue("font-family"));
+      const style = face.style.getPropertyValue("font-style") || "normal";
+      const declared = face.style.getPropertyValue("font-weight") || "400";
+      // A variable face ("100 900") serves every weight.
+      const weights = declared.includes(" ")
+        ? ["400", "700"]
+        : [declared === "bold" ? "700" : declared === "normal" ? "400" : declared];
+      if (!weights.some((weight) => used.has(`${family}|${weight}|${style === "normal" ? "normal" : "italic"}`)))
+        return "";
+      const source = face.style.getPropertyValue("src");
+      const url = /url\(["']?([^"')]+\.woff2)["']?\)/.exec(source)?.[1];
+      if (!url) return "";
+      const response = await fetch(new URL(url, face.parentStyleSheet?.href ?? document.baseURI));
+      if (!response.ok) return "";
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      let binary = "";
+      for (let start = 0; start < bytes.length; start += 0x8000) {
+        binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+      }
+      return `@font-face{font-family:"${family}";font-style:${style};font-weight:${declared};src:url(data:font/woff2;base64,${btoa(binary)}) format("woff2")}`;
+    }),
+  );
+  return rules.join("\n");
+}
+
 /**
  * The widget region as the browser draws it: html-to-image's SVG, whose <foreignObject> holds the
  * widget's clone with computed styles and the fonts it uses inlined, so it renders the same anywhere
@@ -435,7 +490,7 @@ async function screenRegion(
     style: { height: `${height}px` },
     filter: shown,
     backgroundColor: background,
-    preferredFontFormat: "woff2",
+    fontEmbedCSS: await fontFaces(widget),
     includeStyleProperties: IMAGE_STYLE_PROPERTIES,
   });
   const markup = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(",") + 1));

@@ -9,6 +9,8 @@
 // and equation numbers stay as they were. A formula that is the symbol alone ($\phi$) is wrapped
 // whole in the link instead, as <Term> does.
 
+import { expandMacros } from "../math/macros.mjs";
+
 /** @typedef {{ key: string; tex: string; meaning: string; terms?: readonly string[]; notTerms?: readonly string[]; match?: readonly string[]; chapters?: readonly string[] }} Entry */
 /** @typedef {{ t: string; start: number; end: number }} Token */
 /** @typedef {{ key: string; start: number; end: number; whole: boolean }} MathMatch */
@@ -528,7 +530,9 @@ export function rehypeNotationLinks(options = {}) {
       if (!Array.isArray(node.children)) return;
       if (node.type === "element") {
         if (node.tagName === "annotation") {
-          for (const child of node.children) if (child.type === "text") child.value = unmarkSymbols(child.value);
+          // Search excerpts and copied formulas read this TeX: the book's macros written out, as a reader can paste it.
+          for (const child of node.children)
+            if (child.type === "text") child.value = expandMacros(unmarkSymbols(child.value));
           return;
         }
         const key = node.properties?.dataNotation;

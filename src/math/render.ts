@@ -1,5 +1,5 @@
 import katex from "katex";
-import { macros } from "./macros.mjs";
+import { expandMacros, macros } from "./macros.mjs";
 import { spelledOut } from "./remark-equations.mjs";
 import { splitWords } from "./split-words.mjs";
 
@@ -14,8 +14,16 @@ export function tex(expression: string, displayMode = false): string {
   });
   const words = splitWords(html);
   if (words.length > 0) throw new Error(spelledOut(words, expression, "a component"));
-  return html;
+  // The TeX annotation, which search indexes and readers copy, in standard TeX (as src/markdown/notation-links.mjs does for chapters).
+  return html.replace(
+    /(<annotation encoding="application\/x-tex">)([\s\S]*?)(<\/annotation>)/,
+    (_, open: string, body: string, close: string) => `${open}${escapeHtml(expandMacros(unescapeHtml(body)))}${close}`,
+  );
 }
+
+const unescapeHtml = (text: string): string =>
+  text.replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_, name: string) => UNESCAPED[name] ?? "");
+const UNESCAPED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', "#x27": "'", "#39": "'" };
 
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

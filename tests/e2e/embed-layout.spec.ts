@@ -106,6 +106,29 @@ for (const size of FRAME_SIZES) {
           scroll: root.scrollHeight - root.clientHeight,
         };
       });
+      // A field shows its whole value: a typed list or a chosen option cut short cannot be read or checked.
+      const cutFields = await frame.evaluate((selector) => {
+        const probe = document.createElement("canvas").getContext("2d");
+        const fields = Array.from(document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(selector));
+        return fields
+          .filter((field) => field.offsetParent !== null)
+          .filter((field) => {
+            if (field instanceof HTMLInputElement) return field.scrollWidth > field.clientWidth + 1;
+            const style = getComputedStyle(field);
+            if (!probe) return false;
+            probe.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const text = field.selectedOptions[0]?.text ?? "";
+            const room =
+              field.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+            // Chromium draws the select's arrow inside its right padding-box: about 1 em.
+            return probe.measureText(text).width > room - Number.parseFloat(style.fontSize);
+          })
+          .map(
+            (field) =>
+              `${field.name}: "${field instanceof HTMLInputElement ? field.value : field.selectedOptions[0]?.text}"`,
+          );
+      }, `[data-widget="${id}"] :is(input[type="text"], select)`);
+      check("field", cutFields, "fields that cut their value");
       const smallest = boxes.filter((box) => box.fontSize < size.minText - 0.25);
       check("text size", smallest.map(describe), `text smaller than ${size.minText} px`);
       check(

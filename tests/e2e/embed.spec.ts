@@ -349,7 +349,8 @@ test.describe.serial("gallery", () => {
   });
 
   test("shows every widget of the registry as a card; its preview, parameters, examples and snippets one click away", async () => {
-    test.setTimeout(240_000);
+    // Also the gallery page's first load, which the preview and contract checks then reuse.
+    test.setTimeout(360_000);
     await page.goto("embed/");
     // Scannable: every card at a laptop's size within two screens.
     const height = await page.locator(".gallery-grid").evaluate((grid) => grid.getBoundingClientRect().height);

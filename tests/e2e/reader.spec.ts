@@ -80,7 +80,7 @@ test.describe("search", () => {
     await expect(page.locator("[data-search-failed]")).toBeHidden();
   });
 
-  test("the index holds each formula as its author's TeX, and no control's label", () => {
+  test("the index holds each formula as TeX, and no control's label, widget output or answer", () => {
     // Pagefind's fragments: gzip, a signature, then one page's JSON.
     const folder = join(DIST, "pagefind", "fragment");
     const indexed = readdirSync(folder).map((name) => {
@@ -88,8 +88,11 @@ test.describe("search", () => {
       return (JSON.parse(text.slice(text.indexOf("{"))) as { content: string }).content;
     });
     const all = indexed.join("\n");
-    expect(all).toContain("\\KL(P \\,\\Vert\\, Q)");
-    expect(all).not.toMatch(/∑|DKL\(|\\htmlData/);
+    // In standard TeX, as a reader can paste it: the book's macros (\kldiv, \given) written out.
+    expect(all).toContain("D_{\\text{KL}}(P \\,\\Vert\\, Q)");
+    expect(all).not.toMatch(/∑|DKL\(|\\htmlData|\\kldiv|\\given/);
+    // Widgets' live numbers and exercises' printed answers stay out of excerpts.
+    expect(all).not.toMatch(/Answer: |samples \d/);
     // Buttons, tab names, legends and column headings run together in the index ("Add hypothesisRemove");
     // the widgets' Embed panels repeat on every widget.
     expect(all).not.toMatch(/Add hypothesis|SymbolMeaning|Event A: faces|Embed or download/);
@@ -110,7 +113,7 @@ test.describe("search", () => {
     await expect(dialog.locator("pagefind-summary")).toHaveText(/^\d+ results? for divergence$/);
     // Formulas read as their TeX, never as KaTeX's glyphs run together ("DKL(P∥Q)=∑x: P(x)>0…").
     const excerpts = dialog.locator(".pf-result-excerpt, .pf-heading-excerpt");
-    await expect(excerpts.filter({ hasText: "\\KL(" }).first()).toBeAttached();
+    await expect(excerpts.filter({ hasText: "D_{\\text{KL}}" }).first()).toBeAttached();
     expect((await excerpts.allTextContents()).join(" ")).not.toMatch(/DKL\(|∑/);
     expect((await new AxeBuilder({ page }).include("dialog").analyze()).violations).toEqual([]);
     // The dialog is the header's colour (--bg-raised), dark, not the UI's own light default.

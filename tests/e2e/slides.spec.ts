@@ -80,6 +80,14 @@ test.describe.serial("the deck", () => {
       await goToSlide(page, slide.index);
       const section = sections().nth(slide.index);
       await expect(section).toHaveClass(/present/);
+      // One line of title on every slide: a wrapped one pushes the frame down and off the slide.
+      const title = await section.locator("h2").evaluate((heading) => ({
+        height: heading.offsetHeight,
+        line:
+          Number.parseFloat(getComputedStyle(heading).lineHeight) ||
+          1.2 * Number.parseFloat(getComputedStyle(heading).fontSize),
+      }));
+      expect(title.height, `slide ${slide.index}: its title wraps`).toBeLessThan(1.5 * title.line);
       const frame = section.frameLocator("iframe");
       const root = frame.locator(`[data-widget="${slide.id}"]`);
       await expect(root).toHaveAttribute("data-ready", "", { timeout: 30_000 });

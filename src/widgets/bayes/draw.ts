@@ -1,11 +1,19 @@
 import { select } from "d3-selection";
 import { applySlider } from "../handles/slider";
 import { borderSlider, likelihoodSlider } from "./text";
-import type { AreaLayout, BorderHandle, Column } from "./view";
+import { ROW_TITLES, type AreaLayout, type BorderHandle, type Column } from "./view";
 
-/** Redraws an area.astro SVG in place; columns, pieces and handles join by hypothesis index. */
+/**
+ * Redraws an area.astro SVG in place from a new layout, its size included; columns, pieces and
+ * handles join by hypothesis index.
+ */
 export function drawArea(svg: SVGSVGElement, layout: AreaLayout, label: string): void {
-  const root = select(svg).attr("aria-label", label);
+  const root = select(svg).attr("aria-label", label).attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
+  root
+    .selectAll(".ticks text")
+    .data(layout.ticks)
+    .attr("x", layout.left - 4)
+    .attr("y", (tick) => tick.y);
   const columns = root
     .select("g.columns")
     .selectAll<SVGGElement, Column>("g.column")
@@ -33,7 +41,7 @@ export function drawArea(svg: SVGSVGElement, layout: AreaLayout, label: string):
   columns
     .select("text")
     .attr("x", (c) => c.x + c.width / 2)
-    .attr("y", layout.squareBottom + 16)
+    .attr("y", layout.columnLabelY)
     .attr("visibility", (c) => (c.showLabel ? "visible" : "hidden"))
     .text((c) => c.label);
 
@@ -51,6 +59,23 @@ export function drawArea(svg: SVGSVGElement, layout: AreaLayout, label: string):
       .attr("y", y)
       .attr("width", widthOf)
       .attr("height", layout.rowHeight);
+  }
+
+  root
+    .select("rect.row-frame")
+    .attr("x", layout.left)
+    .attr("y", layout.evidenceY)
+    .attr("width", layout.right - layout.left)
+    .attr("height", layout.rowHeight);
+  for (const row of ["evidence", "posterior"] as const) {
+    const title = svg.querySelector<SVGTextElement>(`text.row-label[data-row="${row}"]`);
+    if (!title) continue;
+    title.setAttribute("x", String(layout.left));
+    title.setAttribute("y", String(row === "evidence" ? layout.evidenceLabelY : layout.posteriorLabelY));
+    // The long title where it fits the diagram's width as drawn (font and zoom included), else the short one.
+    const [long, short] = ROW_TITLES[row];
+    title.textContent = long;
+    if (title.getComputedTextLength() > layout.width - layout.left) title.textContent = short;
   }
 
   const handles = root.select("g.handles");

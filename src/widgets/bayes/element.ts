@@ -7,7 +7,8 @@ import { drawArea } from "./draw";
 import { PRESETS } from "./presets";
 import { MAX_HYPOTHESES, MIN_HYPOTHESES, spec, type BayesState } from "./spec";
 import { bayesResults, describeArea, priorNote } from "./text";
-import { areaLayout, fractionAtX, fractionAtY, hypothesisLabel, xOfFraction, yOfFraction } from "./view";
+import { labelSize, observeWidth, realWidth } from "../charts/real-width";
+import { AREA, areaLayout, hypothesisLabel, type AreaLayout } from "./view";
 
 const round = (value: number, decimals = 4) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
@@ -16,6 +17,10 @@ const indexOf = (handle: Element) => Number((handle as SVGElement).dataset.index
 
 class BayesElement extends WidgetElement<BayesState> {
   protected readonly spec = spec;
+  /** What the diagram shows, kept to redraw it at a new width; the layout drawn last, for dragging. */
+  private shown?: { readonly state: BayesState; readonly label: string };
+  private layout?: AreaLayout;
+  private resizeObserver?: ResizeObserver;
 
   protected override setup(): void {
     const signal = this.signal;
@@ -44,8 +49,13 @@ class BayesElement extends WidgetElement<BayesState> {
     if (svg) {
       const selector = "rect.likelihood-handle, rect.prior-handle";
       bindHandles(svg, { selector, grab: (handle) => this.grab(handle) }, signal);
+      this.resizeObserver = observeWidth([svg], () => this.draw());
     }
     this.showRaw();
+  }
+
+  protected override teardown(): void {
+    this.resizeObserver?.disconnect();
   }
 
   /** A prior or likelihood typed into the table before this module loaded: the whole column is the parameter. */
@@ -95,14 +105,28 @@ class BayesElement extends WidgetElement<BayesState> {
       this.setOutput(`joint_${i}`, joint[i] ?? 0);
       this.setOutput(`posterior_${i}`, posterior);
     });
+    this.shown = { state, label: describeArea(prior.probabilities, state.likelihood, update.posterior, evidence) };
+    this.draw();
+  }
+
+  /** The diagram at its real width and its labels' font size (also on resize), so labels keep their size. */
+  private draw(): void {
     const svg = this.svg();
-    if (svg) {
-      drawArea(
-        svg,
-        areaLayout(prior.probabilities, state.likelihood, update.joint, update.posterior),
-        describeArea(prior.probabilities, state.likelihood, update.posterior, evidence),
-      );
-    }
+    if (!svg || !this.shown) return;
+    this.layout = this.layoutAt(this.shown.state, svg);
+    drawArea(svg, this.layout, this.shown.label);
+  }
+
+  private layoutAt(state: BayesState, svg: SVGSVGElement): AreaLayout {
+    const { prior, update } = bayesResults(state);
+    return areaLayout(
+      prior.probabilities,
+      state.likelihood,
+      update.joint,
+      update.posterior,
+      realWidth(svg, AREA.width),
+      labelSize(svg, AREA.fontSize),
+    );
   }
 
   private svg(): SVGSVGElement | null {
@@ -204,7 +228,10 @@ class BayesElement extends WidgetElement<BayesState> {
   private grab(handle: SVGElement): Grab | undefined {
     const state = this.currentState();
     const prior = state && normaliseWeights(state.prior);
-    if (!state || !prior) return undefined;
+    const svg = this.svg();
+    if (!state || !prior || !svg) return undefined;
+    // The drawn diagram's scales (the fractions' axes do not depend on the state).
+    const { fractionAtX, fractionAtY, xOfFraction, yOfFraction } = this.layout ?? this.layoutAt(state, svg);
     const index = indexOf(handle);
     if (!isBorder(handle)) {
       const value = state.likelihood[index] ?? 0;

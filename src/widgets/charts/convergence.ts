@@ -51,7 +51,8 @@ export function convergencePlot(
         label: tick >= 1000 ? tick.toExponential(0).replace("e+", "e") : String(tick),
       })),
     yTicks: y.ticks(5).map((tick) => ({ position: y(tick), label: formatNumber(tick, 3) })),
-    xLabel: "number of samples n (log scale)",
+    // Short enough for a chart in a 12rem column of a projector slide (18 px bold labels).
+    xLabel: "samples n (log scale)",
     yLabel,
     paths: [
       { key: "band", className: "band", d: band },

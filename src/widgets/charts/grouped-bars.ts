@@ -31,6 +31,7 @@ export interface GroupedLayout extends ChartBox {
 
 // The top margin holds the value label of the tallest bar (the legend is HTML, under the chart).
 const MARGIN = { top: 18, right: 8, bottom: 22, left: 44 };
+const VALUE_LINE = 14;
 
 export function layoutGroups(
   series: readonly (readonly number[])[],
@@ -41,10 +42,12 @@ export function layoutGroups(
   const outcomes = series[0]?.length ?? 0;
   const finite = series.flat().filter(Number.isFinite);
   const [low, high] = options.domain ?? [Math.min(0, ...finite), Math.max(0, ...finite)];
+  // A negative bar's value goes under it, never on it: room for one line of 12 px text under the lowest bar.
+  const below = finite.some((value) => value < 0) ? VALUE_LINE : 0;
   const y = scaleLinear()
     .domain([low, high === low ? low + 1 : high])
     .nice()
-    .range([height - MARGIN.bottom, MARGIN.top]);
+    .range([height - MARGIN.bottom - below, MARGIN.top]);
   const outer = scaleBand<number>()
     .domain([...Array(outcomes).keys()])
     .range([MARGIN.left, width - MARGIN.right])
@@ -69,7 +72,7 @@ export function layoutGroups(
         // Narrow bars keep only the ∞ mark; their values are in the typed weights and the outputs.
         // A 12 px value ("−0.12") needs about 30 px; below a negative bar it stays above the outcome labels.
         text: inner.bandwidth() >= 30 || !Number.isFinite(value) ? formatNumber(value, 2) : "",
-        textY: value < 0 ? Math.min(Math.max(top, zeroY) + 13, height - MARGIN.bottom - 2) : Math.min(top, zeroY) - 3,
+        textY: value < 0 ? Math.max(top, zeroY) + VALUE_LINE - 1 : Math.min(top, zeroY) - 3,
       };
     }),
   );

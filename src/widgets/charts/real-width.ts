@@ -22,3 +22,13 @@ export function maxHeight(svg: Element | null): number {
   const value = Number.parseFloat(getComputedStyle(svg).maxHeight);
   return Number.isFinite(value) && value > 0 ? value : Infinity;
 }
+
+/**
+ * The font size (CSS pixels, before zoom) of an SVG's labels as the reader's theme sets it (18 px on a
+ * projector), so a layout keeps room for them; `fallback` when the SVG has no text yet.
+ */
+export function labelSize(svg: Element | null, fallback: number): number {
+  const label = svg?.querySelector("text");
+  const size = label ? Number.parseFloat(getComputedStyle(label).fontSize) : NaN;
+  return size > 0 ? size : fallback;
+}

@@ -15,6 +15,7 @@ export function drawPanel(svg: SVGSVGElement, layout: PanelLayout, label: string
     .selectAll<SVGGElement, PanelLayout["ticks"][number]>(".ticks g")
     .data(layout.ticks)
     .attr("transform", (tick) => `translate(0,${tick.y})`);
+  root.selectAll(".ticks text").attr("x", layout.left - 5);
   root.select("line.axis").attr("y1", layout.baseY).attr("y2", layout.baseY);
   root
     .selectAll<SVGRectElement, FaceBar>("rect.bar")
@@ -37,7 +38,7 @@ export function drawPanel(svg: SVGSVGElement, layout: PanelLayout, label: string
     .data(layout.bars)
     .attr("class", (bar) => `role-${bar.role}`)
     .attr("x", (bar) => bar.x + bar.width / 2)
-    .attr("y", layout.height - 6);
+    .attr("y", layout.faceLabelY);
   root
     .selectAll<SVGRectElement, FaceBar>("rect.handle")
     .data(layout.bars)
@@ -54,23 +55,21 @@ export function drawPanel(svg: SVGSVGElement, layout: PanelLayout, label: string
 export function drawTrace(svg: SVGSVGElement, layout: TraceLayout, label: string): void {
   const root = select(svg).attr("aria-label", label).attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
   root.selectAll(".y-ticks line").attr("x1", layout.left).attr("x2", layout.right);
-  root
-    .select(".axis-label")
-    .attr("x", layout.right)
-    .attr("y", layout.height - 4);
+  root.select(".axis-label").attr("x", layout.right).attr("y", layout.axisLabelY);
   root
     .select(".x-ticks")
     .selectAll<SVGTextElement, TraceLayout["xTicks"][number]>("text")
     .data(layout.xTicks)
     .join((enter) => enter.append("text").attr("text-anchor", "middle"))
     .attr("x", (tick) => tick.x)
-    .attr("y", layout.baseY + 14)
+    .attr("y", layout.xTickY)
     .text((tick) => tick.label);
   root
     .select(".y-ticks")
     .selectAll<SVGGElement, TraceLayout["yTicks"][number]>("g")
     .data(layout.yTicks)
     .attr("transform", (tick) => `translate(0,${tick.y})`);
+  root.selectAll(".y-ticks text").attr("x", layout.left - 5);
   root.select(".band").attr("d", layout.bandPath);
   root
     .select(".expectation")

@@ -1,7 +1,7 @@
 import { FACES, type TracePoint } from "../../lib/dice";
 import { normaliseWeights, roundDistribution, withProbability } from "../../lib/weights";
 import { formatField } from "../../lib/format";
-import { observeWidth, realWidth } from "../charts/real-width";
+import { labelSize, observeWidth, realWidth } from "../charts/real-width";
 import { bindHandles, type Grab } from "../handles/bind";
 import { defineWidget, readerName, WidgetElement, type InvalidPlace } from "../widget-element";
 import { drawPanel, drawTrace } from "./draw";
@@ -166,17 +166,13 @@ class DiceElement extends WidgetElement<DiceState> {
     const { state, p, exact, simulated } = this.figures;
     const die = this.dieSvg();
     if (die)
-      drawPanel(
-        die,
-        panelLayout(p, state.event, state.condition, undefined, realWidth(die, PANEL.width)),
-        describeDie(p),
-      );
+      drawPanel(die, panelLayout(p, state.event, state.condition, undefined, ...this.panelSize(die)), describeDie(p));
     if (!simulated) return;
     const given = this.givenSvg();
     if (given) {
       drawPanel(
         given,
-        panelLayout(exact.given, state.event, state.condition, simulated.frequencies, realWidth(given, PANEL.width)),
+        panelLayout(exact.given, state.event, state.condition, simulated.frequencies, ...this.panelSize(given)),
         describeGiven(exact.given, state.condition),
       );
     }
@@ -190,10 +186,16 @@ class DiceElement extends WidgetElement<DiceState> {
           Math.sqrt(exact.variance),
           state.n,
           realWidth(trace, TRACE.width),
+          labelSize(trace, TRACE.fontSize),
         ),
         describeTrace(simulated.mean, exact.expectation, state.n),
       );
     }
+  }
+
+  /** A panel's real width and label size, as panelLayout takes them. */
+  private panelSize(svg: SVGSVGElement | null): [number, number] {
+    return [realWidth(svg, PANEL.width), labelSize(svg, PANEL.fontSize)];
   }
 
   private dieSvg(): SVGSVGElement | null {
@@ -246,7 +248,7 @@ class DiceElement extends WidgetElement<DiceState> {
     if (!normalised) return undefined;
     const start = normalised.probabilities;
     // The drawn panel's geometry (its height follows its width).
-    const layout = panelLayout(start, [], [], undefined, realWidth(this.dieSvg(), PANEL.width));
+    const layout = panelLayout(start, [], [], undefined, ...this.panelSize(this.dieSvg()));
     return {
       axes: [{ value: start[face - 1] ?? 0, min: 0, max: 1, step: 0.01, bigStep: 0.1 }],
       anchor: { x: 0, y: layout.bars[face - 1]?.y ?? layout.baseY },

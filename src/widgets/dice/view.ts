@@ -11,11 +11,24 @@ import type { DiceState } from "./spec";
  * the element redraws the same geometry with D3, so the fallback and the live figure are one picture.
  */
 /**
- * A panel's margins in CSS pixels, and its size where the server draws it: the browser draws it at
- * the SVG's own width (labels keep their size on a phone) and a height in the same proportion,
- * within [minHeight, height].
+ * A panel's size and label size where the server draws it (CSS pixels): the browser draws it at the
+ * SVG's own width and its labels' computed size (element.ts), so labels keep their size on a phone and
+ * grow on a projector, and a height in the same proportion, within [minHeight, height].
  */
-export const PANEL = { width: 320, height: 150, minHeight: 100, top: 8, bottom: 22, left: 36, right: 6 } as const;
+export const PANEL = { width: 320, height: 150, minHeight: 100, fontSize: 12 } as const;
+
+/**
+ * Margins (CSS pixels) that hold labels `fontSize` px high: half a label above the top tick, a line
+ * of face labels below the axis, the tick labels' column ("0.5", about 1.7 font sizes) on the left.
+ */
+function panelMargins(fontSize: number) {
+  return {
+    top: Math.round(fontSize * 0.6 + 3),
+    bottom: Math.round(fontSize * 1.1 + 8),
+    left: Math.round(fontSize * 1.8 + 8),
+    right: 6,
+  };
+}
 
 /** The height of a figure `width` wide in the proportion of its `size`, within [minHeight, size.height]. */
 export function heightFor(
@@ -48,6 +61,8 @@ export interface PanelLayout {
   readonly ticks: readonly { readonly y: number; readonly label: string }[];
   readonly baseY: number;
   readonly topY: number;
+  /** The baseline of the faces' labels. */
+  readonly faceLabelY: number;
   /** Converts a pointer's y (in viewBox units) to a probability, for dragging. */
   readonly valueAt: (y: number) => number;
 }
@@ -59,7 +74,7 @@ export function faceRole(face: number, event: Faces, condition: Faces): FaceBar[
 
 /**
  * Bars of a distribution over the six faces on a fixed 0–1 scale, so that conditioning visibly rescales,
- * in a panel `width` wide (CSS pixels) and heightFor(PANEL, width) high.
+ * in a panel `width` wide (CSS pixels) and heightFor(PANEL, width) high, with labels `fontSize` px high.
  */
 export function panelLayout(
   values: readonly number[],
@@ -67,21 +82,24 @@ export function panelLayout(
   condition: Faces,
   markers?: readonly number[],
   width: number = PANEL.width,
+  fontSize: number = PANEL.fontSize,
 ): PanelLayout {
+  const margin = panelMargins(fontSize);
   const height = heightFor(PANEL, width);
   const probability = scaleLinear()
     .domain([0, 1])
-    .range([height - PANEL.bottom, PANEL.top]);
+    .range([height - margin.bottom, margin.top]);
   const baseY = probability(0);
-  const right = width - PANEL.right;
+  const right = width - margin.right;
   const faceBand = scaleBand<number>()
     .domain([...FACES])
-    .range([PANEL.left, right])
+    .range([margin.left, right])
     .padding(0.22);
   return {
     width,
     height,
-    left: PANEL.left,
+    faceLabelY: baseY + Math.round(fontSize * 1.1 + 2),
+    left: margin.left,
     right,
     bars: FACES.map((face, i) => {
       const value = values[i] ?? 0;
@@ -104,8 +122,18 @@ export function panelLayout(
   };
 }
 
-/** The trace's margins and server size in CSS pixels, as PANEL's, with room below the ticks for the axis name. */
-export const TRACE = { width: 420, height: 204, minHeight: 110, top: 10, bottom: 34, left: 36, right: 10 } as const;
+/** The trace's server size and label size in CSS pixels, as PANEL's. */
+export const TRACE = { width: 420, height: 204, minHeight: 110, fontSize: 13 } as const;
+
+/** The trace's margins for labels `fontSize` px high: a line of ticks and one for the axis name below, half of "1k" right. */
+function traceMargins(fontSize: number) {
+  return {
+    top: Math.round(fontSize * 0.6 + 4),
+    bottom: Math.round(fontSize * 2.4 + 8),
+    left: Math.round(fontSize * 0.8 + 10),
+    right: Math.round(fontSize * 0.7 + 4),
+  };
+}
 
 export interface TraceLayout {
   /** The viewBox's size, as PanelLayout's. */
@@ -120,12 +148,15 @@ export interface TraceLayout {
   readonly right: number;
   readonly baseY: number;
   readonly topY: number;
+  /** The baselines of the x ticks' labels and of the axis name. */
+  readonly xTickY: number;
+  readonly axisLabelY: number;
 }
 
 /**
  * The running mean against the number of rolls (log axis), the exact expectation, and the band
  * expectation ± 2σ/√k in which the running mean after k rolls lies about 95 % of the time, in a
- * plot `width` wide (CSS pixels) and heightFor(TRACE, width) high.
+ * plot `width` wide (CSS pixels) and heightFor(TRACE, width) high, with labels `fontSize` px high.
  */
 export function traceLayout(
   trace: readonly TracePoint[],
@@ -133,14 +164,16 @@ export function traceLayout(
   sd: number,
   n: number,
   width: number = TRACE.width,
+  fontSize: number = TRACE.fontSize,
 ): TraceLayout {
+  const margin = traceMargins(fontSize);
   const x = scaleLog()
     .domain([1, Math.max(n, 10)])
-    .range([TRACE.left, width - TRACE.right]);
+    .range([margin.left, width - margin.right]);
   const height = heightFor(TRACE, width);
   const y = scaleLinear()
     .domain([1, 6])
-    .range([height - TRACE.bottom, TRACE.top]);
+    .range([height - margin.bottom, margin.top]);
   const clampFace = (value: number) => Math.min(6, Math.max(1, value));
   const bandRolls = traceRolls(trace, n);
   const band = area<number>()
@@ -162,10 +195,12 @@ export function traceLayout(
       label: tick >= 1000 ? `${formatNumber(tick / 1000)}k` : String(tick),
     })),
     yTicks: FACES.map((face) => ({ y: y(face), label: String(face) })),
-    left: TRACE.left,
-    right: width - TRACE.right,
-    baseY: height - TRACE.bottom,
-    topY: TRACE.top,
+    left: margin.left,
+    right: width - margin.right,
+    baseY: height - margin.bottom,
+    topY: margin.top,
+    xTickY: height - margin.bottom + Math.round(fontSize * 1.1 + 2),
+    axisLabelY: height - 4,
   };
 }
 

@@ -31,7 +31,8 @@ class KlDiscreteElement extends WidgetElement<KlDiscreteState> {
       { signal: this.signal },
     );
     const distributions = this.querySelector<SVGSVGElement>("svg[data-role=distributions]");
-    this.resizeObserver = observeWidth([distributions], () => this.draw());
+    const contributions = this.querySelector<SVGSVGElement>("svg[data-role=contributions]");
+    this.resizeObserver = observeWidth([distributions, contributions], () => this.draw());
     if (distributions) {
       const bindings = {
         selector: "rect.handle",

@@ -9,7 +9,7 @@ import { bindHandles, type BoundHandles, type Grab } from "../handles/bind";
 import { defineWidget, WidgetElement } from "../widget-element";
 import { spec, type KlGaussianState } from "./spec";
 import { KL_GAUSSIAN_STATE } from "./state-event";
-import { figureCaption, gaussianFigure, klGaussianClosedForm, type GaussianFigure } from "./view";
+import { figureCaption, gaussianFigure, KL_ESTIMATE_LABEL, klGaussianClosedForm, type GaussianFigure } from "./view";
 
 const FIELDS = ["mu1", "cov1", "mu2", "cov2", "n", "seed"] as const;
 
@@ -27,7 +27,9 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
   protected override setup(): void {
     this.bindFields(FIELDS);
     const normals = this.querySelector<SVGSVGElement>("svg[data-role=normals]");
-    this.resizeObserver = observeWidth([normals], () => this.draw());
+    // Both figures redraw at a new width, e.g. when an embed page zooms to fit its frame.
+    const convergence = this.querySelector<SVGSVGElement>("svg[data-role=convergence]");
+    this.resizeObserver = observeWidth([normals, convergence], () => this.draw());
     if (normals) {
       const bindings = {
         selector: "circle[role=slider]",
@@ -92,7 +94,7 @@ class KlGaussianElement extends WidgetElement<KlGaussianState> {
       const plot = convergencePlot(
         this.shown.path,
         this.shown.exact,
-        "estimate of the KL (nats)",
+        KL_ESTIMATE_LABEL,
         realWidth(convergence),
         maxHeight(convergence),
       );

@@ -169,3 +169,6 @@ export function figureCaption(k: number): string {
   const which = k === 2 ? "" : ` of the first two of ${k} coordinates`;
   return `Ellipses${which} at 1 and 2 Mahalanobis units; drag a mean.`;
 }
+
+/** The convergence chart's axis title: short enough for a chart in a column of a projector slide. */
+export const KL_ESTIMATE_LABEL = "KL estimate (nats)";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { TRAINING_SCHEDULE } from "../../../src/ml/adam";
-import { AutoencoderTrainer } from "../../../src/ml/autoencoder-trainer";
+import { AUTOENCODER_SCHEDULE, AutoencoderTrainer } from "../../../src/ml/autoencoder-trainer";
 import type { Digits } from "../../../src/ml/digits-format";
 import { tf } from "../../../src/ml/tf";
 import { VaeTrainer } from "../../../src/ml/vae-trainer";
@@ -119,14 +119,14 @@ describe("the step-size schedule", () => {
     return weights;
   };
 
-  it("is TRAINING_SCHEDULE for both trainers unless a run asks otherwise", () => {
+  it("is TRAINING_SCHEDULE for the VAE and AUTOENCODER_SCHEDULE for the autoencoder unless a run asks otherwise", () => {
     const vae = { latent: 2, hidden: 16, batch: 8, beta: 1, seed: 4 };
     const dae = { latent: 4, hidden: 16, batch: 8, noise: 0.3, seed: 4 };
     const vaeDefault = weightsAfterSteps(new VaeTrainer(digits, vae));
     expect(weightsAfterSteps(new VaeTrainer(digits, { ...vae, learningRate: TRAINING_SCHEDULE }))).toEqual(vaeDefault);
     expect(weightsAfterSteps(new VaeTrainer(digits, { ...vae, learningRate: 1e-3 }))).not.toEqual(vaeDefault);
     const daeDefault = weightsAfterSteps(new AutoencoderTrainer(digits, dae));
-    expect(weightsAfterSteps(new AutoencoderTrainer(digits, { ...dae, learningRate: TRAINING_SCHEDULE }))).toEqual(
+    expect(weightsAfterSteps(new AutoencoderTrainer(digits, { ...dae, learningRate: AUTOENCODER_SCHEDULE }))).toEqual(
       daeDefault,
     );
     expect(weightsAfterSteps(new AutoencoderTrainer(digits, { ...dae, learningRate: 1e-3 }))).not.toEqual(daeDefault);
