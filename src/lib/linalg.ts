@@ -99,6 +99,11 @@ function at(a: Matrix, i: number, j: number): number {
   return a[i]?.[j] ?? 0;
 }
 
+const variable = (i: number): string => `x${String(i + 1).replace(/\d/g, (d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)] ?? d)}`;
+
+/** A number as a reader writes it, with a true minus sign. */
+const signed = (x: number): string => String(x).replace(/^-/, "−");
+
 /** Why a matrix cannot be a covariance, in words a reader can act on; undefined when it can. */
 export function covarianceProblem(a: Matrix): string | undefined {
   const k = a.length;
@@ -113,6 +118,17 @@ export function covarianceProblem(a: Matrix): string | undefined {
         return `the matrix is not symmetric: entry (${i + 1},${j + 1}) is ${upper} but entry (${j + 1},${i + 1}) is ${lower}`;
       }
     }
+  }
+  // The common cases in the reader's terms first; the Cholesky pivot covers the rest (k ≥ 3).
+  for (let i = 0; i < k; i++) {
+    const variance = at(a, i, i);
+    if (!(variance > 0)) {
+      return `the variance of ${variable(i)} (entry (${i + 1},${i + 1})) is ${signed(variance)}; a variance must be positive, so the matrix is not positive definite`;
+    }
+  }
+  const covariance = at(a, 0, 1);
+  if (k === 2 && !(covariance ** 2 < at(a, 0, 0) * at(a, 1, 1))) {
+    return `the matrix is not positive definite: the covariance of ${variable(0)} and ${variable(1)} is ${signed(covariance)}, but its square must be less than the product of their variances, ${at(a, 0, 0)} × ${at(a, 1, 1)} (a correlation lies strictly between −1 and 1)`;
   }
   try {
     cholesky(a);

@@ -96,8 +96,7 @@ function describeLength(minLength: number, maxLength: number): string {
 
 /** A comma-separated list of numbers, each checked against the same bounds. */
 export function vectorParam(options: VectorOptions): Param<number[]> {
-  const entry = describeRange(options).replace(/^an? /, "");
-  const expected = `${describeLength(options.minLength, options.maxLength)} comma-separated entries, each ${entry === "number" ? "a number" : entry}`;
+  const expected = `${describeLength(options.minLength, options.maxLength)} comma-separated entries, each ${describeRange(options)}`;
   return {
     fallback: options.fallback.join(","),
     expected,

@@ -173,6 +173,21 @@ export abstract class WidgetElement<S> extends HTMLElement {
     note.hidden = message === "";
   }
 
+  /**
+   * Where a bad parameter shows at its controls (contract rule 5): the controls to mark invalid, the
+   * element the inline message follows, and the message as the reader sees it. A widget whose
+   * parameter is spread over several controls (one field per entry) overrides it.
+   */
+  protected invalidPlace(key: string, detail: string): InvalidPlace {
+    const controls = [...this.querySelectorAll<HTMLElement>(controlsNamed(key))];
+    const first = controls[0];
+    return {
+      controls,
+      anchor: first?.closest("label") ?? first,
+      message: `${readerName(first, key)}: ${detail}`,
+    };
+  }
+
   /** Re-parses and re-renders; the newest call wins and an older one in flight is aborted. */
   protected async refresh(): Promise<void> {
     this.pending?.abort();
@@ -188,6 +203,7 @@ export abstract class WidgetElement<S> extends HTMLElement {
     }
     try {
       this.showAlert("");
+      this.markInvalid(undefined);
       this.showState(parsed.state);
       await this.render(parsed.state, pending.signal);
       if (pending.signal.aborted) return;
@@ -200,10 +216,64 @@ export abstract class WidgetElement<S> extends HTMLElement {
 
   /** Bad input settles the widget too: the alert and the emptied outputs are its current state. */
   private fail(message: string): void {
-    this.showAlert(message);
+    this.showAlert(this.markInvalid(message));
     this.clearOutputs();
     this.setAttribute("data-ready", "");
     this.dispatchEvent(new CustomEvent("widget-error", { detail: { message }, bubbles: true }));
+  }
+
+  /**
+   * Marks the bad parameter's controls (aria-invalid, an inline message they are described by) and
+   * the figures and notes of the last valid state as stale; undefined clears both. Returns the
+   * message for the alert: the control's name as the reader sees it beside the parameter's.
+   */
+  private markInvalid(message: string | undefined): string {
+    this.querySelectorAll("[data-invalid-mark]").forEach((control) => {
+      control.removeAttribute("aria-invalid");
+      control.removeAttribute("data-invalid-mark");
+      const rest = (control.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .filter((id) => !id.startsWith(FIELD_ERROR));
+      if (rest.length > 0) control.setAttribute("aria-describedby", rest.join(" "));
+      else control.removeAttribute("aria-describedby");
+    });
+    this.querySelectorAll(".field-error").forEach((element) => element.remove());
+    this.querySelectorAll("[data-stale-hidden]").forEach((figure) => {
+      figure.removeAttribute("aria-hidden");
+      figure.removeAttribute("data-stale-hidden");
+    });
+    if (message === undefined) {
+      this.removeAttribute("data-stale");
+      return "";
+    }
+    // Screen readers hear the alert; the dimmed figures of the last valid state are hidden from them.
+    this.setAttribute("data-stale", "");
+    this.querySelectorAll(STALE_FIGURES).forEach((figure) => {
+      if (figure.hasAttribute("aria-hidden")) return;
+      figure.setAttribute("aria-hidden", "true");
+      figure.setAttribute("data-stale-hidden", "");
+    });
+    // The fields show the values as given (from the URL too), so the reader sees what the message is about.
+    for (const [name, value] of Object.entries(this.raw)) {
+      const field = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (field && ["text", "number"].includes(field.type) && document.activeElement !== field) field.value = value;
+    }
+    const key = /^([A-Za-z_]\w*): /.exec(message)?.[1];
+    if (key === undefined || !(key in this.spec.params)) return message;
+    const place = this.invalidPlace(key, message.slice(key.length + 2));
+    if (!place.anchor) return place.message;
+    const inline = document.createElement("p");
+    inline.className = "field-error";
+    inline.id = `${FIELD_ERROR}${++fieldErrors}`;
+    inline.textContent = place.message;
+    place.anchor.after(inline);
+    for (const control of place.controls) {
+      control.setAttribute("aria-invalid", "true");
+      control.setAttribute("data-invalid-mark", "");
+      const described = control.getAttribute("aria-describedby");
+      control.setAttribute("aria-describedby", described ? `${described} ${inline.id}` : inline.id);
+    }
+    return place.message;
   }
 
   private readInitialParams(): Record<string, string> {
@@ -241,6 +311,42 @@ export abstract class WidgetElement<S> extends HTMLElement {
 }
 
 type FormControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** A bad parameter's controls, the element its inline message follows, and that message. */
+export interface InvalidPlace {
+  readonly controls: readonly HTMLElement[];
+  readonly anchor: HTMLElement | undefined;
+  readonly message: string;
+}
+
+// Ids made in the browser, apart from the build's (src/widgets/parts/unique-id.ts).
+const FIELD_ERROR = "field-error-";
+let fieldErrors = 0;
+
+/** What shows the last valid state: dimmed by widget.css while the state is invalid (`data-stale`). */
+const STALE_FIGURES = "svg:not(button svg, summary svg), canvas";
+
+const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
+
+/**
+ * A control's name as the reader sees it, with the parameter's: "Σ₁ (cov1)". Reads the label's
+ * MathML (KaTeX) rather than its TeX source, with digit subscripts as Unicode subscripts.
+ */
+export function readerName(control: HTMLElement | undefined, key: string): string {
+  const label = control && "labels" in control ? (control as HTMLInputElement).labels?.[0] : undefined;
+  let name = control?.getAttribute("aria-label") ?? "";
+  if (!name && label) {
+    const copy = label.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll("input, select, textarea, output, annotation, .katex-html").forEach((e) => e.remove());
+    copy.querySelectorAll("msub > :nth-child(2)").forEach((e) => {
+      e.textContent = (e.textContent ?? "").replace(/\d/g, (digit) => SUBSCRIPTS[Number(digit)] ?? digit);
+    });
+    name = (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+  }
+  // "s (slider)" names the parameter s itself: no need to say it twice.
+  if (!name || name.replace(/\s*\(.*\)$/, "") === key) return key;
+  return name.endsWith(")") ? `${name.slice(0, -1)}; ${key})` : `${name} (${key})`;
+}
 
 const controlsNamed = (name: string) => ["input", "select", "textarea"].map((tag) => `${tag}[name="${name}"]`).join();
 

@@ -15,7 +15,7 @@ test("sandboxed without allow-same-origin: math widgets work, a model widget say
   await framed.locator('input[name="mu"]').fill("0");
   await expect(framed.locator('output[name="kl"]')).toHaveAttribute("data-value", "0");
 
-  framed = await frameOnOtherSite(page, baseURL, "embed/vae/", "allow-scripts");
+  framed = await frameOnOtherSite(page, baseURL, "embed/vae/", "allow-scripts", { width: 800, height: 500 });
   const vae = framed.locator('[data-widget="vae"]');
   await expect(vae).toHaveAttribute("data-ready", "", { timeout: 40_000 });
   await vae.getByRole("button", { name: "Train" }).click();
@@ -23,6 +23,10 @@ test("sandboxed without allow-same-origin: math widgets work, a model widget say
   await expect(alert).toContainText("does not allow that");
   await expect(alert).toContainText("allow-same-origin");
   await expect(alert).not.toContainText("Failed to construct");
+  // The empty views say why, in view in an 800×500 frame, not only in the alert below the fold.
+  const unavailable = vae.locator("[data-role=unavailable]");
+  await expect(unavailable).toContainText("allow-same-origin");
+  await expect(unavailable).toBeInViewport();
   expect(watch.problems).toEqual([]);
 });
 

@@ -65,6 +65,17 @@ export async function expectBadInput(page: Page, id: string, query: string, para
   const alert = root.locator("[role=alert]");
   await expect(alert).toBeVisible();
   await expect(alert).toContainText(parameter);
+  // The figures and notes still show the last valid state: marked stale; a control named after the parameter says why.
+  await expect(root).toHaveAttribute("data-stale", "");
+  const control = root.locator(`input[name="${parameter}"]`).first();
+  if ((await control.count()) > 0 && (await control.isVisible())) {
+    await expect(control).toHaveAttribute("aria-invalid", "true");
+    const message = root.locator(
+      `#${await control.getAttribute("aria-describedby").then((ids) => ids?.split(" ").at(-1))}`,
+    );
+    await expect(message).toBeVisible();
+    await expect(message).toContainText(`${parameter}`);
+  }
   for (const output of await root.locator("output[name]").all()) {
     await expect(output).not.toHaveAttribute("data-value");
   }

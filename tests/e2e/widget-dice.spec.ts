@@ -181,9 +181,28 @@ test("fits a 320 px wide screen", async ({ page }) => {
 test("shows a bad weight where it was typed", async ({ page }) => {
   const root = await openWidget(page, ID, "weights=1,1,oops,1,1,1");
   await expect(root.locator('input[name="weight-3"]')).toHaveValue("oops");
-  await expect(root.locator("[role=alert]")).toContainText("entry 3");
+  await expect(root.locator("[role=alert]")).toContainText("weights");
+  await expect(root.locator("[role=alert]")).not.toContainText("comma-separated");
+  await root.locator('input[name="weight-2"]').fill("-1");
+  const message = root.locator(".field-error");
+  await expect(message).toHaveText(/^Weight of face 2 \(weights\) is −1; a weight must be a number from 0/);
+  await expect(root.locator('input[name="weight-2"]')).toHaveAttribute("aria-invalid", "true");
+  // The last valid state's note and die are stale: the note hidden, the figure dimmed.
+  await expect(root.locator("[data-role=note]")).toBeHidden();
+  expect(
+    Number(
+      await root
+        .locator("svg")
+        .first()
+        .evaluate((svg) => getComputedStyle(svg).opacity),
+    ),
+  ).toBeLessThan(0.5);
+  await root.locator('input[name="weight-2"]').fill("1");
+  await expect(message).toContainText("Weight of face 3");
   await root.locator('input[name="weight-3"]').fill("2");
   await expect(root.locator("[role=alert]")).toBeHidden();
+  await expect(message).toHaveCount(0);
+  await expect(root).not.toHaveAttribute("data-stale");
   await expect(root).toHaveAttribute("data-ready", "");
   expect(await outputValue(page, "p_event")).toBeCloseTo(2 / 7, 12);
 });

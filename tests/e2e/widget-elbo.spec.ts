@@ -114,10 +114,10 @@ test("bad input gets a clear alert that names the parameter", async ({ page }) =
   await expectBadInput(page, ID, "n=0", "n");
   await expectBadInput(page, ID, "n=2.5", "n");
   await expectBadInput(page, ID, "seed=x", "seed");
-  await expectBadInput(page, ID, "k=0", "k:");
-  await expectBadInput(page, ID, "k=1001", "k:");
-  await expectBadInput(page, ID, "k=2.5", "k:");
-  await expectBadInput(page, ID, "k=abc", "k:");
+  await expectBadInput(page, ID, "k=0", "(k):");
+  await expectBadInput(page, ID, "k=1001", "(k):");
+  await expectBadInput(page, ID, "k=2.5", "(k):");
+  await expectBadInput(page, ID, "k=abc", "(k):");
   await expectBadInput(page, ID, "n=1000000&k=11", "10,000,000");
 });
 

@@ -65,6 +65,35 @@ test("typing and dragging change the state, the outputs and the address bar", as
   expect(await outputValue(page, "kl")).not.toBe(before);
 });
 
+test("a bad covariance typed on a phone is marked at its field, in plain words, and cleared when fixed", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 700 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const root = await openWidget(page, ID);
+  const field = root.locator('input[name="cov1"]');
+  const border = () => field.evaluate((element) => getComputedStyle(element).borderTopColor);
+  const valid = await border();
+  await field.tap();
+  await field.fill("-1, 0, 0, 1");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  const message = root.locator(".field-error");
+  await expect(message).toBeInViewport();
+  await expect(message).toHaveText(/Σ₁ \(cov1\): .*the variance of x₁ .* is −1; a variance must be positive/);
+  await expect(message).not.toContainText("pivot");
+  expect(await field.getAttribute("aria-describedby")).toContain(await message.getAttribute("id"));
+  expect(await border()).not.toBe(valid);
+  await expect(root.locator("[role=alert]")).toContainText("cov1");
+  const plot = root.locator("svg[data-role=normals]");
+  expect(Number(await plot.evaluate((svg) => getComputedStyle(svg).opacity))).toBeLessThan(0.5);
+  await field.fill("1, 0, 0, 1");
+  await expect(root).toHaveAttribute("data-ready", "");
+  await expect(field).not.toHaveAttribute("aria-invalid");
+  await expect(message).toHaveCount(0);
+  expect(Number(await plot.evaluate((svg) => getComputedStyle(svg).opacity))).toBe(1);
+  await context.close();
+});
+
 test("bad input gets a clear alert", async ({ page }) => {
   await expectBadInput(page, ID, "mu1=0,0&mu2=0", "mu2");
   await expectBadInput(page, ID, "cov1=1,0.5,0.4,1", "cov1");

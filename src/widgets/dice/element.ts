@@ -3,7 +3,7 @@ import { normaliseWeights, roundDistribution, withProbability } from "../../lib/
 import { formatField } from "../../lib/format";
 import { labelSize, observeWidth, realWidth } from "../charts/real-width";
 import { bindHandles, type Grab } from "../handles/bind";
-import { defineWidget, WidgetElement } from "../widget-element";
+import { defineWidget, readerName, WidgetElement, type InvalidPlace } from "../widget-element";
 import { drawPanel, drawTrace } from "./draw";
 import { spec, type DiceState } from "./spec";
 import { describeDie, describeGiven, describeTrace, normalisedNote } from "./text";
@@ -63,6 +63,28 @@ class DiceElement extends WidgetElement<DiceState> {
     if (die) bindHandles(die, { selector: "rect.handle", grab: (handle) => this.grabFace(faceOf(handle)) }, signal);
     this.resizeObserver = observeWidth([die, this.givenSvg(), this.traceSvg()], () => this.draw());
     this.showRaw();
+  }
+
+  /** The weights are six fields: a bad entry is shown at its face's field, in the face's words. */
+  protected override invalidPlace(key: string, detail: string): InvalidPlace {
+    const group = this.querySelector<HTMLElement>(
+      key === "weights" ? ".dice-weights" : `.face-picker[data-set="${key}"]`,
+    );
+    if (!group) return super.invalidPlace(key, detail);
+    const entry = key === "weights" ? /; entry (\d+) is "(.*)"\.?$/.exec(detail) : null;
+    const field = entry ? this.weightInput(Number(entry[1])) : null;
+    if (entry && field) {
+      const value = entry[2] === "" ? "empty" : entry[2]?.replace(/^-/, "−");
+      const allowed = spec.params.weights.expected.replace(/^.*, each /, "");
+      return {
+        controls: [field],
+        anchor: group,
+        message: `${readerName(field, key)} is ${value}; a weight must be ${allowed}.`,
+      };
+    }
+    const name = group.querySelector("legend")?.textContent?.replace(/:.*$/, "").trim();
+    const controls = key === "weights" ? [...group.querySelectorAll<HTMLElement>("input")] : [];
+    return { controls, anchor: group, message: `${name ? `${name} (${key})` : key}: ${detail}` };
   }
 
   protected override teardown(): void {

@@ -252,7 +252,7 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     const list = changed.map((key) => `${key} from ${String(from[key as keyof S])} to ${String(to[key as keyof S])}`);
     const text = document.createElement("p");
     text.textContent =
-      `You changed ${list.join(", ")}. The trained model (${steps} steps) was trained with the old settings` +
+      `You changed ${list.join(", ")}. The trained model (${this.priorSteps + steps} steps) was trained with the old settings` +
       (measured.length
         ? `; its held-out figures are measured again with the new ${measured.join(" and ")}. Training with the new settings needs a new run. `
         : ", and this change needs a new training run. ") +
@@ -404,8 +404,12 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     this.setOutput("steps", this.priorSteps + progress.steps);
     const line = this.querySelector<HTMLElement>("[data-role=progress]");
     if (line) {
+      // Steps count the pretrained model's own history too, as the `steps` output and the loss chart do.
+      const steps = this.priorSteps
+        ? `${this.priorSteps + progress.steps} steps (${this.priorSteps} pretrained + ${progress.steps} here)`
+        : `${progress.steps} steps`;
       line.textContent =
-        `${progress.steps} steps · ${formatNumber(progress.epochs, 3)} epochs · ` +
+        `${steps} · ${formatNumber(progress.epochs, 3)} epochs · ` +
         `${formatNumber(progress.elapsed, 3)} s · ${formatNumber(progress.stepsPerSecond, 3)} steps/s`;
     }
   }
@@ -417,6 +421,17 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     this.showAlert(message);
     const statusLine = this.querySelector<HTMLElement>("[data-role=status]");
     if (statusLine) statusLine.textContent = "Training is unavailable.";
+    // The views stay empty without a model: say why where the eye looks for the figure, not only in the alert below.
+    let notice = this.querySelector<HTMLElement>("[data-role=unavailable]");
+    if (!notice) {
+      notice = document.createElement("p");
+      notice.className = "model-unavailable";
+      notice.dataset.role = "unavailable";
+      // The alert says it to screen readers.
+      notice.setAttribute("aria-hidden", "true");
+      this.querySelector(".view-tabs, .model-view")?.before(notice);
+    }
+    notice.textContent = `${message} Until then, the views below stay empty.`;
     // Train would have nothing to act on: say so by the button, not by a click that does nothing.
     const train = this.button("train");
     if (train) train.disabled = true;

@@ -54,6 +54,12 @@ describe("covarianceProblem", () => {
   });
   it("reports an indefinite matrix", () => {
     expect(covarianceProblem(spd([1, 2, 2, 1], 2))).toMatch(/not positive definite/);
+    expect(covarianceProblem(spd([-1, 0, 0, 1], 2))).toMatch(
+      /^the variance of x₁ \(entry \(1,1\)\) is −1; a variance must be positive/,
+    );
+    expect(covarianceProblem(spd([1, 2, 2, 1], 2))).toMatch(
+      /covariance of x₁ and x₂ is 2, but its square must be less than .* 1 × 1/,
+    );
   });
 });
 
