@@ -51,7 +51,10 @@ class ReparamElement extends WidgetElement<LinearGaussianState> {
   private draw(): void {
     const svg = this.querySelector<SVGSVGElement>("svg[data-role=gradients]");
     if (!svg || !this.latest) return;
-    drawGradients(svg, gradientLayout(this.latest, realWidth(svg, DEFAULT_WIDTH)));
+    const labels = Array.from(svg.querySelectorAll<SVGTextElement>(".interval text"), (text) =>
+      text.getComputedTextLength(),
+    );
+    drawGradients(svg, gradientLayout(this.latest, realWidth(svg, DEFAULT_WIDTH), Math.max(0, ...labels)));
   }
 }
 

@@ -37,9 +37,17 @@ const MARGIN = { right: 16 };
 const labelColumn = (width: number): number => (width < 480 ? 120 : 150);
 const PANEL_HEIGHT = 110;
 
-/** Each estimate with ±2 standard errors; a one-draw estimate (infinite error) shows no whisker. */
-export function gradientLayout({ exact, estimates }: GradientResults, width = DEFAULT_WIDTH): GradientLayout {
-  const left = labelColumn(width);
+/**
+ * Each estimate with ±2 standard errors; a one-draw estimate (infinite error) shows no whisker.
+ * `labelWidth` is the widest row label as drawn (user units; 18 px text on a projector needs ~200):
+ * the intervals start after it, never under it.
+ */
+export function gradientLayout(
+  { exact, estimates }: GradientResults,
+  width = DEFAULT_WIDTH,
+  labelWidth = 0,
+): GradientLayout {
+  const left = Math.max(labelColumn(width), Math.min(Math.ceil(labelWidth) + 14, width / 2));
   const panels = (["qm", "qs"] as const).map((key, index): Panel => {
     const top = index * PANEL_HEIGHT;
     const rows = [
