@@ -36,6 +36,7 @@ export function drawGradients(svg: SVGSVGElement, layout: GradientLayout): void 
     .attr("x1", (interval) => interval.lo)
     .attr("x2", (interval) => interval.hi);
   intervals.select("circle").attr("cx", (interval) => interval.x);
+  intervals.select("text").text((interval) => interval.label);
   thinAxes(svg);
   fitViewBox(svg, layout.width, layout.height);
 }

@@ -4,7 +4,7 @@ import { defineWidget, WidgetElement } from "../widget-element";
 import { drawGradients } from "./draw";
 import { gradientOutputs, gradientResultsInSlices, type GradientResults } from "./results";
 import { spec } from "./spec";
-import { DEFAULT_WIDTH, gradientLayout } from "./view";
+import { DEFAULT_WIDTH, ROW_LABELS, gradientLayout } from "./view";
 import { realWidth } from "../charts/real-width";
 
 class ReparamElement extends WidgetElement<LinearGaussianState> {
@@ -51,11 +51,19 @@ class ReparamElement extends WidgetElement<LinearGaussianState> {
   private draw(): void {
     const svg = this.querySelector<SVGSVGElement>("svg[data-role=gradients]");
     if (!svg || !this.latest) return;
-    const labels = Array.from(svg.querySelectorAll<SVGTextElement>(".interval text"), (text) =>
-      text.getComputedTextLength(),
-    );
-    drawGradients(svg, gradientLayout(this.latest, realWidth(svg, DEFAULT_WIDTH), Math.max(0, ...labels)));
+    drawGradients(svg, gradientLayout(this.latest, realWidth(svg, DEFAULT_WIDTH), longLabelWidth(svg)));
   }
+}
+
+/** The widest long row label at the text size the theme sets (user units): each label set to its long form and measured. */
+function longLabelWidth(svg: SVGSVGElement): number {
+  const widths = (["score", "reparam"] as const).map((key) => {
+    const text = svg.querySelector<SVGTextElement>(`.interval-${key} text`);
+    if (!text) return 0;
+    text.textContent = ROW_LABELS[key].long;
+    return text.getComputedTextLength();
+  });
+  return Math.max(...widths);
 }
 
 defineWidget(spec, ReparamElement);

@@ -37,22 +37,34 @@ const MARGIN = { right: 16 };
 const labelColumn = (width: number): number => (width < 480 ? 120 : 150);
 const PANEL_HEIGHT = 110;
 
+/** Row labels, and the short form a narrow plot uses when the long one would take more than half its width. */
+export const ROW_LABELS = {
+  score: { long: "score function", short: "score" },
+  reparam: { long: "reparameterisation", short: "reparam." },
+} as const;
+/** The short forms' share of the long forms' width (5 of 14 and 8 of 18 characters), with room to spare. */
+const SHORT_SHARE = 0.5;
+
 /**
  * Each estimate with ±2 standard errors; a one-draw estimate (infinite error) shows no whisker.
- * `labelWidth` is the widest row label as drawn (user units; 18 px text on a projector needs ~200):
- * the intervals start after it, never under it.
+ * `labelWidth` is the widest long row label as drawn (user units; "reparameterisation" in 18 px bold on a
+ * projector is ~190): the intervals start after the labels, never under them, and where the long labels
+ * would take more than half the width the rows use their short forms.
  */
 export function gradientLayout(
   { exact, estimates }: GradientResults,
   width = DEFAULT_WIDTH,
   labelWidth = 0,
 ): GradientLayout {
-  const left = Math.max(labelColumn(width), Math.min(Math.ceil(labelWidth) + 14, width / 2));
+  const short = labelWidth + 14 > width / 2;
+  const needed = Math.ceil(labelWidth * (short ? SHORT_SHARE : 1)) + 14;
+  const left = labelWidth > 0 ? Math.min(Math.max(labelColumn(width), needed), width / 2) : labelColumn(width);
+  const form = short ? "short" : "long";
   const panels = (["qm", "qs"] as const).map((key, index): Panel => {
     const top = index * PANEL_HEIGHT;
     const rows = [
-      { key: "score" as const, label: "score function", estimate: estimates.score[key] },
-      { key: "reparam" as const, label: "reparameterisation", estimate: estimates.reparam[key] },
+      { key: "score" as const, label: ROW_LABELS.score[form], estimate: estimates.score[key] },
+      { key: "reparam" as const, label: ROW_LABELS.reparam[form], estimate: estimates.reparam[key] },
     ];
     const whisker = (se: number) => (Number.isFinite(se) ? 2 * se : 0);
     const values = [

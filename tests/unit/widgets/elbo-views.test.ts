@@ -65,15 +65,17 @@ describe("the figures of the elbo and reparam widgets", () => {
     );
   }, 30_000);
 
-  it("start the gradient intervals after the widest row label, up to half the width", () => {
-    const results = gradientResults({ x: 1.5, w: 1.5, b: 0, s: 0.8, qm: 0.3, qs: 0.6, n: 100, seed: 1, k: 1 });
+  it("start the gradient intervals after the row labels, in their short form where the long one takes half the width", () => {
+    const results = gradientResults({ x: 1.5, w: 1.5, b: 0, s: 0.8, qm: 0.3, qs: 0.6, n: 100, seed: 1 });
+    const labels = (layout: ReturnType<typeof gradientLayout>) => layout.panels[0]!.intervals.map((row) => row.label);
     expect(gradientLayout(results, 640).left).toBe(150);
     // "reparameterisation" in 18 px bold on a projector is about 190 units wide.
     const wide = gradientLayout(results, 640, 190);
-    expect(wide.left).toBe(204);
-    for (const panel of wide.panels)
-      for (const interval of panel.intervals) expect(interval.lo).toBeGreaterThanOrEqual(204);
-    expect(gradientLayout(results, 300, 190).left).toBe(150);
+    expect([wide.left, labels(wide)]).toEqual([204, ["score function", "reparameterisation"]]);
+    for (const panel of wide.panels) for (const row of panel.intervals) expect(row.lo).toBeGreaterThanOrEqual(204);
+    const narrow = gradientLayout(results, 350, 190);
+    expect([narrow.left, labels(narrow)]).toEqual([120, ["score", "reparam."]]);
+    expect(gradientLayout(results, 240, 190).left).toBe(120);
   });
 
   it("end the gap bar exactly where log p(x) is drawn", () => {
