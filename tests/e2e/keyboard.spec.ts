@@ -67,10 +67,18 @@ for (const slug of chapterSlugs) {
     let focused = await page.evaluate(() => window.focusedControls);
     let expected = await tabbableControls(page);
     expect(new Set(focused.map((key) => key.split(":")[0])).size, "widgets reached at first visit").toBe(widgets);
-    if (await modelsLoading(page)) {
+    if ((await page.locator("[data-widget] button[name=train]").count()) > 0) {
       // A model's Train and Reset are disabled, and its plot's handles absent, until the model it
-      // starts loading as the walk nears it has loaded: then a second walk must stop at all of them.
-      await expect.poll(() => modelsLoading(page), { timeout: 90_000 }).toBe(false);
+      // starts loading as the walk nears it has loaded (which may end just after the walk): once all
+      // have loaded, a second walk must stop at all of them.
+      // Loaded, and their views drawn (the latent plot's handle, the sliders): the tab stops stop changing.
+      const settled = async () => {
+        if (await modelsLoading(page)) return "loading";
+        const before = JSON.stringify(await tabbableControls(page));
+        await page.waitForTimeout(1_000);
+        return before === JSON.stringify(await tabbableControls(page)) ? "settled" : "changing";
+      };
+      await expect.poll(settled, { timeout: 90_000 }).toBe("settled");
       await page.evaluate(() => {
         window.focusedControls = [];
         document.querySelector<HTMLElement>("a[href]")?.focus();

@@ -59,6 +59,8 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   protected readonly measuredSettings: Readonly<Record<string, { readonly retrain: boolean }>> = {};
   /** True while a render() is waiting: the base class then sets data-ready itself. */
   private rendering = false;
+  /** True from a first Train (which loads the model) until training starts: the "idle" between is not ready. */
+  private startPending = false;
   /** True while the worker measures the model at rest (figures still to come: not ready). */
   private measuring = false;
 
@@ -300,9 +302,11 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
       const state = this.currentState();
       if (!state) return;
       this.removeAttribute("data-ready");
+      // Between the model's loading and the start it asks for, the worker says "idle": not a resting state.
+      this.startPending = true;
       void this.load(state, this.signal).then(
         () => this.client?.send({ type: "start" }),
-        () => undefined,
+        () => (this.startPending = false),
       );
       return;
     }
@@ -345,7 +349,7 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
         break;
       case "measured":
         this.measuring = false;
-        if (!this.rendering && this.status !== "training" && this.status !== "loading")
+        if (!this.rendering && this.status !== "training" && this.status !== "loading" && !this.startPending)
           this.setAttribute("data-ready", "");
         break;
       case "error":
@@ -377,6 +381,7 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
 
   private onStatus(status: Status, message?: string): void {
     this.status = status;
+    if (status !== "idle" && status !== "loading") this.startPending = false;
     const statusLine = this.querySelector<HTMLElement>("[data-role=status]");
     if (statusLine) statusLine.textContent = STATUS_TEXT[status];
     const train = this.button("train");
@@ -395,7 +400,8 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     }
     if (status === "training" || status === "loading") this.measuring = false;
     if (this.rendering) return;
-    if (status === "training" || status === "loading" || this.measuring) this.removeAttribute("data-ready");
+    if (status === "training" || status === "loading" || this.measuring || this.startPending)
+      this.removeAttribute("data-ready");
     else this.setAttribute("data-ready", "");
   }
 
@@ -415,6 +421,7 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   }
 
   private workerFailed(message: string): void {
+    this.startPending = false;
     for (const waiter of this.waiters) waiter.reject(new Error(message));
     this.waiters = [];
     this.clearOutputs();
