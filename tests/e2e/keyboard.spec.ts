@@ -58,27 +58,26 @@ function tabbableControls(page: Page): Promise<string[]> {
 
 for (const slug of chapterSlugs) {
   test(`Tab from the top of chapters/${slug}/ reaches every widget control in document order`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`chapters/${slug}/`);
+    // Model widgets load as they near the screen, their Train disabled meanwhile: load them first, as a
+    // reader scrolling through does, so the walk meets each as it rests (a pretrained VAE after measuring).
+    for (const model of await page.locator("[data-widget]:has(button[name=train])").all()) {
+      await model.evaluate((element) => element.scrollIntoView({ block: "center" }));
+      await expect(model).toHaveAttribute("data-ready", "", { timeout: 120_000 });
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
     await recordFocus(page);
     const widgets = await page.locator("[data-widget]").count();
     await tabToFooter(page);
     let focused = await page.evaluate(() => window.focusedControls);
     let expected = await tabbableControls(page);
     expect(new Set(focused.map((key) => key.split(":")[0])).size, "widgets reached at first visit").toBe(widgets);
-    if ((await page.locator("[data-widget] button[name=train]").count()) > 0) {
+    if (await modelsLoading(page)) {
       // A model's Train and Reset are disabled, and its plot's handles absent, until the model it
-      // starts loading as the walk nears it has loaded (which may end just after the walk): once all
-      // have loaded, a second walk must stop at all of them.
-      // Loaded, and their views drawn (the latent plot's handle, the sliders): the tab stops stop changing.
-      const settled = async () => {
-        if (await modelsLoading(page)) return "loading";
-        const before = JSON.stringify(await tabbableControls(page));
-        await page.waitForTimeout(1_000);
-        return before === JSON.stringify(await tabbableControls(page)) ? "settled" : "changing";
-      };
-      await expect.poll(settled, { timeout: 90_000 }).toBe("settled");
+      // starts loading as the walk nears it has loaded: then a second walk must stop at all of them.
+      await expect.poll(() => modelsLoading(page), { timeout: 90_000 }).toBe(false);
       await page.evaluate(() => {
         window.focusedControls = [];
         document.querySelector<HTMLElement>("a[href]")?.focus();
