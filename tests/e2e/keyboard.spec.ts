@@ -65,7 +65,18 @@ for (const slug of chapterSlugs) {
     // reader scrolling through does, so the walk meets each as it rests (a pretrained VAE after measuring).
     for (const model of await page.locator("[data-widget]:has(button[name=train])").all()) {
       await model.evaluate((element) => element.scrollIntoView({ block: "center" }));
-      await expect(model).toHaveAttribute("data-ready", "", { timeout: 120_000 });
+      // Defined, resting, and a pretrained one loaded ("Ready."): before its module loads, the static
+      // shell is already marked ready and its Train enabled.
+      const resting = () =>
+        model.evaluate(
+          (element) =>
+            element.matches(":defined") &&
+            element.hasAttribute("data-ready") &&
+            !element.querySelector<HTMLButtonElement>("button[name=train]")?.disabled &&
+            (element.getAttribute("pretrained") !== "1" ||
+              /^Ready\./.test(element.querySelector("[data-role=status]")?.textContent ?? "")),
+        );
+      await expect.poll(resting, { timeout: 120_000 }).toBe(true);
     }
     await page.evaluate(() => window.scrollTo(0, 0));
     await recordFocus(page);
