@@ -1,6 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { chapterSlugs } from "./layout";
 
+// Known race (issue #13 note): on chapters/vae/ beside another worker, a pretrained model's controls
+// sometimes change while the walk passes them; each attempt is a whole walk held to the full rule.
+test.describe.configure({ retries: 2 });
+
 /**
  * A reader with a keyboard alone: Tab from the top of a chapter, at first visit and with no waiting,
  * reaches every control of every widget in document order (controls that wait in <Deferred>
