@@ -11,6 +11,8 @@ class ReparamElement extends WidgetElement<LinearGaussianState> {
   protected readonly spec = spec;
   private latest?: GradientResults;
   private resizeObserver?: ResizeObserver;
+  /** The long row labels' width, measured once per size: a new zoom or theme resizes the figure. */
+  private labelWidth?: number;
 
   protected override setup(): void {
     bindModelControls(this, this.signal, (changes) => this.setParamsSoon(changes));
@@ -23,9 +25,18 @@ class ReparamElement extends WidgetElement<LinearGaussianState> {
       { signal: this.signal },
     );
     // Redraw at the figure's real width so its labels keep their size on a phone.
-    this.resizeObserver = new ResizeObserver(() => this.draw());
+    this.resizeObserver = new ResizeObserver(() => {
+      this.labelWidth = undefined;
+      this.draw();
+    });
     const svg = this.querySelector("svg[data-role=gradients]");
     if (svg) this.resizeObserver.observe(svg);
+    // The book's own font may arrive after the first measurement, with other widths.
+    void document.fonts.ready.then(() => {
+      if (this.signal.aborted) return;
+      this.labelWidth = undefined;
+      this.draw();
+    });
   }
 
   protected override teardown(): void {
@@ -51,7 +62,9 @@ class ReparamElement extends WidgetElement<LinearGaussianState> {
   private draw(): void {
     const svg = this.querySelector<SVGSVGElement>("svg[data-role=gradients]");
     if (!svg || !this.latest) return;
-    drawGradients(svg, gradientLayout(this.latest, realWidth(svg, DEFAULT_WIDTH), longLabelWidth(svg)));
+    // Measuring forces a layout: once per size, not on every slider input.
+    this.labelWidth ??= longLabelWidth(svg);
+    drawGradients(svg, gradientLayout(this.latest, realWidth(svg, DEFAULT_WIDTH), this.labelWidth));
   }
 }
 
