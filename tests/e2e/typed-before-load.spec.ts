@@ -43,3 +43,28 @@ test("a table column typed before the module loaded is the parameter (bayes)", a
   await expect(root.locator('input[name="likelihood-1"]')).toHaveValue("2");
   expect(new URL(page.url()).searchParams.get("likelihood")).toBe("0.9,2");
 });
+
+test("Copy link pressed before the Embed panel's module loaded is answered once it loads", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let requested = () => {};
+  const held = new Promise<void>((resolve) => (requested = resolve));
+  await page.route(/\/_astro\/panel\.[\w-]+\.js$/, async (route) => {
+    requested();
+    await released;
+    await route.continue();
+  });
+  await page.goto("embed/dice/?n=3");
+  const root = page.locator('[data-widget="dice"]');
+  await expect(root).toHaveAttribute("data-ready", "");
+  await root.locator("[data-role=embed] summary").click();
+  await held;
+  await root.getByRole("button", { name: "Copy link" }).click();
+  release();
+  await expect(root.locator(".embed-status")).toHaveText("Copied the link.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/embed\/dice\/\?n=3$/);
+});
