@@ -180,7 +180,7 @@ export function drawScatter(
   scales: PlaneScales,
 ): void {
   const { x, y, layout } = scales;
-  const { width, height, font } = layout.box;
+  const { width, height } = layout.box;
   const points = scatterPoints(evaluation);
   const ratio = window.devicePixelRatio || 1;
   canvas.width = Math.round(width * ratio);
