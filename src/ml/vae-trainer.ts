@@ -96,12 +96,14 @@ export class VaeTrainer implements Trainer {
     return this.sampler.epochsDone;
   }
 
-  /** One training step on a freshly binarised batch; the batch's mean recon and KL per digit. */
-  step(): VaeLosses {
+  /** One training step on a freshly binarised batch; the batch's mean recon and KL per digit, if `readLosses`. */
+  step(): VaeLosses;
+  step(readLosses: boolean): VaeLosses | undefined;
+  step(readLosses = true): VaeLosses | undefined {
     const { batch, latent } = this.config;
     const x = tf.tensor2d(binarise(this.sampler.next(), this.random, this.batchPixels), [batch, DIGIT_PIXELS]);
     const eps = tf.tensor2d(normals(this.random, batch * latent, this.eps), [batch, latent]);
-    const losses = this.vae.trainStep(x, eps);
+    const losses = this.vae.trainStep(x, eps, readLosses);
     tf.dispose([x, eps]);
     this.steps += 1;
     return losses;
