@@ -6,18 +6,24 @@ import { expect, test, type Page } from "@playwright/test";
  * takes the fields' values as the state when it connects. Each case holds the module back, types,
  * then lets it load.
  */
-async function openWithModuleHeld(page: Page, id: string): Promise<() => void> {
+/** Holds back the scripts whose path matches `pattern`: resolves once one is asked for, with the release. */
+async function holdScripts(page: Page, pattern: RegExp): Promise<{ requested: Promise<void>; release: () => void }> {
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  let requested = () => {};
-  const held = new Promise<void>((resolve) => (requested = resolve));
-  await page.route(/\/_astro\/element\.[\w-]+\.js$/, async (route) => {
-    requested();
+  let requestedNow = () => {};
+  const requested = new Promise<void>((resolve) => (requestedNow = resolve));
+  await page.route(pattern, async (route) => {
+    requestedNow();
     await released;
     await route.continue();
   });
+  return { requested, release };
+}
+
+async function openWithModuleHeld(page: Page, id: string): Promise<() => void> {
+  const { requested, release } = await holdScripts(page, /\/_astro\/element\.[\w-]+\.js$/);
   await page.goto(`embed/${id}/`, { waitUntil: "domcontentloaded" });
-  await held;
+  await requested;
   expect(await page.evaluate((tag) => customElements.get(tag) === undefined, `vae-${id}`)).toBe(true);
   return release;
 }
@@ -42,4 +48,21 @@ test("a table column typed before the module loaded is the parameter (bayes)", a
   await expect(root.locator("[role=alert]")).toContainText("likelihood");
   await expect(root.locator('input[name="likelihood-1"]')).toHaveValue("2");
   expect(new URL(page.url()).searchParams.get("likelihood")).toBe("0.9,2");
+});
+
+test("Copy link pressed before the Embed panel's module loaded is answered once it loads", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const { requested, release } = await holdScripts(page, /\/_astro\/panel\.[\w-]+\.js$/);
+  await page.goto("embed/dice/?n=3");
+  const root = page.locator('[data-widget="dice"]');
+  await expect(root).toHaveAttribute("data-ready", "");
+  await root.locator("[data-role=embed] summary").click();
+  await requested;
+  await root.getByRole("button", { name: "Copy link" }).click();
+  release();
+  await expect(root.locator(".embed-status")).toHaveText("Copied the link.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/embed\/dice\/\?n=3$/);
 });
