@@ -12,13 +12,6 @@ export const KNOWN_GAPS: Readonly<Record<string, Readonly<Record<string, readonl
     elbo: ["scroll"],
     // At the legibility floor (zoom 0.9) the two formula cards side by side plus the chart are 10 px too tall.
     "kl-std-normal": ["scroll"],
-    // Pretrained (its figures drawn), the latent plot is drawn ~190 px wide: its ticks and legend come out at 10 px;
-    // the training controls and the view's tabs above it are 189 px taller than the frame.
-    vae: ["scroll", "text size"],
   },
-  "a 1280×720 projector slide": {
-    // Pretrained: the latent plot's two "−4" ticks meet at its corner, and its z₂ name is drawn at 17 px;
-    // the training controls, the view's tabs and the square plot at 18 px text are 281 px taller than the slide.
-    vae: ["scroll", "text size", "overlap"],
-  },
+  "a 1280×720 projector slide": {},
 };

@@ -67,7 +67,9 @@ export async function textBoxes(scope: Page | Frame, root = "body"): Promise<Tex
         if (!visible(text) || !text.textContent?.trim()) continue;
         const rect = text.getBoundingClientRect();
         const bbox = text.getBBox();
-        const scale = bbox.height > 0 ? rect.height / bbox.height : 1;
+        // The ratio of areas: a name rotated a quarter turn (a y axis's) swaps its box's width and height.
+        const scale =
+          bbox.height > 0 && bbox.width > 0 ? Math.sqrt((rect.width * rect.height) / (bbox.width * bbox.height)) : 1;
         const svg = text.ownerSVGElement;
         let outside = 0;
         if (svg) {

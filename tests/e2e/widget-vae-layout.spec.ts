@@ -97,12 +97,14 @@ test.describe.serial("the pretrained 2-D model", () => {
     });
     expect(inside).toBe(true);
     await expect(scatter.locator("text.axis-name")).toHaveText(["z₁", "z₂"]);
-    expect(await smallestText(scatter)).toBeGreaterThanOrEqual(9);
+    // The plot's viewBox is its box as laid out: its labels are the 12.8 px the theme sets, at any width.
+    expect(await smallestText(scatter)).toBeGreaterThanOrEqual(12);
     await root.locator('[role=tab][data-view="grid"]').click();
     const gridAxes = root.locator("svg[data-role=grid-axes]");
     const ticks = ["−3", "−2", "−1", "0", "1", "2", "3"];
     await expect(gridAxes.locator(".tick text")).toHaveText([...ticks, ...ticks]);
     await expect(gridAxes.locator("text.axis-name")).toHaveText(["z₁", "z₂"]);
+    expect(await smallestText(gridAxes)).toBeGreaterThanOrEqual(12);
     // The digits sit inside the axes' square: the first tick is at the first column's centre.
     const [canvasBox, firstTick] = await Promise.all([
       root.locator("canvas[data-role=grid]").boundingBox(),
@@ -111,6 +113,28 @@ test.describe.serial("the pretrained 2-D model", () => {
     const column = canvasBox!.width / 15;
     expect(Math.abs(firstTick!.x - (canvasBox!.x + column / 2))).toBeLessThan(column / 3);
   });
+});
+
+test("untrained, on the smallest phone: tabs in two rows, and the latent plot says how to fill it", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`embed/${ID}/`);
+  const tabTops = await page
+    .locator(`[data-widget="${ID}"] [role=tab]:visible`)
+    .evaluateAll((tabs) => new Set(tabs.map((tab) => Math.round(tab.getBoundingClientRect().top))).size);
+  expect(tabTops).toBeLessThanOrEqual(2);
+  const message = page.locator(`[data-widget="${ID}"] svg[data-role=scatter-axes] text.plot-empty`);
+  await expect(message).toContainText("Train");
+  const [text, plot] = await Promise.all([
+    message.boundingBox(),
+    page.locator(`[data-widget="${ID}"] .latent-plot`).boundingBox(),
+  ]);
+  expect(text!.x).toBeGreaterThanOrEqual(plot!.x);
+  expect(text!.x + text!.width).toBeLessThanOrEqual(plot!.x + plot!.width);
+  expect(await smallestText(page.locator(`[data-widget="${ID}"] svg[data-role=scatter-axes]`))).toBeGreaterThanOrEqual(
+    12,
+  );
 });
 
 test("latent 20: each slider shows its value", async ({ page }) => {

@@ -16,6 +16,7 @@ import { drawGaps } from "./gaps-view";
 import { spec, type VaeState } from "./spec";
 import {
   buildSliders,
+  DEFAULT_BOX,
   drawGridAxes,
   drawScatter,
   drawVaeCurves,
@@ -31,7 +32,10 @@ import {
   emptyCurves,
   historyCurves,
   pretrainedHistory,
+  measureBox,
+  showEmptyPlane,
   type PlaneScales,
+  type PlotBox,
   type VaeCurves,
 } from "./view";
 
@@ -70,6 +74,12 @@ class VaeElement extends ModelWidget<VaeState> {
   private decoding = false;
   private decodeAgain = false;
   private scales: PlaneScales = planeScales();
+  /** The boxes the latent plot and the decoded grid are laid out in, measured once per size (ResizeObserver). */
+  private plotBox: PlotBox = DEFAULT_BOX;
+  private gridBox: PlotBox = DEFAULT_BOX;
+  private sizes?: ResizeObserver;
+  /** The evaluation the latent view shows (redrawn at a new size), and whether it had a grid of digits. */
+  private shown?: VaeEvaluationMessage;
 
   protected override setup(): void {
     super.setup();
@@ -95,12 +105,61 @@ class VaeElement extends ModelWidget<VaeState> {
       signal: this.signal,
     });
     this.setupDrag();
+    this.sizes = new ResizeObserver(() => this.measurePlots());
+    for (const selector of [".latent-plot", ".grid-plot"]) {
+      const element = this.querySelector(selector);
+      if (element) this.sizes.observe(element);
+    }
+    this.showEmptyPlane();
   }
 
   protected override teardown(): void {
     super.teardown();
+    this.sizes?.disconnect();
+    this.sizes = undefined;
     this.decoding = false;
     this.decodeAgain = false;
+  }
+
+  /** Lays the plots out again when their boxes change size (a new frame, a tab shown, a phone turned), not on every input. */
+  private measurePlots(): void {
+    const plot = this.querySelector<HTMLElement>(".latent-plot");
+    const svg = this.scatterSvg();
+    const box = plot && svg ? measureBox(plot, svg) : undefined;
+    if (box && !sameBox(box, this.plotBox)) {
+      this.plotBox = box;
+      if (this.shown) this.drawScatter(this.shown);
+      else this.showEmptyPlane();
+    }
+    const grid = this.querySelector<HTMLElement>(".grid-plot");
+    const axes = this.querySelector<SVGSVGElement>("svg[data-role=grid-axes]");
+    const gridBox = grid && axes ? measureBox(grid, axes) : undefined;
+    if (gridBox && !sameBox(gridBox, this.gridBox)) {
+      this.gridBox = gridBox;
+      if (this.shown?.grid) this.drawGridAxes();
+    }
+  }
+
+  /** The latent plot before a model has codes: what to do to fill it. */
+  private showEmptyPlane(): void {
+    const svg = this.scatterSvg();
+    if (!svg) return;
+    showEmptyPlane(
+      svg,
+      this.querySelector<HTMLCanvasElement>("canvas[data-role=scatter]"),
+      this.plotBox,
+      "The codes of the held-out digits appear here once a model is trained (Train) or loaded (Pretrained).",
+    );
+  }
+
+  /** The decoded grid's axes in its box, and its digits' canvas on their square. */
+  private drawGridAxes(): void {
+    const axes = this.querySelector<SVGSVGElement>("svg[data-role=grid-axes]");
+    const canvas = this.querySelector<HTMLCanvasElement>("canvas[data-role=grid]");
+    if (!axes) return;
+    const { left, top, side } = drawGridAxes(axes, GRID_SIDE, GRID_RANGE, this.gridBox);
+    if (canvas)
+      Object.assign(canvas.style, { left: `${left}px`, top: `${top}px`, width: `${side}px`, height: `${side}px` });
   }
 
   protected override showState(state: VaeState): void {
@@ -150,6 +209,8 @@ class VaeElement extends ModelWidget<VaeState> {
     this.priorSteps = shipped?.steps ?? 0;
     this.curves = shipped ? historyCurves(shipped) : emptyCurves();
     this.drawCurves();
+    this.shown = undefined;
+    this.showEmptyPlane();
   }
 
   protected rewindViews(step: number): void {
@@ -204,8 +265,7 @@ class VaeElement extends ModelWidget<VaeState> {
       if (!evaluation.grid && gridTab?.getAttribute("aria-selected") === "true") this.showView("latent");
       if (evaluation.grid) {
         this.drawCanvas("grid", evaluation.grid, GRID_SIDE * GRID_SIDE, GRID_SIDE);
-        const axes = this.querySelector<SVGSVGElement>("svg[data-role=grid-axes]");
-        if (axes) drawGridAxes(axes, GRID_SIDE, GRID_RANGE);
+        this.drawGridAxes();
       }
       requestAnimationFrame(() => {
         if (frame !== this.frame) return;
@@ -271,11 +331,12 @@ class VaeElement extends ModelWidget<VaeState> {
     const canvas = this.querySelector<HTMLCanvasElement>("canvas[data-role=scatter]");
     const svg = this.scatterSvg();
     if (!canvas || !svg) return;
-    this.scales = planeScales(evaluation.projection?.points);
+    this.shown = evaluation;
+    this.scales = planeScales(this.plotBox, evaluation.projection?.points);
     drawScatter(canvas, svg, evaluation, this.scales);
     const caption = this.querySelector<HTMLElement>("[data-role=latent-caption]");
     if (caption) caption.textContent = latentCaption(evaluation, this.state?.latent ?? 2);
-    ensureHandle(svg, !evaluation.projection);
+    ensureHandle(svg, !evaluation.projection, this.plotBox);
     placeHandle(svg, this.scales, this.probe);
   }
 
@@ -357,5 +418,7 @@ class VaeElement extends ModelWidget<VaeState> {
     });
   }
 }
+
+const sameBox = (a: PlotBox, b: PlotBox): boolean => a.width === b.width && a.height === b.height && a.font === b.font;
 
 defineWidget(spec, VaeElement);

@@ -11,16 +11,88 @@ import { drawLossChart } from "../training/loss-chart";
 
 /** The latent-2 scatter shows z in [−4, 4]², the bulk of the prior N(0, I) and then some. */
 const PLANE_RANGE = 4;
-/** The scatter's viewBox (SVG units; the canvas under it matches): a square plot, then a legend row. */
-export const PLOT = 360;
-const LEGEND_ROW = 30;
-export const PLOT_HEIGHT = PLOT + LEGEND_ROW;
-/** Room for tick labels and the axis names: left and bottom; a little at the top and right. */
-const MARGIN = { left: 58, bottom: 50, top: 10, right: 14 };
+
+/**
+ * The box the scatter is drawn in: its size as laid out (CSS pixels before any zoom, measured by the
+ * element once per size) and the size of its labels as the theme sets them. The viewBox is this box,
+ * so a label of 13 px is 13 px on screen however wide the plot is drawn.
+ */
+export interface PlotBox {
+  readonly width: number;
+  readonly height: number;
+  readonly font: number;
+}
+
+/** Before the first measurement (and in tests): the plot as a 360 px column draws it. */
+export const DEFAULT_BOX: PlotBox = { width: 360, height: 400, font: 13 };
+
+/**
+ * The box of `container` as laid out (CSS pixels before the embed page's zoom), with the size the
+ * theme sets for `svg`'s labels; undefined while it is not shown (a hidden tab).
+ */
+export function measureBox(container: HTMLElement, svg: SVGSVGElement): PlotBox | undefined {
+  const rect = container.getBoundingClientRect();
+  if (rect.width < 1 || rect.height < 1) return undefined;
+  // getBoundingClientRect includes the zoom of the element's ancestors (src/embed/embed-page.ts zooms <main>).
+  const zoom = (container as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom || 1;
+  const probe = document.createElementNS("http://www.w3.org/2000/svg", "text");
+  svg.append(probe);
+  const font = Number.parseFloat(getComputedStyle(probe).fontSize) || DEFAULT_BOX.font;
+  probe.remove();
+  return { width: Math.round(rect.width / zoom), height: Math.round(rect.height / zoom), font };
+}
+
+/** The plot's square and its legend rows within `box`, all in viewBox units (CSS pixels). */
+export interface PlaneLayout {
+  readonly box: PlotBox;
+  /** The square of the plane: its left and top edges and its side. */
+  readonly left: number;
+  readonly top: number;
+  readonly side: number;
+  /** Digits per legend row (10, or 5 in two rows where one row would not fit under the square). */
+  readonly legendColumns: number;
+  /** The widest tick label's estimated width. */
+  readonly tickLabel: number;
+  /** The top of the legend rows: under the square and its axis name. */
+  readonly legendTop: number;
+}
+
+/** Width of a legend item (swatch, digit and the space to the next), in ems. */
+const LEGEND_ITEM = 2.1;
+/** Height of a legend row, in ems. */
+const LEGEND_ROW = 1.8;
+
+/**
+ * Where the square goes in `box`: room on the left for tick labels of `tickChars` characters and the
+ * rotated axis name, below for the tick labels and the axis name, half a label above and right (the
+ * end ticks' labels are centred on the square's edges), and the legend rows under it all.
+ */
+export function planeLayout(box: PlotBox, tickChars = 2): PlaneLayout {
+  const { width, height, font } = box;
+  // d3's axes: 6 px ticks, 3 px padding; digits are about 0.62 em wide.
+  const tickLabel = tickChars * 0.62 * font;
+  const margin = {
+    left: Math.ceil(9 + tickLabel + 0.5 * font + font),
+    bottom: Math.ceil(9 + font + 0.4 * font + font),
+    top: Math.ceil(0.6 * font),
+    right: Math.ceil(Math.max(0.6 * font, tickLabel / 2)),
+  };
+  const oneRow = 10 * LEGEND_ITEM * font <= width;
+  const legendColumns = oneRow ? 10 : 5;
+  const legend = (oneRow ? 1 : 2) * LEGEND_ROW * font;
+  const side = Math.max(
+    40,
+    Math.floor(Math.min(width - margin.left - margin.right, height - margin.top - margin.bottom - legend)),
+  );
+  // The square and its margins, centred across the box.
+  const left = Math.max(margin.left, Math.floor((width - side - margin.left - margin.right) / 2) + margin.left);
+  return { box, left, top: margin.top, side, legendColumns, tickLabel, legendTop: margin.top + side + margin.bottom };
+}
 
 export interface PlaneScales {
   readonly x: ScaleLinear<number, number>;
   readonly y: ScaleLinear<number, number>;
+  readonly layout: PlaneLayout;
 }
 
 /** The curves of one run: [training step, nats] pairs for the two terms of the loss. */
@@ -77,21 +149,26 @@ export const classColour = (label: number): string => schemeTableau10[label] ?? 
 export const scatterPoints = (evaluation: VaeEvaluationMessage): Float32Array =>
   evaluation.projection?.points ?? evaluation.codes;
 
-/** Scales from z (or projection) units to viewBox units: [−4, 4]² for latent 2, else fitted to `projected`. */
-export function planeScales(projected?: Float32Array): PlaneScales {
+/**
+ * Scales from z (or projection) units to viewBox units (CSS pixels of `box`): [−4, 4]² for latent 2,
+ * else fitted to `projected`; the square leaves room for the widest tick label.
+ */
+export function planeScales(box: PlotBox = DEFAULT_BOX, projected?: Float32Array): PlaneScales {
   let extent = PLANE_RANGE;
   if (projected) {
     extent = 0;
     for (const value of projected) extent = Math.max(extent, Math.abs(value));
     extent = Math.max(0.5, Math.ceil(extent * 1.05 * 2) / 2);
   }
+  const domain = scaleLinear().domain([-extent, extent]);
+  const format = domain.tickFormat(5);
+  const chars = Math.max(1, ...domain.ticks(5).map((tick) => format(tick).length));
+  const layout = planeLayout(box, chars);
+  const { left, top, side } = layout;
   return {
-    x: scaleLinear()
-      .domain([-extent, extent])
-      .range([MARGIN.left, PLOT - MARGIN.right]),
-    y: scaleLinear()
-      .domain([-extent, extent])
-      .range([PLOT - MARGIN.bottom, MARGIN.top]),
+    x: domain.copy().range([left, left + side]),
+    y: domain.copy().range([top + side, top]),
+    layout,
   };
 }
 
@@ -100,40 +177,47 @@ export function drawScatter(
   canvas: HTMLCanvasElement,
   svg: SVGSVGElement,
   evaluation: VaeEvaluationMessage,
-  { x, y }: PlaneScales,
+  scales: PlaneScales,
 ): void {
+  const { x, y, layout } = scales;
+  const { width, height } = layout.box;
   const points = scatterPoints(evaluation);
   const ratio = window.devicePixelRatio || 1;
-  canvas.width = PLOT * ratio;
-  canvas.height = PLOT_HEIGHT * ratio;
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
   const context = canvas.getContext("2d");
   if (!context) return;
   context.scale(ratio, ratio);
-  if (!evaluation.projection) drawPriorDensity(canvas, context, { x, y });
+  if (!evaluation.projection) drawPriorDensity(canvas, context, scales);
   context.globalAlpha = 0.7;
+  // Dots grow a little with the plot: 2 px at 360 px, so a projector's room sees them.
+  const dot = Math.max(2, layout.side / 150);
   for (let i = 0; i < evaluation.labels.length; i++) {
     // Both the latent-2 codes and the projection have two coordinates per digit.
     context.fillStyle = classColour(evaluation.labels[i]!);
     context.beginPath();
-    context.arc(x(points[i * 2]!), y(points[i * 2 + 1]!), 2, 0, 2 * Math.PI);
+    context.arc(x(points[i * 2]!), y(points[i * 2 + 1]!), dot, 0, 2 * Math.PI);
     context.fill();
   }
   const [first, second] = evaluation.projection ? ["principal axis 1", "principal axis 2"] : ["z₁", "z₂"];
-  const root = select(svg).attr("viewBox", `0 0 ${PLOT} ${PLOT_HEIGHT}`);
-  root.selectAll("g.axis, g.plane-legend").remove();
+  const root = select(svg).attr("viewBox", `0 0 ${width} ${height}`);
+  root.selectAll("g.axis, g.plane-legend, .plot-empty").remove();
+  const { left, top, side } = layout;
+  const [min] = x.domain() as [number, number];
   const bottom = root
     .append("g")
     .attr("class", "axis")
-    .attr("transform", `translate(0,${PLOT - MARGIN.bottom})`)
+    .attr("transform", `translate(0,${top + side})`)
     .call(axisBottom(x).ticks(5));
-  const left = root
+  // The left axis leaves out the corner's tick label: the bottom axis's one there reads for both.
+  const leftTicks = y.ticks(5).filter((tick) => tick !== min);
+  const leftAxis = root
     .append("g")
     .attr("class", "axis")
-    .attr("transform", `translate(${MARGIN.left},0)`)
-    .call(axisLeft(y).ticks(5));
-  const middle = (range: number[]) => ((range[0] ?? 0) + (range[1] ?? 0)) / 2;
-  nameAxes(bottom, left, [middle(x.range()), middle(y.range())], [first, second]);
-  drawPlaneLegend(root.append("g").attr("class", "plane-legend"));
+    .attr("transform", `translate(${left},0)`)
+    .call(axisLeft(y).tickValues(leftTicks).tickFormat(y.tickFormat(5)));
+  nameAxes(bottom, leftAxis, [left + side / 2, top + side / 2], [first, second], axisNamePlaces(layout));
+  drawPlaneLegend(root.append("g").attr("class", "plane-legend"), layout);
 }
 
 /** Stops of the prior's shading, and its darkest opacity (at z = 0). */
@@ -145,7 +229,11 @@ const PRIOR_OPACITY = 0.28;
  * at each of PRIOR_STOPS radii of a radial gradient (exact there, linear between), in the canvas's
  * CSS colour so it reads in both themes. Where it is dark and no code lies, the prior has a hole.
  */
-function drawPriorDensity(canvas: HTMLCanvasElement, context: CanvasRenderingContext2D, { x, y }: PlaneScales): void {
+function drawPriorDensity(
+  canvas: HTMLCanvasElement,
+  context: CanvasRenderingContext2D,
+  { x, y, layout }: PlaneScales,
+): void {
   const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(canvas).color);
   const [r, g, b] = match ? [match[1], match[2], match[3]] : ["128", "128", "128"];
   const [, extent] = x.domain() as [number, number];
@@ -159,13 +247,28 @@ function drawPriorDensity(canvas: HTMLCanvasElement, context: CanvasRenderingCon
     gradient.addColorStop(t, `rgba(${r}, ${g}, ${b}, ${(PRIOR_OPACITY * density).toFixed(4)})`);
   }
   context.fillStyle = gradient;
-  context.fillRect(0, 0, PLOT, PLOT);
+  context.fillRect(layout.left, layout.top, layout.side, layout.side);
 }
+
+/** Where the axis names go (nameAxes): below the bottom tick labels, and left of the left ones (a rotated name's baseline). */
+const axisNamePlaces = ({ box, tickLabel }: PlaneLayout) => ({
+  below: 9 + box.font * 1.3,
+  beside: -(9 + tickLabel + 0.3 * box.font),
+});
 
 type AxisGroup = Selection<SVGGElement, unknown, null, undefined>;
 
-/** Each axis's name (text sizes: Vae.astro, in viewBox units), centred on it: below the bottom axis, beside the left one. */
-function nameAxes(bottom: AxisGroup, left: AxisGroup, [xMiddle, yMiddle]: number[], [first, second]: string[]): void {
+/**
+ * Each axis's name, centred on it: `below` the bottom axis (its baseline, clear of the tick labels)
+ * and `beside` the left one (the rotated name's centre line, left of the tick labels), in viewBox units.
+ */
+function nameAxes(
+  bottom: AxisGroup,
+  left: AxisGroup,
+  [xMiddle, yMiddle]: number[],
+  [first, second]: string[],
+  { below, beside }: { below: number; beside: number },
+): void {
   const name = (axis: AxisGroup, text = "") =>
     axis
       .append("text")
@@ -173,23 +276,85 @@ function nameAxes(bottom: AxisGroup, left: AxisGroup, [xMiddle, yMiddle]: number
       .attr("fill", "currentColor")
       .attr("text-anchor", "middle")
       .text(text);
-  // Below the tick labels (17 units tall from y = 9), clear of them, within the 50-unit margin.
   name(bottom, first)
     .attr("x", xMiddle ?? 0)
-    .attr("y", 44);
-  name(left, second).attr("transform", `translate(-36,${yMiddle ?? 0}) rotate(-90)`);
+    .attr("y", below)
+    .attr("dy", "0.71em");
+  name(left, second).attr("transform", `translate(${beside},${yMiddle ?? 0}) rotate(-90)`);
 }
 
-/** The class colours, one swatch per digit, in a row under the plot (part of the figure and its image). */
-function drawPlaneLegend(group: Selection<SVGGElement, unknown, null, undefined>): void {
-  const width = (PLOT - MARGIN.left - MARGIN.right) / 10;
-  group.attr("transform", `translate(${MARGIN.left},${PLOT + LEGEND_ROW / 2})`);
+/** The class colours, one swatch per digit, in one row (or two) under the plot (part of the figure and its image). */
+function drawPlaneLegend(group: Selection<SVGGElement, unknown, null, undefined>, layout: PlaneLayout): void {
+  const { box, left, side, legendColumns, legendTop } = layout;
+  const { font } = box;
+  const item = Math.max(LEGEND_ITEM * font, side / legendColumns);
+  // Under the square where the rows fit its width, else from the box's left edge; each row centred on its line.
+  const start = Math.max(0, Math.min(left, box.width - legendColumns * item));
+  group.attr("transform", `translate(${start},${legendTop + (LEGEND_ROW * font) / 2})`);
   group.append("title").text("Digit classes");
+  const radius = 0.36 * font;
   for (let digit = 0; digit < 10; digit++) {
-    const item = group.append("g").attr("transform", `translate(${digit * width},0)`);
-    item.append("circle").attr("cx", 6).attr("r", 5).attr("fill", classColour(digit));
-    item.append("text").attr("x", 14).attr("dy", "0.35em").attr("fill", "currentColor").text(String(digit));
+    const column = digit % legendColumns;
+    const row = Math.floor(digit / legendColumns);
+    const entry = group.append("g").attr("transform", `translate(${column * item},${row * LEGEND_ROW * font})`);
+    entry.append("circle").attr("cx", radius).attr("r", radius).attr("fill", classColour(digit));
+    entry
+      .append("text")
+      .attr("x", 2 * radius + 0.25 * font)
+      .attr("dy", "0.35em")
+      .attr("fill", "currentColor")
+      .text(String(digit));
   }
+}
+
+/**
+ * Says in the plot what would fill it (`message`), before a model has codes to show: a blank box
+ * reads as broken. Replaced by the codes once they arrive.
+ */
+export function showEmptyPlane(
+  svg: SVGSVGElement,
+  canvas: HTMLCanvasElement | null,
+  box: PlotBox,
+  message: string,
+): void {
+  const root = select(svg).attr("viewBox", `0 0 ${box.width} ${box.height}`);
+  root.selectAll("g.axis, g.plane-legend, .plot-empty, circle.handle").remove();
+  if (canvas) canvas.getContext("2d")?.clearRect(0, 0, canvas.width, canvas.height);
+  // The plane's square, dashed: where the codes will be.
+  const { left, top, side } = planeLayout(box);
+  root
+    .append("rect")
+    .attr("class", "plot-empty")
+    .attr("x", left)
+    .attr("y", top)
+    .attr("width", side)
+    .attr("height", side)
+    .attr("fill", "none")
+    .attr("stroke", "currentColor")
+    .attr("stroke-dasharray", "4 4")
+    .attr("opacity", 0.4);
+  const text = root
+    .append("text")
+    .attr("class", "plot-empty")
+    .attr("fill", "currentColor")
+    .attr("text-anchor", "middle")
+    .attr("x", left + side / 2)
+    .attr("y", top + side / 2);
+  // Lines of at most the square's width: words wrapped at ~0.55 em each.
+  const perLine = Math.max(12, Math.floor((side - box.font) / (0.55 * box.font)));
+  const lines: string[] = [];
+  for (const word of message.split(" ")) {
+    const last = lines.at(-1);
+    if (last !== undefined && (last + " " + word).length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  lines.forEach((line, index) =>
+    text
+      .append("tspan")
+      .attr("x", left + side / 2)
+      .attr("dy", index === 0 ? `${-(lines.length - 1) * 0.6}em` : "1.2em")
+      .text(line),
+  );
 }
 
 /** What the latent view shows, in words: the codes themselves (latent 2) or their projection. */
@@ -203,12 +368,18 @@ export function latentCaption(evaluation: VaeEvaluationMessage, latent: number):
 export const pointText = (z1: number, z2: number): string => `z = (${formatNumber(z1, 3)}, ${formatNumber(z2, 3)})`;
 
 /** Adds (latent 2) or removes (a projection) the ring that marks the decoded point z. */
-export function ensureHandle(svg: SVGSVGElement, wanted: boolean): void {
+export function ensureHandle(svg: SVGSVGElement, wanted: boolean, { font }: PlotBox = DEFAULT_BOX): void {
   const handle = select(svg)
     .selectAll<SVGCircleElement, null>("circle.handle")
     .data(wanted ? [null] : []);
   handle.exit().remove();
-  handle.enter().append("circle").attr("class", "handle").attr("r", 8);
+  // 8 px where labels are 13 px, larger with them (a projector's room, a finger on a phone).
+  handle
+    .enter()
+    .append("circle")
+    .attr("class", "handle")
+    .merge(handle)
+    .attr("r", Math.max(8, 0.62 * font));
 }
 
 const HANDLE_LABEL = "Point z of the latent plane to decode";
@@ -330,17 +501,23 @@ export function drawVaeCurves(
   }
 }
 
-/** The decoded-grid figure's viewBox: the square of digits, with room for the axes left and below. */
-const GRID_BOX = { width: 360, height: 356, left: 54, top: 6, side: 300 };
-
 /**
- * Axes for the grid of decoded digits: cell (row, col) of a `side` × `side` grid shows z = (−range +
- * 2·range·col/(side − 1), range − 2·range·row/(side − 1)) (src/ml/session.ts), so each cell's centre
- * sits at its z and the axes run half a cell beyond ±range.
+ * Axes for the grid of decoded digits, drawn in `box` (its viewBox is the box, as the scatter's):
+ * cell (row, col) of a `side` × `side` grid shows z = (−range + 2·range·col/(side − 1), range −
+ * 2·range·row/(side − 1)) (src/ml/session.ts), so each cell's centre sits at its z and the axes run
+ * half a cell beyond ±range. Returns the square the digits' canvas covers (viewBox units = CSS pixels).
  */
-export function drawGridAxes(svg: SVGSVGElement, side: number, range: number): void {
+export function drawGridAxes(
+  svg: SVGSVGElement,
+  side: number,
+  range: number,
+  box: PlotBox = DEFAULT_BOX,
+): { left: number; top: number; side: number } {
   const half = side > 1 ? range / (side - 1) : range;
-  const { width, height, left, top, side: inner } = GRID_BOX;
+  // The grid's square and its margins; no legend rows (the square takes their room).
+  const layout = planeLayout({ ...box, height: box.height + LEGEND_ROW * box.font }, 2);
+  const { left, top, side: inner } = layout;
+  const { width, height } = box;
   const x = scaleLinear()
     .domain([-range - half, range + half])
     .range([left, left + inner]);
@@ -360,5 +537,6 @@ export function drawGridAxes(svg: SVGSVGElement, side: number, range: number): v
     .append("g")
     .attr("transform", `translate(${left},0)`)
     .call(axisLeft(y).tickValues(ticks).tickFormat(label));
-  nameAxes(bottom, leftAxis, [left + inner / 2, top + inner / 2], ["z₁", "z₂"]);
+  nameAxes(bottom, leftAxis, [left + inner / 2, top + inner / 2], ["z₁", "z₂"], axisNamePlaces(layout));
+  return { left, top, side: inner };
 }
