@@ -2,6 +2,7 @@
 // of waiting for ever), and terminates it, which frees every tensor, when the widget goes away.
 import type { FromWorker, Setup, ToWorker, VaeViewRequest } from "./protocol";
 import { pretrainedFile } from "./weights-format";
+import trainWorkerUrl from "./train.worker.ts?worker&url";
 
 /** How long a worker may take to load its code (TensorFlow.js included) before we call it failed. */
 const START_TIMEOUT_MS = 30_000;
@@ -115,7 +116,10 @@ export class TrainingClient {
   private spawn(): Worker | undefined {
     let worker: Worker;
     try {
-      worker = new Worker(new URL("./train.worker.ts", import.meta.url), { type: "module", name: "training" });
+      worker =
+        self.origin === "null"
+          ? workerFromBlob(new URL(trainWorkerUrl, location.href).href)
+          : new Worker(trainWorkerUrl, { type: "module", name: "training" });
     } catch (error) {
       this.onFailure(
         `The training worker could not be created: ${error instanceof Error ? error.message : String(error)}.`,
@@ -156,5 +160,37 @@ export class TrainingClient {
   private fail(message: string): void {
     this.dispose();
     this.onFailure(message);
+  }
+}
+
+/**
+ * Starts the training worker in a frame sandboxed without allow-same-origin (a course page's
+ * <iframe sandbox="allow-scripts">), whose origin is "null": it may not start a worker from the site's
+ * address, nor a module worker from a blob, but it may start a classic one from a blob, which imports
+ * the worker's module from the site (the site must send Access-Control-Allow-Origin, as GitHub Pages
+ * does). Messages that arrive while the module loads are held and given to it in order.
+ */
+function workerFromBlob(moduleUrl: string): Worker {
+  const source = `"use strict";
+let held = [];
+addEventListener("message", (event) => {
+  if (!held) return;
+  held.push(event.data);
+  event.stopImmediatePropagation();
+});
+import(${JSON.stringify(moduleUrl)}).then(
+  () => {
+    const early = held;
+    held = undefined;
+    for (const data of early) dispatchEvent(new MessageEvent("message", { data }));
+  },
+  (error) => postMessage({ type: "error", message: "The training worker's code could not be loaded from " + ${JSON.stringify(moduleUrl)} + ": " + error + "." }),
+);`;
+  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  try {
+    return new Worker(url, { name: "training" });
+  } finally {
+    // The worker has fetched its script by the time it runs; the address is not needed after that.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 }

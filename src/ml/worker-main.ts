@@ -1,6 +1,6 @@
 // The training worker's code (its entry, train.worker.ts, loads it): TensorFlow.js lives here, off
 // the page's main thread. Messages in and out are typed in protocol.ts; the logic is in session.ts.
-import { loadDigits } from "./data";
+import { digitsUrl, loadDigits } from "./data";
 import type { FromWorker, ToWorker } from "./protocol";
 import { TrainingSession } from "./session";
 import { probeTrainingSpeed } from "./speed-probe";
@@ -18,16 +18,20 @@ const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postM
 // Cross-origin isolated, WASM runs a thread on every core but one, which the page keeps for itself.
 useWasmThreads(navigator.hardwareConcurrency - 1);
 
+// Paths resolve against this script's own address: a worker started from a blob (in a sandboxed frame,
+// client.ts) has no address of the site to resolve them against.
+const onHost = (path: string) => new URL(path, import.meta.url).href;
+
 const session = new TrainingSession({
   post,
   chooseBackend: (wasmPrefix, backends, probe) =>
-    chooseBackend(wasmPrefix, backends as BackendName[], probe ? probeTrainingSpeed : undefined),
+    chooseBackend(onHost(wasmPrefix), backends as BackendName[], probe ? probeTrainingSpeed : undefined),
   backendLost,
   onBackendLost,
   fallBack,
-  loadDigits: () => loadDigits(),
+  loadDigits: () => loadDigits(onHost(digitsUrl())),
   async loadWeights(url) {
-    const response = await fetch(url);
+    const response = await fetch(onHost(url));
     if (!response.ok)
       throw new Error(`The pretrained weights could not be loaded (${response.status} ${response.statusText}).`);
     return decodeWeights(new Uint8Array(await response.arrayBuffer())).tensors;

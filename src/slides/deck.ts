@@ -8,9 +8,11 @@ installEmbedHost(MESSAGE_TYPES);
 
 const deck = new Reveal({
   hash: true,
-  width: 1000,
+  // A 1280×720 slide shown at about its own size on a 1280×720 projector, so the frames' text keeps the
+  // projector theme's 18 px (docs/embedding.md); reveal.js scales the whole slide on other screens.
+  width: 1280,
   height: 720,
-  margin: 0.03,
+  margin: 0.02,
   center: false,
   transition: "slide",
   // Frames marked `data-preload` load while their slide is fewer than viewDistance slides away (the

@@ -151,6 +151,24 @@ for (const slug of chapterSlugs) {
         const at = `${viewport.name} px, ${scheme}`;
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(width, `${at}: page width`).toBeLessThanOrEqual(viewport.width);
+        // The first screen: a one-row header, and on a phone the contents folded, so the title and the
+        // start of the first paragraph show before any scrolling.
+        const first = await page.evaluate(() => {
+          window.scrollTo(0, 0);
+          const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+          return {
+            header: box("header.site-header")?.height ?? Infinity,
+            title: box("article.chapter h1")?.bottom ?? Infinity,
+            lede: box("article.chapter .lede")?.top ?? Infinity,
+            contentsOpen: document.querySelector<HTMLDetailsElement>("nav.toc details")?.open,
+          };
+        });
+        expect(first.header, `${at}: header height`).toBeLessThanOrEqual(64);
+        expect(first.title, `${at}: the chapter's title below the first screen`).toBeLessThanOrEqual(viewport.height);
+        expect(first.lede + 40, `${at}: the first paragraph below the first screen`).toBeLessThanOrEqual(
+          viewport.height,
+        );
+        expect(first.contentsOpen, `${at}: "On this page" open`).toBe(viewport.width >= 1024);
         expect(await widgetProblems(page), at).toEqual({ small_text: [], overlapping_labels: [], clipped: [] });
 
         const found = await equations(page);

@@ -365,10 +365,15 @@ test.describe.serial("gallery", () => {
       );
       await expect(section.locator(`h2 a[href="/vae-textbook/embed/${id}/"]`)).toBeVisible();
       await expect(section.locator(".gallery-purpose")).not.toBeEmpty();
-      // Details are closed, and their preview is not loaded, until asked for.
+      await picture.scrollIntoViewIfNeeded();
+      await expect(
+        section.frameLocator("iframe[data-role=thumbnail]").locator(`[data-widget="${id}"]`),
+      ).toHaveAttribute("data-ready", "", { timeout: 60_000 });
+      // Details are closed, and their preview is not loaded, until asked for; open, they replace the picture.
       const preview = section.locator("[data-preview] iframe");
       await expect(section.locator("table")).toBeHidden();
       await section.locator(".gallery-details > summary").click();
+      await expect(picture).toBeHidden();
       await expect(preview).toHaveAttribute("data-src", `/vae-textbook/embed/${id}/`);
       await expect(section.locator("table tbody tr").first()).toBeVisible();
       const snippets = section.locator("textarea[data-snippet]");
@@ -376,11 +381,8 @@ test.describe.serial("gallery", () => {
       await expect(snippets.first()).toHaveValue(
         new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/vae-textbook/embed/${id}/`),
       );
-      await picture.scrollIntoViewIfNeeded();
-      await expect(
-        section.frameLocator("iframe[data-role=thumbnail]").locator(`[data-widget="${id}"]`),
-      ).toHaveAttribute("data-ready", "", { timeout: 60_000 });
       await section.locator(".gallery-details > summary").click();
+      await expect(picture).toBeVisible();
     }
     expect(watch.problems).toEqual([]);
   });

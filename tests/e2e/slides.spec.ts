@@ -1,5 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Frame, type Page } from "@playwright/test";
+import { describe, smallestText, textBoxes } from "./geometry";
 import { watchPage } from "./site";
+
+/**
+ * The projector rule on a 1280×720 screen (docs/embedding.md): the theme=projector page keeps its text
+ * at 18 px or more, reveal.js shows the 1280×720 slide at 0.98 of its size (its 2 % margin), and a
+ * figure drawn to a viewBox may be a few per cent smaller than its box: about 18 px, never under 17.
+ */
+const SMALLEST_ON_SCREEN = 17;
 
 /** The deck's current horizontal slide: reveal.js marks it `present`. */
 async function slideIndex(page: Page): Promise<number> {
@@ -47,7 +55,8 @@ test.describe.serial("the deck", () => {
   const sections = () => page.locator(".reveal .slides > section");
 
   test.beforeAll(async ({ browser }) => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // A reader in dark mode: the frames still take the deck's light look, not the reader's.
+    page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: "dark" });
     watch = watchPage(page);
     await page.goto("slides/");
     await expect(page.locator(".reveal.ready")).toHaveCount(1);
@@ -93,6 +102,25 @@ test.describe.serial("the deck", () => {
       await expect(root).toHaveAttribute("data-ready", "", { timeout: 30_000 });
       await expect(frame.locator("[role=alert]:visible")).toHaveCount(0);
       await expect(frame.locator("nav, .site-header")).toHaveCount(0);
+      // Text as the room sees it: the frame's own size times reveal.js's scale of the slide.
+      const iframe = section.locator("iframe");
+      const scale = await iframe.evaluate((element: HTMLIFrameElement) => {
+        return element.getBoundingClientRect().width / element.offsetWidth;
+      });
+      const content = await iframe.contentFrame();
+      const boxes = await textBoxes(content as unknown as Frame, `[data-widget="${slide.id}"]`);
+      const smallest = boxes.filter((box) => box.fontSize * scale < SMALLEST_ON_SCREEN);
+      expect(
+        smallest.map(describe),
+        `slide ${slide.index} (${slide.id}): text under ${SMALLEST_ON_SCREEN} px at scale ${scale.toFixed(2)}; smallest ${(smallestText(boxes) * scale).toFixed(1)} px`,
+      ).toEqual([]);
+      // The frame is light on a light slide and dark on a dark one, whatever the reader's setting.
+      const dark = await section.evaluate((element) => element.classList.contains("has-dark-background"));
+      const frameDark = await frame.locator("body").evaluate((body) => {
+        const [r = 255, g = 255, b = 255] = (getComputedStyle(body).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+      });
+      expect(frameDark, `slide ${slide.index} (${slide.id}): the frame's theme does not match its slide`).toBe(dark);
       const query = new URL(slide.src, page.url()).searchParams;
       if (slide.id === "kl-std-normal" && query.get("mu") === "0,0" && query.get("logvar") === "0,0") {
         await expect(frame.locator("output[name=kl]")).toHaveAttribute("data-value", "0");

@@ -207,6 +207,31 @@ test("shows a bad weight where it was typed", async ({ page }) => {
   expect(await outputValue(page, "p_event")).toBeCloseTo(2 / 7, 12);
 });
 
+test("weights for more or fewer than six faces: every part shows the address, and a typed weight recovers", async ({
+  page,
+}) => {
+  const root = await openWidget(page, ID, "weights=1,2,3,4,5,6,7,8&event=1,8");
+  const fields = root.locator(".dice-weights input");
+  await expect(fields).toHaveCount(6);
+  // The fields hold the address's first six weights, not the default die's; the event's buttons the faces it names.
+  for (const [i, value] of ["1", "2", "3", "4", "5", "6"].entries()) await expect(fields.nth(i)).toHaveValue(value);
+  await expect(root.locator('.face-picker[data-set="event"] button[aria-pressed="true"]')).toHaveText(["1"]);
+  const alert = root.locator("[role=alert]").first();
+  await expect(alert).toContainText("8 weights");
+  await expect(alert).toContainText("6 faces");
+  expect(await outputValue(page, "p_event")).toBeUndefined();
+  await root.locator('input[name="weight-6"]').fill("6");
+  await root.locator('.face-picker[data-set="event"] button[data-face="6"]').click();
+  await expect(root.locator("[role=alert]")).toBeHidden();
+  await expect(root).toHaveAttribute("data-ready", "");
+  expect(new URL(page.url()).searchParams.get("weights")).toBe("1,2,3,4,5,6");
+  expect(await outputValue(page, "p_event")).toBeCloseTo(7 / 21, 12);
+
+  await openWidget(page, ID, "weights=1,2,3,4");
+  for (const [i, value] of ["1", "2", "3", "4", "", ""].entries()) await expect(fields.nth(i)).toHaveValue(value);
+  await expect(root.locator("[role=alert]").first()).toContainText("4 weights");
+});
+
 test("a condition on faces of subnormal weight: P(A | B) exact, P(B) written out below the doubles' range", async ({
   page,
 }) => {

@@ -13,10 +13,10 @@ test("no script of the build imports a worker's entry, which WebKit would run tw
   const source = (name: string) => readFileSync(join(ASSETS, name), "utf8");
   const entries = new Set(
     scripts.flatMap((name) =>
-      [...source(name).matchAll(/new Worker\(new URL\(`[^`]*\/_astro\/([^`/]+\.js)`/g)].map((match) => match[1]!),
+      [...source(name).matchAll(/`[^`]*\/_astro\/([^`/]+\.worker-[^`/]+\.js)`/g)].map((match) => match[1]!),
     ),
   );
-  expect([...entries], "the pages create the training worker from its entry").toEqual([
+  expect([...entries], "the pages name the training worker's entry, to start it from").toEqual([
     expect.stringMatching(/^train\.worker-.+\.js$/),
   ]);
   for (const entry of entries) {

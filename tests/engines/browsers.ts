@@ -17,6 +17,8 @@ export interface EnginePage {
   goto(url: string): Promise<void>;
   /** Runs `body` (a function's source, taking no argument) in the page and returns its JSON-able result. */
   evaluate<T>(body: string): Promise<T>;
+  /** Like `evaluate`, in the page's first frame (<iframe>), whatever its origin. */
+  evaluateInFrame<T>(body: string): Promise<T>;
   /** Presses, moves in steps and releases a mouse pointer along `points`. */
   drag(points: readonly (readonly [number, number])[]): Promise<void>;
   /** Presses a key (a WebDriver key name: "PageUp", "ArrowRight", …) on the focused element. */
@@ -103,6 +105,14 @@ export async function openWebKit(): Promise<EnginePage> {
     version,
     goto: async (url) => void (await client.navigateTo(url)),
     evaluate: async <T>(body: string) => (await client.executeScript(`return (${body})();`, [])) as T,
+    async evaluateInFrame<T>(body: string) {
+      await client.switchToFrame(0);
+      try {
+        return (await client.executeScript(`return (${body})();`, [])) as T;
+      } finally {
+        await client.switchToParentFrame();
+      }
+    },
     async drag(points) {
       const [first, ...rest] = points;
       if (!first) return;
@@ -171,6 +181,11 @@ export async function openFirefox(): Promise<EnginePage> {
     version,
     goto: async (url) => void (await page.goto(url)),
     evaluate: <T>(body: string) => page.evaluate(`(${body})()`) as Promise<T>,
+    async evaluateInFrame<T>(body: string) {
+      const frame = page.mainFrame().childFrames()[0];
+      if (!frame) throw new Error("The page has no frame.");
+      return (await frame.evaluate(`(${body})()`)) as T;
+    },
     async drag(points) {
       const [first, ...rest] = points;
       if (!first) return;

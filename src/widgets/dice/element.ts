@@ -84,6 +84,19 @@ class DiceElement extends WidgetElement<DiceState> {
     }
     const name = group.querySelector("legend")?.textContent?.replace(/:.*$/, "").trim();
     const controls = key === "weights" ? [...group.querySelectorAll<HTMLElement>("input")] : [];
+    const count = key === "weights" ? /got (\d+) entr/.exec(detail)?.[1] : undefined;
+    if (count) {
+      const more = Number(count) > FACES.length;
+      return {
+        controls,
+        anchor: group,
+        message:
+          `${name ?? "Weights"} (weights): the address gives ${count} weights, but a die has ${FACES.length} faces; ` +
+          (more
+            ? `the fields show the first ${FACES.length}. Type in a field to keep those.`
+            : "the faces without one are empty. Type a weight for each."),
+      };
+    }
     return { controls, anchor: group, message: `${name ? `${name} (${key})` : key}: ${detail}` };
   }
 
@@ -94,22 +107,27 @@ class DiceElement extends WidgetElement<DiceState> {
   /** Puts the URL's values into the controls as written, even bad ones, so the reader sees what the alert is about. */
   private showRaw(): void {
     const value = (key: keyof DiceState) => this.raw[key] ?? spec.params[key].fallback;
+    // Face by face whatever their count: a face the address gives no weight shows empty, and the
+    // alert names the entries with no face (the fields never keep an earlier state's weights).
     const weights = value("weights").split(",");
-    if (weights.length === FACES.length) {
-      FACES.forEach((face, i) => {
-        const input = this.weightInput(face);
-        if (input) input.value = weights[i]?.trim() ?? "";
-      });
-    }
+    FACES.forEach((face, i) => {
+      const input = this.weightInput(face);
+      if (input) input.value = weights[i]?.trim() ?? "";
+    });
     for (const name of ["n", "seed"] as const) {
       const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       if (input) input.value = value(name);
     }
+    // A set the alert is about still presses the faces it names, so the buttons show the address, not the default.
     for (const set of ["event", "condition"] as const) {
       const parsed = spec.params[set].parse(value(set));
-      if (!parsed.ok) continue;
+      const named = parsed.ok
+        ? parsed.value
+        : value(set)
+            .split(",")
+            .map((entry) => Number(entry.trim()));
       this.querySelectorAll<HTMLButtonElement>(`.face-picker[data-set="${set}"] button`).forEach((button) => {
-        button.setAttribute("aria-pressed", String(parsed.value.includes(Number(button.dataset.face))));
+        button.setAttribute("aria-pressed", String(named.includes(Number(button.dataset.face))));
       });
     }
   }
