@@ -77,17 +77,19 @@ export class AutoencoderTrainer implements Trainer {
     return this.sampler.epochsDone;
   }
 
-  /** One training step; the batch's mean squared error per pixel. */
-  step(): { mse: number } {
+  /** One training step; the batch's mean squared error per pixel, if `readLosses`. */
+  step(): { mse: number };
+  step(readLosses: boolean): { mse: number } | undefined;
+  step(readLosses = true): { mse: number } | undefined {
     const { batch, noise } = this.config;
     const clean = this.sampler.next();
     const x = tf.tensor2d(clean, [batch, DIGIT_PIXELS]);
     const corrupted =
       noise > 0 ? tf.tensor2d(maskPixels(clean, noise, this.random, this.corrupted), [batch, DIGIT_PIXELS]) : x;
-    const mse = this.model.trainStep(x, corrupted);
+    const mse = this.model.trainStep(x, corrupted, readLosses);
     tf.dispose([x, corrupted]);
     this.steps += 1;
-    return { mse };
+    return mse === undefined ? undefined : { mse };
   }
 
   /** The held-out MSE, a strip of one digit of each class (clean, corrupted, reconstructed) and random codes decoded. */

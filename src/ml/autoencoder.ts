@@ -54,7 +54,10 @@ export class Autoencoder {
     return tf.tidy(() => tf.mean(squaredErrorRows(clean, this.reconstruct(corrupted))));
   }
 
-  gradients(clean: tf.Tensor2D, corrupted: tf.Tensor2D): { grads: tf.Tensor[]; loss: tf.Scalar } {
+  /** Gradients of `loss` for every weight (order of `denseVariables`), and, when `withLoss`, its value. */
+  gradients(clean: tf.Tensor2D, corrupted: tf.Tensor2D): { grads: tf.Tensor[]; loss: tf.Scalar };
+  gradients(clean: tf.Tensor2D, corrupted: tf.Tensor2D, withLoss: boolean): { grads: tf.Tensor[]; loss?: tf.Scalar };
+  gradients(clean: tf.Tensor2D, corrupted: tf.Tensor2D, withLoss = true): { grads: tf.Tensor[]; loss?: tf.Scalar } {
     return tf.tidy(() => {
       const [encoder, head, decoder, output] = this.layers;
       const batch = clean.shape[0];
@@ -63,7 +66,7 @@ export class Autoencoder {
       const h2 = applyDense(decoder, code, "relu");
       const y = tf.sigmoid(applyDense(output, h2, "linear"));
       const diff = tf.sub(y, clean);
-      const loss = tf.div(tf.sum(tf.square(diff)), batch) as tf.Scalar;
+      const loss = withLoss ? (tf.div(tf.sum(tf.square(diff)), batch) as tf.Scalar) : undefined;
       // d/dℓ of Σ (σ(ℓ) − x)² / batch = 2 (y − x) y (1 − y) / batch.
       const gLogits = tf.mul(tf.mul(diff, tf.mul(y, tf.sub(1, y))), 2 / batch) as tf.Tensor2D;
       const gH2 = backThrough(output, gLogits, h2);
@@ -76,17 +79,21 @@ export class Autoencoder {
           ...denseGrads(code, gH2),
           ...denseGrads(h2, gLogits),
         ],
-        loss,
+        ...(loss ? { loss } : {}),
       };
     });
   }
 
-  /** One Adam step; returns the batch's mean squared error per pixel. */
-  trainStep(clean: tf.Tensor2D, corrupted: tf.Tensor2D): number {
-    const { grads, loss } = this.gradients(clean, corrupted);
+  /** One Adam step; returns the batch's mean squared error per pixel, or nothing unless `readLoss`. */
+  trainStep(clean: tf.Tensor2D, corrupted: tf.Tensor2D): number;
+  trainStep(clean: tf.Tensor2D, corrupted: tf.Tensor2D, readLoss: boolean): number | undefined;
+  trainStep(clean: tf.Tensor2D, corrupted: tf.Tensor2D, readLoss = true): number | undefined {
+    const { grads, loss } = this.gradients(clean, corrupted, readLoss);
     this.optimizer.apply(grads);
+    tf.dispose(grads);
+    if (!loss) return undefined;
     const value = loss.dataSync()[0] ?? NaN;
-    tf.dispose([...grads, loss]);
+    loss.dispose();
     return value / DIGIT_PIXELS;
   }
 

@@ -54,6 +54,20 @@ export function gatherDigits(set: DigitSet, indices: ArrayLike<number>, into?: F
   return out;
 }
 
+/**
+ * Per pixel, the log-odds log(p / (1 − p)) of its mean intensity p over the digits of `set`, p
+ * clipped to [floor, 1 − floor] (pixels never inked would give −∞): [784]. A Bernoulli decoder whose
+ * output bias starts there predicts every pixel's marginal before it has learnt anything.
+ */
+export function meanLogOdds(set: DigitSet, floor = 1e-3): Float32Array {
+  const sums = new Float64Array(DIGIT_PIXELS);
+  for (let i = 0; i < set.count * DIGIT_PIXELS; i++) sums[i % DIGIT_PIXELS]! += set.pixels[i]!;
+  return Float32Array.from(sums, (sum) => {
+    const p = Math.min(1 - floor, Math.max(floor, sum / 255 / Math.max(1, set.count)));
+    return Math.log(p / (1 - p));
+  });
+}
+
 /** True when the bytes start with the gzip signature (the file is gzipped unless a server undid it). */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;

@@ -78,7 +78,7 @@ export interface Progress {
   /** Seconds spent training in this session (held-out evaluations excluded). */
   readonly elapsed: number;
   readonly stepsPerSecond: number;
-  /** Running means over the last steps of the training batches (per digit). */
+  /** Means of the training batches' loss terms (per digit) over the steps read since the last report (one every ~150 ms). */
   readonly train: { readonly recon: number; readonly kl: number } | { readonly mse: number };
 }
 

@@ -25,6 +25,12 @@ export interface SessionHost {
 /** Training work done between two looks at the message queue, ms: short, so pause acts at once. */
 const SLICE_MS = 40;
 const PROGRESS_EVERY_MS = 250;
+/**
+ * A step's loss terms are computed and read back when this long has passed since the last read (and
+ * on the budget's last step): the curve's points average those steps, and a diverged run is caught
+ * at the next read. Shorter than PROGRESS_EVERY_MS, so every progress message has some.
+ */
+const LOSSES_EVERY_MS = 150;
 /** Held-out evaluation every this much training time (it costs ~5% of it). */
 const EVALUATE_EVERY_MS = 3000;
 /** Backends whose device can be lost, taking the weights with it: the session keeps copies on the CPU. */
@@ -73,6 +79,9 @@ export class TrainingSession {
   private budgetEndMs = 0;
   private nextEvaluationMs = 0;
   private lastProgress = 0;
+  private lastLossRead = -Infinity;
+  /** The last training step's duration, ms: to tell the budget's last step coming. */
+  private lastStepMs = 0;
   private totals = noSteps();
   /** Figures measured while the model rests (see Trainer.measure), a chunk per turn. */
   private measuring?: Generator<VaeMeasurement | undefined, void>;
@@ -284,14 +293,19 @@ export class TrainingSession {
     const sliceEnd = this.host.now() + SLICE_MS;
     while (this.host.now() < sliceEnd && this.trainedMs < this.budgetEndMs) {
       const started = this.host.now();
-      let losses: StepLosses;
+      const readLosses =
+        started - this.lastLossRead >= LOSSES_EVERY_MS || this.trainedMs + this.lastStepMs >= this.budgetEndMs;
+      let losses: StepLosses | undefined;
       try {
-        losses = trainer.step();
+        losses = trainer.step(readLosses);
       } catch (error) {
         if (!this.lost()) this.host.post({ type: "error", message: `Training failed: ${errorText(error)}` });
         return;
       }
-      this.trainedMs += this.host.now() - started;
+      this.lastStepMs = this.host.now() - started;
+      this.trainedMs += this.lastStepMs;
+      if (!losses) continue;
+      this.lastLossRead = started;
       const values = Object.values(losses);
       if (!values.every(Number.isFinite)) {
         if (this.lost()) return;

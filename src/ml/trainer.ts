@@ -18,7 +18,11 @@ export interface Trainer {
   /** Training steps taken, and passes over the training digits (fractional). */
   readonly steps: number;
   readonly epochs: number;
-  step(): StepLosses;
+  /**
+   * One training step; its batch's loss terms when `readLosses` (the default), else nothing: computing
+   * and reading them back costs a pass over every pixel and, on a GPU, a wait for the device.
+   */
+  step(readLosses?: boolean): StepLosses | undefined;
   /** Held-out figures and the pictures `views` asks for (the autoencoder asks nothing). */
   evaluate(views: VaeViewRequest | undefined): VaeEvaluationMessage | AutoencoderEvaluationMessage;
   /**

@@ -145,8 +145,14 @@ export class Vae {
     });
   }
 
-  /** Gradients of `loss` for every weight (order of `denseVariables`), and the batch's mean terms as [recon, kl]. */
-  gradients(x: tf.Tensor2D, eps: tf.Tensor2D): { grads: tf.Tensor[]; terms: tf.Tensor1D } {
+  /**
+   * Gradients of `loss` for every weight (order of `denseVariables`), and, when `withTerms`, the
+   * batch's mean terms as [recon, kl] (their softplus over every pixel is ~8% of a step: the
+   * training loop reads them only every few steps).
+   */
+  gradients(x: tf.Tensor2D, eps: tf.Tensor2D): { grads: tf.Tensor[]; terms: tf.Tensor1D };
+  gradients(x: tf.Tensor2D, eps: tf.Tensor2D, withTerms: boolean): { grads: tf.Tensor[]; terms?: tf.Tensor1D };
+  gradients(x: tf.Tensor2D, eps: tf.Tensor2D, withTerms = true): { grads: tf.Tensor[]; terms?: tf.Tensor1D } {
     return tf.tidy(() => {
       const [encoder, head] = this.layers;
       const batch = x.shape[0];
@@ -154,30 +160,33 @@ export class Vae {
       const stats = applyDense(head, h1, "linear");
       const [mu, logvar] = tf.split(stats, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
       const back = this.reconGradients(x, mu, logvar, eps, 1 / batch);
-      const kl = klStdNormalRows(mu, logvar);
-      const terms = tf.div(tf.stack([tf.sum(back.recon), tf.sum(kl)]), batch) as tf.Tensor1D;
+      const terms = withTerms
+        ? (tf.div(
+            tf.stack([tf.sum(bernoulliNll(back.logits, x)), tf.sum(klStdNormalRows(mu, logvar))]),
+            batch,
+          ) as tf.Tensor1D)
+        : undefined;
       const klGrads = klStdNormalGrads(mu, logvar);
       const klScale = this.config.beta / batch;
       const gMu = tf.add(back.gMu, tf.mul(klGrads.mu, klScale));
       const gLogvar = tf.add(back.gLogvar, tf.mul(klGrads.logvar, klScale));
       const gStats = tf.concat([gMu, gLogvar], 1) as tf.Tensor2D;
       const gH1 = backThrough(head, gStats, h1);
-      return {
-        grads: [
-          ...denseGrads(x, gH1),
-          ...denseGrads(h1, gStats),
-          ...denseGrads(back.z, back.gH2),
-          ...denseGrads(back.h2, back.gLogits),
-        ],
-        terms,
-      };
+      const grads = [
+        ...denseGrads(x, gH1),
+        ...denseGrads(h1, gStats),
+        ...denseGrads(back.z, back.gH2),
+        ...denseGrads(back.h2, back.gLogits),
+      ];
+      return terms ? { grads, terms } : { grads };
     });
   }
 
   /**
    * The decoder's half of a training step, forward and back: z = μ + σ ⊙ ε [rows, latent], the
-   * per-row −log p(x | z) `recon` [rows], and `scale` × its gradients at the logits, at the hidden
-   * layer and at μ and logvar (through ∂z/∂μ = 1, ∂z/∂logvar = ½ σ ε). Call inside a tidy.
+   * logits of p(x | z) [rows, 784], and `scale` × the gradients of the per-row −log p(x | z) at the
+   * logits, at the hidden layer and at μ and logvar (through ∂z/∂μ = 1, ∂z/∂logvar = ½ σ ε). Call
+   * inside a tidy.
    */
   reconGradients(x: tf.Tensor2D, mu: tf.Tensor2D, logvar: tf.Tensor2D, eps: tf.Tensor2D, scale: number) {
     const [, , decoder, output] = this.layers;
@@ -185,20 +194,23 @@ export class Vae {
     const z = tf.add(mu, tf.mul(std, eps)) as tf.Tensor2D;
     const h2 = applyDense(decoder, z, "relu");
     const logits = applyDense(output, h2, "linear");
-    const recon = bernoulliNll(logits, x) as tf.Tensor1D;
     const gLogits = tf.mul(bernoulliNllGrad(logits, x), scale) as tf.Tensor2D;
     const gH2 = backThrough(output, gLogits, h2);
     const gZ = backThrough(decoder, gH2);
     const gLogvar = tf.mul(tf.mul(gZ, eps), tf.mul(std, 0.5)) as tf.Tensor2D;
-    return { z, h2, recon, gLogits, gH2, gMu: gZ, gLogvar };
+    return { z, h2, logits, gLogits, gH2, gMu: gZ, gLogvar };
   }
 
-  /** One Adam step on a batch; returns the batch's mean recon and KL (nats per digit). */
-  trainStep(x: tf.Tensor2D, eps: tf.Tensor2D): VaeLosses {
-    const { grads, terms } = this.gradients(x, eps);
+  /** One Adam step on a batch; returns the batch's mean recon and KL (nats per digit), or nothing unless `readLosses`. */
+  trainStep(x: tf.Tensor2D, eps: tf.Tensor2D): VaeLosses;
+  trainStep(x: tf.Tensor2D, eps: tf.Tensor2D, readLosses: boolean): VaeLosses | undefined;
+  trainStep(x: tf.Tensor2D, eps: tf.Tensor2D, readLosses = true): VaeLosses | undefined {
+    const { grads, terms } = this.gradients(x, eps, readLosses);
     this.optimizer.apply(grads);
+    tf.dispose(grads);
+    if (!terms) return undefined;
     const [recon, kl] = terms.dataSync();
-    tf.dispose([...grads, terms]);
+    terms.dispose();
     return { recon: recon ?? NaN, kl: kl ?? NaN };
   }
 
