@@ -467,6 +467,9 @@ async function fontFaces(widget: HTMLElement): Promise<string> {
   return rules.join("\n");
 }
 
+/** Marks, while the clone is made, the scroll boxes that show all they hold (screenRegion). */
+const WHOLE = "data-snapshot-whole";
+
 /**
  * The widget region as the browser draws it: html-to-image's SVG, whose <foreignObject> holds the
  * widget's clone with computed styles and the fonts it uses inlined, so it renders the same anywhere
@@ -485,17 +488,42 @@ async function screenRegion(
     panelTop === undefined
       ? widget.offsetHeight
       : Math.ceil((panelTop - widget.getBoundingClientRect().top) / zoom + padding);
-  const dataUrl = await toSvg(widget, {
-    height,
-    style: { height: `${height}px` },
-    filter: shown,
-    backgroundColor: background,
-    fontEmbedCSS: await fontFaces(widget),
-    includeStyleProperties: IMAGE_STYLE_PROPERTIES,
+  // Boxes that could scroll but show all they hold on screen: in the image (which cannot scroll) a
+  // pixel more of width in the clone would bring scroll bars that cut their last line (reparam's table).
+  const whole = Array.from(widget.querySelectorAll<HTMLElement>("*")).filter((element) => {
+    const { overflowX, overflowY } = getComputedStyle(element);
+    const scrolls = /auto|scroll/.test(`${overflowX} ${overflowY}`);
+    return (
+      scrolls && element.scrollWidth <= element.clientWidth + 1 && element.scrollHeight <= element.clientHeight + 1
+    );
   });
+  whole.forEach((element) => element.setAttribute(WHOLE, ""));
+  let dataUrl: string;
+  try {
+    dataUrl = await toSvg(widget, {
+      height,
+      style: { height: `${height}px` },
+      filter: shown,
+      backgroundColor: background,
+      fontEmbedCSS: await fontFaces(widget),
+      includeStyleProperties: IMAGE_STYLE_PROPERTIES,
+    });
+  } finally {
+    whole.forEach((element) => element.removeAttribute(WHOLE));
+  }
   const markup = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(",") + 1));
   const svg = new DOMParser().parseFromString(markup, "image/svg+xml").documentElement;
   const object = svg.querySelector("foreignObject");
+  for (const element of Array.from(object?.querySelectorAll<HTMLElement>(`[${WHOLE}]`) ?? [])) {
+    element.removeAttribute(WHOLE);
+    element.style.setProperty("overflow-x", "visible");
+    element.style.setProperty("overflow-y", "visible");
+  }
+  // A table's computed height includes its caption, which the table's box (given that height) adds again:
+  // its rows would stretch by the caption's height. Its height is its content's.
+  for (const table of Array.from(object?.querySelectorAll<HTMLElement>("table") ?? [])) {
+    table.style.removeProperty("height");
+  }
   // html-to-image copies an <svg>'s children as they are: their styles come from the page's CSS, so copy them.
   // Outermost within the region: no <svg> between it and the page (or html-to-image's <foreignObject>).
   const outermost = (scope: ParentNode) =>

@@ -144,6 +144,28 @@ test("every widget's downloaded SVG and PNG are the widget as seen on screen, wi
     expect(result.formulas, `${id}: typeset formulas`).toBe(screen.formulas);
     expect(result.marks, `${id}: figure marks`).toBe(screen.marks);
     expect(result.outputs, `${id}: results`).toEqual(screen.outputs);
+    // No box cuts in the image what it shows whole on screen (reparam's table lost its last row): the
+    // image's HTML laid out in the page as the image lays it out (its styles are inline), box by box.
+    const clipping = await root.evaluate((widget, markup) => {
+      const cutting = (elements: Element[]) =>
+        elements
+          .filter((node): node is HTMLElement => node instanceof HTMLElement && !node.closest("[data-role=embed]"))
+          .filter((node) => {
+            const style = getComputedStyle(node);
+            if (!/auto|scroll|hidden/.test(`${style.overflowX} ${style.overflowY}`)) return false;
+            return node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1;
+          })
+          .map((node) => `${node.localName}.${node.className}`);
+      const region = new DOMParser().parseFromString(markup, "image/svg+xml").querySelector("foreignObject");
+      const host = document.createElement("div");
+      host.style.cssText = `position:absolute;left:0;top:0;width:${region?.getAttribute("width") ?? 0}px;visibility:hidden`;
+      for (const node of Array.from(region?.childNodes ?? [])) host.append(document.importNode(node, true));
+      document.body.append(host);
+      const image = cutting(Array.from(host.querySelectorAll("*")));
+      host.remove();
+      return { image, screen: cutting(Array.from(widget.querySelectorAll("*"))) };
+    }, svg);
+    expect(clipping.image, `${id}: boxes that cut their content in the image`).toEqual(clipping.screen);
     // Drawn by the browser, the image is the screenshot but for anti-aliasing at edges and glyphs a
     // fraction of a pixel off (html-to-image rounds font sizes down by up to 1 px); a missing legend,
     // figure or colour changes far more.
