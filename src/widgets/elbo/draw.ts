@@ -1,7 +1,7 @@
 import { select } from "d3-selection";
 import { fitViewBox, liftApart, thinAxes, thinTickLabels } from "../charts/declutter";
 import { placeHorizontalLine } from "../charts/draw-ticks";
-import type { DensityLayout, Estimate, IdentityLayout, Tick } from "./view";
+import { identityRowLabels, type DensityLayout, type Estimate, type IdentityLayout, type Tick } from "./view";
 
 /** Redraws a density-plot.astro SVG in place from a new layout (the markup the server wrote). */
 export function drawDensities(svg: SVGSVGElement, layout: DensityLayout): void {
@@ -38,11 +38,17 @@ export function drawDensities(svg: SVGSVGElement, layout: DensityLayout): void {
   fitViewBox(svg, layout.width, layout.height);
 }
 
-/** The width in SVG units of the widest row label of an identity-bars SVG, as drawn (0 before it is rendered). */
-export function rowLabelWidth(svg: SVGSVGElement): number {
-  const widths = Array.from(svg.querySelectorAll<SVGTextElement>(".row-labels text")).map((text) =>
-    text.getComputedTextLength(),
-  );
+/**
+ * The width in SVG units of the widest long row label of an identity-bars SVG at the text size the
+ * theme sets (0 before it is rendered): each label set to its long form and measured. It forces a
+ * layout: call it once per figure size, not on every input.
+ */
+export function rowLabelWidth(svg: SVGSVGElement, k: number): number {
+  const long = identityRowLabels(k, "long");
+  const widths = Array.from(svg.querySelectorAll<SVGTextElement>(".row-labels text")).map((text, row) => {
+    text.textContent = long[row] ?? text.textContent;
+    return text.getComputedTextLength();
+  });
   return Math.max(0, ...widths);
 }
 

@@ -18,6 +18,8 @@ class ElboElement extends WidgetElement<ElboState> {
   protected readonly spec = spec;
   private latest: ElboStateDetail = null;
   private resizeObserver?: ResizeObserver;
+  /** The identity bars' long row labels' width (and the K it was measured with), once per size. */
+  private labelWidth?: { k: number; width: number };
 
   protected override setup(): void {
     bindModelControls(this, this.signal, (changes) => this.setParamsSoon(changes));
@@ -37,6 +39,13 @@ class ElboElement extends WidgetElement<ElboState> {
     this.addEventListener("widget-error", () => this.announce(null), { signal: this.signal });
     // Redraw at the figures' real width so their labels keep their size on a phone.
     this.resizeObserver = new ResizeObserver(() => {
+      this.labelWidth = undefined;
+      if (this.latest) this.draw(this.latest);
+    });
+    // The book's own font may arrive after the first measurement, with other widths.
+    void document.fonts.ready.then(() => {
+      if (this.signal.aborted) return;
+      this.labelWidth = undefined;
       if (this.latest) this.draw(this.latest);
     });
     this.querySelectorAll("svg[data-role]").forEach((svg) => this.resizeObserver?.observe(svg));
@@ -85,12 +94,14 @@ class ElboElement extends WidgetElement<ElboState> {
     }
     const identity = this.querySelector<SVGSVGElement>("svg[data-role=identity]");
     if (identity) {
+      // Measuring forces a layout: once per size (and K, which the last label names), not on every slider input.
+      if (this.labelWidth?.k !== state.k) this.labelWidth = { k: state.k, width: rowLabelWidth(identity, state.k) };
       const layout = identityLayout(
         terms,
         mc.elbo,
         { k: state.k, estimate: iwae },
         width(identity),
-        rowLabelWidth(identity),
+        this.labelWidth.width,
       );
       drawIdentity(identity, layout);
     }

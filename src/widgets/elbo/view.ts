@@ -140,6 +140,15 @@ export interface Estimate {
 }
 
 const BAR_MARGIN = { top: 8, right: 16, bottom: 28 };
+
+/** The identity bars' row labels (`k`: IWAE's K), and the short forms a narrow plot uses. */
+export function identityRowLabels(k: number, form: "long" | "short"): string[] {
+  return form === "long"
+    ? ["log p(x)", "ELBO + KL gap", "recon − KL to prior", "Monte Carlo ELBO", `IWAE, K = ${k}`]
+    : ["log p(x)", "ELBO + gap", "recon − KL", "MC ELBO", `IWAE K=${k}`];
+}
+/** The short forms' share of the long forms' width (the widest: 10 of 19 characters), with room to spare. */
+const SHORT_SHARE = 0.6;
 const ROW_HEIGHT = 26;
 const ROW_GAP = 10;
 
@@ -159,7 +168,8 @@ const whisker = (estimate: MeanEstimate): number =>
  * Rows on one number line (nats): log p(x); the ELBO with the gap stacked on it, ending at
  * log p(x); recon with the KL to the prior taken off it, ending at the ELBO; the Monte Carlo ELBO;
  * and the Monte Carlo IWAE_K, which climbs from the ELBO towards log p(x) as K grows.
- * `labelWidth`: the widest row label as drawn, in SVG units (0 when unknown): the bars start past it.
+ * `labelWidth`: the widest long row label as drawn, in SVG units (0 when unknown): the bars start past
+ * the labels, in their short forms where the long ones would take more than a third of the width.
  */
 export function identityLayout(
   terms: ElboTerms,
@@ -168,7 +178,10 @@ export function identityLayout(
   width = DEFAULT_WIDTH,
   labelWidth = 0,
 ): IdentityLayout {
-  const rowLabels = ["log p(x)", "ELBO + KL gap", "recon − KL to prior", "Monte Carlo ELBO", `IWAE, K = ${iwae.k}`];
+  // Short labels where the long ones would take more than a third of the width (a projector's column).
+  const short = labelWidth + 12 > width / 3;
+  const rowLabels = identityRowLabels(iwae.k, short ? "short" : "long");
+  const labelRoom = Math.ceil(labelWidth * (short ? SHORT_SHARE : 1));
   const height = BAR_MARGIN.top + rowLabels.length * (ROW_HEIGHT + ROW_GAP) + BAR_MARGIN.bottom;
   const dots = [
     { key: "mc" as const, row: 3, estimate: mc },
@@ -186,7 +199,7 @@ export function identityLayout(
     .nice()
     .range([
       // Past the widest label, but never leaving the bars less than a third of the width.
-      Math.min(Math.max(labelColumn(width), Math.ceil(labelWidth) + 12), (2 * width) / 3),
+      Math.min(labelWidth > 0 ? labelRoom + 12 : labelColumn(width), (2 * width) / 3),
       width - BAR_MARGIN.right,
     ]);
   const rowY = rowLabels.map((_, row) => BAR_MARGIN.top + row * (ROW_HEIGHT + ROW_GAP));

@@ -78,6 +78,26 @@ describe("the figures of the elbo and reparam widgets", () => {
     expect(gradientLayout(results, 240, 190).left).toBe(120);
   });
 
+  it("start the identity bars after the row labels, in their short form where the long ones take a third of the width", () => {
+    const results = elboResults({ x: 1.5, w: 1.5, b: 0, s: 0.8, qm: 0.3, qs: 0.6, n: 100, seed: 1, k: 5 });
+    const at = (width: number, labelWidth: number) =>
+      identityLayout(results.terms, results.mc.elbo, { k: 5, estimate: results.iwae }, width, labelWidth);
+    // "recon − KL to prior" in 18 px bold on a projector is about 190 units wide.
+    const wide = at(900, 190);
+    expect(wide.rowLabels).toEqual([
+      "log p(x)",
+      "ELBO + KL gap",
+      "recon − KL to prior",
+      "Monte Carlo ELBO",
+      "IWAE, K = 5",
+    ]);
+    expect(Math.min(...wide.segments.map((segment) => segment.x))).toBeGreaterThanOrEqual(202);
+    const narrow = at(420, 190);
+    expect(narrow.rowLabels).toEqual(["log p(x)", "ELBO + gap", "recon − KL", "MC ELBO", "IWAE K=5"]);
+    expect(Math.min(...narrow.segments.map((segment) => segment.x))).toBeGreaterThanOrEqual(126);
+    expect(Math.min(...narrow.segments.map((segment) => segment.x))).toBeLessThan(202);
+  });
+
   it("end the gap bar exactly where log p(x) is drawn", () => {
     const results = elboResults({ x: 1.5, w: 1.5, b: 0, s: 0.8, qm: 0.3, qs: 0.6, n: 100, seed: 1, k: 10 });
     const layout = identityLayout(results.terms, results.mc.elbo, { k: 10, estimate: results.iwae });
