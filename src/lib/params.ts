@@ -3,7 +3,14 @@
  * message that names the parameter and says what is expected (widget contract, rule 5).
  * Nothing here clamps: a value out of range is an error, never silently moved into range.
  */
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** Each bad parameter's problem, "key: detail." (parseParams). */
+      readonly problems?: readonly string[];
+    };
 
 /** One parameter: its documented default (as a raw string), what it expects, and its parser. */
 export interface Param<T> {
@@ -209,18 +216,20 @@ export function seedParam(fallback = 1): Param<number> {
 
 /**
  * Parses every parameter of a widget: absent ones take their defaults, unknown ones are ignored.
- * The first bad value gives a message that starts with the parameter's name.
+ * Each bad value gives a problem that starts with the parameter's name; the message joins them.
  */
 export function parseParams<S>(specs: ParamSpecs<S>, raw: RawParams): Parsed<S> {
   const state: Partial<Record<keyof S, unknown>> = {};
+  const problems: string[] = [];
   for (const key of Object.keys(specs) as (keyof S & string)[]) {
     const spec = specs[key];
     const given = raw[key];
     const parsed = spec.parse(given ?? spec.fallback);
-    if (!parsed.ok) return fail(`${key}: ${parsed.message}.`);
-    state[key] = parsed.value;
+    if (parsed.ok) state[key] = parsed.value;
+    else problems.push(`${key}: ${parsed.message}.`);
   }
-  return ok(state as S);
+  // Every bad parameter is named at once: fixing one must not reveal the next only then.
+  return problems.length > 0 ? { ok: false, message: problems.join(" "), problems } : ok(state as S);
 }
 
 /**

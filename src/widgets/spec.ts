@@ -25,11 +25,11 @@ export interface WidgetSpec<S> {
 export function parseState<S>(
   spec: WidgetSpec<S>,
   raw: RawParams,
-): { ok: true; state: S } | { ok: false; message: string } {
+): { ok: true; state: S } | { ok: false; message: string; problems: readonly string[] } {
   const parsed = parseParams(spec.params, raw);
-  if (!parsed.ok) return { ok: false, message: parsed.message };
+  if (!parsed.ok) return { ok: false, message: parsed.message, problems: parsed.problems ?? [parsed.message] };
   const problem = spec.check?.(parsed.value);
-  return problem ? { ok: false, message: problem } : { ok: true, state: parsed.value };
+  return problem ? { ok: false, message: problem, problems: [problem] } : { ok: true, state: parsed.value };
 }
 
 export const elementName = (id: string): string => `vae-${id}`;

@@ -74,6 +74,9 @@ export abstract class WidgetElement<S> extends HTMLElement {
   /** Bind controls. Called once per connection, after `raw` is read. */
   protected setup(): void {}
 
+  /** Called when the parameters are parsed again, `inputInvalid` set: e.g. to refuse to start while they are bad. */
+  protected validityChanged(): void {}
+
   /** Release workers, timers, tensors: whatever `signal` does not cover. */
   protected teardown(): void {}
 
@@ -197,8 +200,9 @@ export abstract class WidgetElement<S> extends HTMLElement {
     this.dispatchEvent(new CustomEvent(WIDGET_CHANGE, { bubbles: true }));
     const parsed = parseState(this.spec, this.raw);
     this.inputInvalid = !parsed.ok;
+    this.validityChanged();
     if (!parsed.ok) {
-      this.fail(parsed.message);
+      this.fail(parsed.problems);
       return;
     }
     try {
@@ -210,24 +214,25 @@ export abstract class WidgetElement<S> extends HTMLElement {
       this.setAttribute("data-ready", "");
     } catch (error) {
       if (pending.signal.aborted) return;
-      this.fail(error instanceof Error ? error.message : String(error));
+      this.fail([error instanceof Error ? error.message : String(error)]);
     }
   }
 
   /** Bad input settles the widget too: the alert and the emptied outputs are its current state. */
-  private fail(message: string): void {
-    this.showAlert(this.markInvalid(message));
+  private fail(problems: readonly string[]): void {
+    const message = this.markInvalid(problems);
+    this.showAlert(message);
     this.clearOutputs();
     this.setAttribute("data-ready", "");
     this.dispatchEvent(new CustomEvent("widget-error", { detail: { message }, bubbles: true }));
   }
 
   /**
-   * Marks the bad parameter's controls (aria-invalid, an inline message they are described by) and
+   * Marks each bad parameter's controls (aria-invalid, an inline message they are described by) and
    * the figures and notes of the last valid state as stale; undefined clears both. Returns the
-   * message for the alert: the control's name as the reader sees it beside the parameter's.
+   * message for the alert: each control's name as the reader sees it beside the parameter's.
    */
-  private markInvalid(message: string | undefined): string {
+  private markInvalid(problems: readonly string[] | undefined): string {
     this.querySelectorAll("[data-invalid-mark]").forEach((control) => {
       control.removeAttribute("aria-invalid");
       control.removeAttribute("data-invalid-mark");
@@ -242,7 +247,7 @@ export abstract class WidgetElement<S> extends HTMLElement {
       figure.removeAttribute("aria-hidden");
       figure.removeAttribute("data-stale-hidden");
     });
-    if (message === undefined) {
+    if (problems === undefined) {
       this.removeAttribute("data-stale");
       return "";
     }
@@ -258,9 +263,14 @@ export abstract class WidgetElement<S> extends HTMLElement {
       const field = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
       if (field && ["text", "number"].includes(field.type) && document.activeElement !== field) field.value = value;
     }
-    const key = /^([A-Za-z_]\w*): /.exec(message)?.[1];
-    if (key === undefined || !(key in this.spec.params)) return message;
-    const place = this.invalidPlace(key, message.slice(key.length + 2));
+    return problems.map((problem) => this.markProblem(problem)).join(" ");
+  }
+
+  /** Marks the controls of the parameter `problem` names ("key: detail"); returns its message for the alert. */
+  private markProblem(problem: string): string {
+    const key = /^([A-Za-z_]\w*): /.exec(problem)?.[1];
+    if (key === undefined || !(key in this.spec.params)) return problem;
+    const place = this.invalidPlace(key, problem.slice(key.length + 2));
     if (!place.anchor) return place.message;
     const inline = document.createElement("p");
     inline.className = "field-error";

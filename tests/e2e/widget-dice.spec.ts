@@ -152,6 +152,20 @@ test("bad input gets a clear alert naming the parameter", async ({ page }) => {
   await expectBadInput(page, ID, "seed=abc", "seed");
 });
 
+test("two bad fields are both marked and named, and each clears when it is fixed", async ({ page }) => {
+  const root = await openWidget(page, ID, "n=abc&weights=1,1,x,1,1,1");
+  const alert = root.locator("[role=alert]").first();
+  await expect(alert).toContainText("(n)");
+  await expect(alert).toContainText("(weights)");
+  await expect(root.locator('input[name="n"]')).toHaveAttribute("aria-invalid", "true");
+  await expect(root.locator('.dice-weights input[aria-invalid="true"]')).not.toHaveCount(0);
+  await root.locator('input[name="n"]').fill("100");
+  await expect(root.locator('input[name="n"]')).not.toHaveAttribute("aria-invalid");
+  await expect(root.locator('.dice-weights input[aria-invalid="true"]')).not.toHaveCount(0);
+  await expect(alert).toContainText("(weights)");
+  await expect(alert).not.toContainText("(n)");
+});
+
 test("an empty or impossible event is allowed: P(A | B) = 0", async ({ page }) => {
   const root = await openWidget(page, ID, "event=&weights=1,1,1,1,1,0");
   expect(await outputValue(page, "p_event")).toBe(0);

@@ -293,9 +293,13 @@ test("bad input typed while the model is still loading keeps its alert once the 
   await page.waitForTimeout(500);
   await expect(root.locator("[role=alert]")).toContainText("beta");
   await expect(root.locator('output[name="elbo_test"]')).not.toHaveAttribute("data-value");
+  // Train would run with the last valid settings, unseen: it waits for valid ones.
+  const train = root.locator("button[data-role=train]");
+  await expect(train).toBeDisabled();
   await beta.fill("1");
   await beta.press("Enter");
   await expect(root.locator("[role=alert]")).toBeHidden();
+  await expect(train).toBeEnabled();
   await expect(root).toHaveAttribute("data-ready", "", { timeout: TRAINING_TIMEOUT });
   await expect(root.locator('output[name="elbo_test"]')).toHaveAttribute("data-value", /\d/);
 });

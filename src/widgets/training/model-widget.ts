@@ -296,8 +296,17 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     }
   }
 
+  /** Train and Resume wait for valid settings (a run would use the last valid ones, unseen); Pause always works. */
+  protected override validityChanged(): void {
+    const train = this.button("train");
+    if (!train || this.querySelector("[data-role=unavailable]")) return;
+    train.disabled =
+      this.status === "loading" || this.status === "diverged" || (this.inputInvalid && this.status !== "training");
+  }
+
   /** Train, pause or resume, by the current status; the first Train loads the model. */
   private trainOrPause(): void {
+    if (this.inputInvalid && this.status !== "training") return;
     if (!this.client) {
       const state = this.currentState();
       if (!state) return;
@@ -385,10 +394,8 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     const statusLine = this.querySelector<HTMLElement>("[data-role=status]");
     if (statusLine) statusLine.textContent = STATUS_TEXT[status];
     const train = this.button("train");
-    if (train) {
-      train.textContent = status === "training" ? "Pause" : status === "paused" ? "Resume" : "Train";
-      train.disabled = status === "loading" || status === "diverged";
-    }
+    if (train) train.textContent = status === "training" ? "Pause" : status === "paused" ? "Resume" : "Train";
+    this.validityChanged();
     const reset = this.button("reset");
     if (reset) reset.disabled = status === "loading";
     if (this.inputInvalid) return;

@@ -62,11 +62,16 @@ describe("parameters", () => {
     expect(seedParam().parse("1.5").ok).toBe(false);
   });
 
-  it("parses a whole state: defaults for absent, unknown ignored, first error named", () => {
+  it("parses a whole state: defaults for absent, unknown ignored, every error named", () => {
     const specs = { scale, faces };
     expect(parseParams(specs, { other: "x" })).toEqual({ ok: true, value: { scale: 1, faces: [1, 1] } });
     const bad = parseParams(specs, { scale: "-1" });
     expect(!bad.ok && bad.message).toMatch(/^scale: expected a number greater than 0, got "-1"\.$/);
+    const both = parseParams(specs, { scale: "-1", faces: "x" });
+    expect(both.ok).toBe(false);
+    if (both.ok) return;
+    expect(both.problems?.map((problem) => problem.split(":")[0])).toEqual(["scale", "faces"]);
+    expect(both.message).toBe(both.problems?.join(" "));
   });
 
   it("writes only what differs from the defaults into a permalink", () => {
