@@ -32,12 +32,19 @@ export interface SnippetOptions {
   readonly hostScript?: string;
 }
 
+/** The frame a snippet asks for: 800×500 on a course page; a slide's 1280×720 for the projector theme, whose type is large. */
+export function snippetSize(src: string): { readonly width: number; readonly height: number } {
+  const theme = new URL(src, "https://example.invalid/").searchParams.get("theme");
+  return theme === "projector" ? { width: 1280, height: 720 } : { width: 800, height: 500 };
+}
+
 /**
- * The snippet instructors paste: lazy, titled, 800×500, never wider than its column, and allowed to
- * copy (the panel's Copy buttons need clipboard-write inside a frame: docs/embedding.md).
+ * The snippet instructors paste: lazy, titled, sized by `snippetSize`, never wider than its column, and
+ * allowed to copy (the panel's Copy buttons need clipboard-write inside a frame: docs/embedding.md).
  */
 export function iframeSnippet(src: string, options: SnippetOptions): string {
-  const frame = `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(options.title)}" width="800" height="500" allow="clipboard-write" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+  const { width, height } = snippetSize(src);
+  const frame = `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(options.title)}" width="${width}" height="${height}" allow="clipboard-write" loading="lazy" style="border:0;max-width:100%"></iframe>`;
   return options.hostScript ? `${frame}\n<script src="${escapeAttribute(options.hostScript)}" async></script>` : frame;
 }
 

@@ -11,6 +11,11 @@ describe("iframeSnippet", () => {
     );
   });
 
+  it("asks for a slide's 1280×720 with the projector theme, whose large type needs it", () => {
+    expect(iframeSnippet(withDisplay(link, "projector", false), { title: "t" })).toContain('width="1280" height="720"');
+    expect(iframeSnippet(withDisplay(link, "dark", false), { title: "t" })).toContain('width="800" height="500"');
+  });
+
   it("adds the host script only when asked", () => {
     const host = hostScriptUrl("https://example.org");
     expect(host).toBe("https://example.org/embed-host.js");
