@@ -222,6 +222,11 @@ test.describe("display parameters", () => {
     await expect(root.locator("input:visible, select:visible, button:visible")).toHaveCount(0);
     expect(await outputValue(page, "kl")).toBe(0);
     await expect(root.locator("svg[data-role=bars]")).toBeVisible();
+    // A model without controls points to no button: it says what its address needs instead.
+    const model = await openWidget(page, "autoencoder", "controls=0");
+    const status = model.locator(".training-status [data-role=status]");
+    await expect(status).toContainText("autostart=1");
+    await expect(status).not.toContainText("Press");
   });
 
   test("a bad display parameter is named in an alert and the widget still works", async ({ page }) => {

@@ -18,6 +18,14 @@ const STATUS_TEXT: Record<Status, string> = {
   diverged: "Diverged.",
 };
 
+/** The same, for a display without controls (controls=0): nothing to press. */
+const DISPLAY_STATUS_TEXT: Record<Status, string> = {
+  ...STATUS_TEXT,
+  idle: "Ready.",
+  paused: "Paused.",
+  done: "Budget spent: the held-out figures are final for these weights.",
+};
+
 /** The settings (other than autostart) whose values differ between two states. */
 function changedSettings<S extends object>(from: S, to: S): string[] {
   return Object.keys(to).filter(
@@ -288,12 +296,20 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
   private showUnloaded(): void {
     this.status = "idle";
     const statusLine = this.querySelector<HTMLElement>("[data-role=status]");
-    if (statusLine) statusLine.textContent = "Press Train to load the model and the digits and start training.";
+    if (statusLine)
+      statusLine.textContent = this.controlsShown
+        ? "Press Train to load the model and the digits and start training."
+        : "Not trained: this display hides its controls, so its address needs autostart=1 (train as it loads) or pretrained=1 (the shipped model).";
     const train = this.button("train");
     if (train) {
       train.textContent = "Train";
       train.disabled = false;
     }
+  }
+
+  /** False on an embed page with controls=0 (docs/embedding.md): no Train button to point to. */
+  protected get controlsShown(): boolean {
+    return document.documentElement.dataset.controls !== "0";
   }
 
   /** Train and Resume wait for valid settings (a run would use the last valid ones, unseen); Pause always works. */
@@ -392,7 +408,7 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     this.status = status;
     if (status !== "idle" && status !== "loading") this.startPending = false;
     const statusLine = this.querySelector<HTMLElement>("[data-role=status]");
-    if (statusLine) statusLine.textContent = STATUS_TEXT[status];
+    if (statusLine) statusLine.textContent = this.controlsShown ? STATUS_TEXT[status] : DISPLAY_STATUS_TEXT[status];
     const train = this.button("train");
     if (train) train.textContent = status === "training" ? "Pause" : status === "paused" ? "Resume" : "Train";
     this.validityChanged();

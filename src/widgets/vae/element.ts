@@ -148,7 +148,9 @@ class VaeElement extends ModelWidget<VaeState> {
       svg,
       this.querySelector<HTMLCanvasElement>("canvas[data-role=scatter]"),
       this.plotBox,
-      "The codes of the held-out digits appear here once a model is trained (Train) or loaded (Pretrained).",
+      this.controlsShown
+        ? "The codes of the held-out digits appear here once a model is trained (Train) or loaded (Pretrained)."
+        : "The codes of the held-out digits appear here once a model is trained or loaded.",
     );
   }
 
