@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { frameOnOtherSite } from "./site";
 
 // What a reader sees of the VAE widget on a phone and in an instructor's 800 × 500 frame (issues 12
 // item 9 and 13 item 3): the figure before the results, tabs in one row, a legend and named axes,
@@ -135,6 +136,29 @@ test("untrained, on the smallest phone: tabs in two rows, and the latent plot sa
   expect(await smallestText(page.locator(`[data-widget="${ID}"] svg[data-role=scatter-axes]`))).toBeGreaterThanOrEqual(
     12,
   );
+});
+
+test("untrained, in a slide's frame with its controls: the plot's message stays inside the plot", async ({
+  page,
+  baseURL,
+}) => {
+  // The deck's frame (src/pages/slides/index.astro): 1240×560 at projector size, controls shown, so the plot is small.
+  const framed = await frameOnOtherSite(page, baseURL, `embed/${ID}/?theme=projector&seconds=20`, undefined, {
+    width: 1240,
+    height: 560,
+  });
+  const root = framed.locator(`[data-widget="${ID}"]`);
+  const message = root.locator("svg[data-role=scatter-axes] text.plot-empty");
+  await expect(message).toBeVisible();
+  await expect(root).toHaveAttribute("data-ready", "");
+  const [text, plot, tabs] = await Promise.all([
+    message.boundingBox(),
+    root.locator("svg[data-role=scatter-axes]").boundingBox(),
+    root.locator(".view-tabs").boundingBox(),
+  ]);
+  expect(text!.y, "the message's top").toBeGreaterThanOrEqual(plot!.y);
+  expect(text!.y + text!.height, "the message's bottom").toBeLessThanOrEqual(plot!.y + plot!.height + 1);
+  expect(text!.y, "the message below the tabs").toBeGreaterThanOrEqual(tabs!.y + tabs!.height);
 });
 
 test("latent 20: each slider shows its value", async ({ page }) => {

@@ -299,7 +299,9 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
     if (statusLine)
       statusLine.textContent = this.controlsShown
         ? "Press Train to load the model and the digits and start training."
-        : "Not trained: this display hides its controls, so its address needs autostart=1 (train as it loads) or pretrained=1 (the shipped model).";
+        : "pretrained" in this.spec.params
+          ? "Not trained: this display hides its controls, so its address needs autostart=1 (train as it loads) or pretrained=1 (the shipped model)."
+          : "Not trained: this display hides its controls, so its address needs autostart=1 (train as it loads).";
     const train = this.button("train");
     if (train) {
       train.textContent = "Train";
@@ -437,9 +439,12 @@ export abstract class ModelWidget<S extends { readonly autostart: boolean }> ext
       const steps = this.priorSteps
         ? `${this.priorSteps + progress.steps} steps (${this.priorSteps} pretrained + ${progress.steps} here)`
         : `${progress.steps} steps`;
+      // Before any step here, a pretrained model's line is its own history, without rates of nothing.
       line.textContent =
-        `${steps} · ${formatNumber(progress.epochs, 3)} epochs · ` +
-        `${formatNumber(progress.elapsed, 3)} s · ${formatNumber(progress.stepsPerSecond, 3)} steps/s`;
+        this.priorSteps && progress.steps === 0
+          ? `${this.priorSteps} steps, pretrained`
+          : `${steps} · ${formatNumber(progress.epochs, 3)} epochs · ` +
+            `${formatNumber(progress.elapsed, 3)} s · ${formatNumber(progress.stepsPerSecond, 3)} steps/s`;
     }
   }
 

@@ -151,6 +151,7 @@ class VaeElement extends ModelWidget<VaeState> {
       this.controlsShown
         ? "The codes of the held-out digits appear here once a model is trained (Train) or loaded (Pretrained)."
         : "The codes of the held-out digits appear here once a model is trained or loaded.",
+      "No codes yet.",
     );
   }
 

@@ -316,42 +316,56 @@ export function showEmptyPlane(
   canvas: HTMLCanvasElement | null,
   box: PlotBox,
   message: string,
+  shortMessage: string,
 ): void {
   const root = select(svg).attr("viewBox", `0 0 ${box.width} ${box.height}`);
   root.selectAll("g.axis, g.plane-legend, .plot-empty, circle.handle").remove();
   if (canvas) canvas.getContext("2d")?.clearRect(0, 0, canvas.width, canvas.height);
-  // The plane's square, dashed: where the codes will be.
+  // Lines of at most `width` (~0.55 em a character).
+  const wrap = (words: string, width: number) => {
+    const perLine = Math.max(8, Math.floor((width - box.font) / (0.55 * box.font)));
+    const lines: string[] = [];
+    for (const word of words.split(" ")) {
+      const last = lines.at(-1);
+      if (last !== undefined && (last + " " + word).length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    return lines;
+  };
+  const fits = (lines: string[], height: number) => (lines.length + 1) * 1.2 * box.font <= height;
+  // The plane's square, dashed, where the codes will be, with the message inside; a square too small for
+  // it is left out, the message then spread over the plot (shortened when even that is too small).
   const { left, top, side } = planeLayout(box);
-  root
-    .append("rect")
-    .attr("class", "plot-empty")
-    .attr("x", left)
-    .attr("y", top)
-    .attr("width", side)
-    .attr("height", side)
-    .attr("fill", "none")
-    .attr("stroke", "currentColor")
-    .attr("stroke-dasharray", "4 4")
-    .attr("opacity", 0.4);
+  let lines = wrap(message, side);
+  let centre = { x: left + side / 2, y: top + side / 2 };
+  if (fits(lines, side))
+    root
+      .append("rect")
+      .attr("class", "plot-empty")
+      .attr("x", left)
+      .attr("y", top)
+      .attr("width", side)
+      .attr("height", side)
+      .attr("fill", "none")
+      .attr("stroke", "currentColor")
+      .attr("stroke-dasharray", "4 4")
+      .attr("opacity", 0.4);
+  else {
+    lines = wrap(message, box.width);
+    if (!fits(lines, box.height)) lines = wrap(shortMessage, box.width);
+    centre = { x: box.width / 2, y: box.height / 2 };
+  }
   const text = root
     .append("text")
     .attr("class", "plot-empty")
     .attr("fill", "currentColor")
     .attr("text-anchor", "middle")
-    .attr("x", left + side / 2)
-    .attr("y", top + side / 2);
-  // Lines of at most the square's width: words wrapped at ~0.55 em each.
-  const perLine = Math.max(12, Math.floor((side - box.font) / (0.55 * box.font)));
-  const lines: string[] = [];
-  for (const word of message.split(" ")) {
-    const last = lines.at(-1);
-    if (last !== undefined && (last + " " + word).length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
+    .attr("x", centre.x)
+    .attr("y", centre.y);
   lines.forEach((line, index) =>
     text
       .append("tspan")
-      .attr("x", left + side / 2)
+      .attr("x", centre.x)
       .attr("dy", index === 0 ? `${-(lines.length - 1) * 0.6}em` : "1.2em")
       .text(line),
   );
