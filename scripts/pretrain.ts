@@ -86,7 +86,7 @@ for (const latent of PRETRAINED_LATENTS.filter((l) => Number.isNaN(ONLY) || l ==
   // Measure the quantised weights themselves, with the widget's own code: those are what the reader gets.
   const quantised = decodeWeights(encodeWeights(provisional, trainer.weights())).tensors;
   trainer.dispose();
-  const check = new VaeTrainer(digits, config, quantised, undefined, true);
+  const check = new VaeTrainer(digits, config, quantised, undefined, steps);
   const measuredHeldOut = check.evaluateLosses();
   const { activeUnits } = check.evaluate(undefined);
   let logPx = NaN;

@@ -39,3 +39,23 @@ export function warmupInverseSqrt(peak: number, warmup: number, decayFrom: numbe
     return peak * Math.min(t / warmup, 1, Math.sqrt(decayFrom / t));
   };
 }
+
+/**
+ * `schedule` continued from a model already trained for `stepsBefore` updates, with a fresh linear
+ * warm-up over `warmup` updates: rate(t) = schedule(stepsBefore + t) · min(1, t / warmup). A restart at
+ * the schedule's first rates would shake a converged model (its held-out ELBO fell 1–3 nats in the
+ * first seconds), and the warm-up lets a new optimiser's moment estimates settle first (Adam's, which
+ * start at zero). Errors: RangeError unless stepsBefore ≥ 0 and warmup ≥ 1, both finite.
+ */
+export function continuedSchedule(
+  schedule: LearningRateSchedule,
+  stepsBefore: number,
+  warmup: number,
+): LearningRateSchedule {
+  if (!(stepsBefore >= 0 && Number.isFinite(stepsBefore) && warmup >= 1 && Number.isFinite(warmup)))
+    throw new RangeError(`Need stepsBefore ≥ 0 and warmup ≥ 1 (finite), got ${stepsBefore} and ${warmup}.`);
+  return (step) => {
+    const t = Math.max(1, step);
+    return schedule(stepsBefore + t) * Math.min(1, t / warmup);
+  };
+}

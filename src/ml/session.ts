@@ -18,7 +18,8 @@ export interface SessionHost {
   /** Moves to the next backend after such a loss. */
   fallBack(): Promise<BackendChoice>;
   loadDigits(): Promise<Digits>;
-  loadWeights(url: string): Promise<Float32Array[]>;
+  /** The shipped weights at `url`, and how many training steps made them. */
+  loadWeights(url: string): Promise<PretrainedWeights>;
   now(): number;
 }
 
@@ -42,16 +43,22 @@ const TRAINERS: {
   [M in Setup["model"]]: (
     setup: Extract<Setup, { model: M }>,
     digits: Digits,
-    weights: () => Promise<Float32Array[]>,
+    weights: () => Promise<PretrainedWeights>,
     resume?: TrainerState,
   ) => Trainer | Promise<Trainer>;
 } = {
   autoencoder: (setup, digits, _weights, resume) => new AutoencoderTrainer(digits, setup, resume),
   vae: async (setup, digits, weights, resume) => {
-    const pretrained = setup.pretrained && !resume;
-    return new VaeTrainer(digits, setup, pretrained ? await weights() : undefined, resume, pretrained);
+    const shipped = setup.pretrained && !resume ? await weights() : undefined;
+    return new VaeTrainer(digits, setup, shipped?.tensors, resume, shipped?.steps);
   },
 };
+
+/** Weights as shipped (src/ml/weights-format.ts): the tensors, and the training steps that made them. */
+export interface PretrainedWeights {
+  readonly tensors: Float32Array[];
+  readonly steps: number;
+}
 
 /** Running sums of the training steps' loss terms since the last progress message. */
 interface StepTotals {

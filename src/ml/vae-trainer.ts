@@ -13,7 +13,8 @@ import {
   type Digits,
 } from "./digits-format";
 import type { VaeEvaluationMessage, VaeMeasurement, VaeViewRequest } from "./protocol";
-import { TRAINING_SCHEDULE } from "./adam";
+import { continuedSchedule } from "../lib/learning-rate";
+import { TRAINING_SCHEDULE, TRAINING_SCHEDULE_PARAMETERS } from "./adam";
 import { tf } from "./tf";
 import type { Trainer } from "./trainer";
 import { captureTrainer, restoreTrainer, resumedSeed, type TrainerState } from "./trainer-state";
@@ -66,17 +67,27 @@ export class VaeTrainer implements Trainer {
   private readonly evalEps: Float32Array;
   /** The held-out digits as the model sees them: 0 or 1 per pixel, row-major. */
   readonly heldOut: Float32Array;
+  /** True when the weights are the shipped pretrained ones. */
+  private readonly pretrained: boolean;
 
   constructor(
     private readonly digits: Digits,
     readonly config: VaeRunConfig,
     weights?: readonly Float32Array[],
     resume?: TrainerState,
-    /** True when `weights` are the shipped pretrained ones: then there is a trained model to measure at once. */
-    private readonly pretrained = false,
+    /**
+     * The training steps behind `weights` when they are the shipped pretrained ones: there is then a
+     * trained model to measure at once, and training goes on from where its schedule had come to.
+     */
+    pretrainedSteps?: number,
   ) {
+    this.pretrained = pretrainedSteps !== undefined;
     this.random = createRandom(resume ? resumedSeed(config.seed, resume.steps) : config.seed);
-    this.vae = new Vae({ ...config, learningRate: config.learningRate ?? TRAINING_SCHEDULE }, this.random);
+    const schedule =
+      pretrainedSteps === undefined
+        ? TRAINING_SCHEDULE
+        : continuedSchedule(TRAINING_SCHEDULE, pretrainedSteps, TRAINING_SCHEDULE_PARAMETERS.warmup);
+    this.vae = new Vae({ ...config, learningRate: config.learningRate ?? schedule }, this.random);
     if (weights) writeDense(this.vae.layers, weights);
     // Fresh weights: the output bias starts at each pixel's marginal log-odds, so training spends no
     // steps learning the mean digit (seed 1, latent 20: held-out ELBO −107.7 after 1,500 steps, against −108.5).

@@ -34,7 +34,8 @@ const session = new TrainingSession({
     const response = await fetch(onHost(url));
     if (!response.ok)
       throw new Error(`The pretrained weights could not be loaded (${response.status} ${response.statusText}).`);
-    return decodeWeights(new Uint8Array(await response.arrayBuffer())).tensors;
+    const { tensors, meta } = decodeWeights(new Uint8Array(await response.arrayBuffer()));
+    return { tensors, steps: meta.steps };
   },
   now: () => performance.now(),
 });

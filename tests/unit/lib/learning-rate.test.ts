@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { constantRate, warmupInverseSqrt } from "../../../src/lib/learning-rate";
+import { constantRate, continuedSchedule, warmupInverseSqrt } from "../../../src/lib/learning-rate";
 
 describe("learning-rate schedules", () => {
   it("a constant rate is the same at every step", () => {
@@ -21,6 +21,19 @@ describe("learning-rate schedules", () => {
   it("never increases after the warm-up", () => {
     const rate = warmupInverseSqrt(2e-3, 50, 200);
     for (let t = 50; t < 5000; t += 37) expect(rate(t + 1)).toBeLessThanOrEqual(rate(t));
+  });
+
+  it("continues a schedule from a trained model's step count, warmed up again", () => {
+    const schedule = warmupInverseSqrt(3e-3, 100, 500);
+    const continued = continuedSchedule(schedule, 6000, 100);
+    // Warm-up: a tenth of the way in, a tenth of the rate the schedule has reached.
+    expect(continued(10)).toBeCloseTo(schedule(6010) / 10, 15);
+    expect(continued(100)).toBeCloseTo(schedule(6100), 15);
+    expect(continued(400)).toBeCloseTo(3e-3 * Math.sqrt(500 / 6400), 15);
+    // Never above where the schedule had decayed to: the converged model is not shaken.
+    for (let t = 1; t <= 2000; t += 7) expect(continued(t)).toBeLessThanOrEqual(schedule(6000));
+    expect(() => continuedSchedule(schedule, -1, 100)).toThrow(RangeError);
+    expect(() => continuedSchedule(schedule, 0, 0)).toThrow(RangeError);
   });
 
   it("refuses rates and lengths that are not a schedule", () => {
