@@ -56,15 +56,16 @@ test.describe("search", () => {
       await dialog.getByRole("searchbox").fill(word ?? "");
       // This word's results, not the last word's still on screen until they come.
       await expect(dialog.locator("pagefind-summary")).toHaveText(new RegExp(` for ${word}$`));
+      // Pagefind's UI fills in its results one by one as their fragments load: wait for this chapter's.
       const results = dialog.locator("pagefind-results");
-      await expect(results.locator("a").first()).toBeVisible();
-      const hrefs = await results
-        .locator("a")
-        .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-      expect(
-        hrefs.some((href) => href.includes(`/vae-textbook/${path}`)),
-        `"${word}" finds /${path}: ${hrefs}`,
-      ).toBe(true);
+      await expect
+        .poll(
+          () => results.locator("a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href)),
+          {
+            message: `"${word}" finds /${path}`,
+          },
+        )
+        .toContainEqual(expect.stringContaining(`/vae-textbook/${path}`));
     }
   });
 
