@@ -4,7 +4,7 @@
  * ./panel-watch.ts attaches it; the widget base class knows nothing of embedding.
  */
 import { plainCommas } from "../lib/params";
-import { THEMES } from "./protocol";
+import { THEMES, type Theme } from "./protocol";
 import { clipboardBlocked, copyBlockedByFrame, downloadNoteInFrame } from "../widgets/parts/sandbox";
 
 /** What the panel needs of a widget element (src/widgets/widget-element.ts provides it). */
@@ -53,15 +53,23 @@ export function hostScriptUrl(origin: string): string {
   return new URL(`${import.meta.env.BASE_URL}embed-host.js`, origin).href;
 }
 
-/** Adds the display parameters to a permalink; the defaults (reader's theme, controls shown) add nothing. */
+/**
+ * Adds the display parameters to a permalink; the contract's defaults (the reader's theme, controls shown)
+ * add nothing. The panel picks `theme=light` unless told otherwise (its select, in WidgetFrame.astro):
+ * a framed page cannot take the host page's scheme, so without it a reader in dark mode sees a dark frame.
+ */
 export function withDisplay(link: string, theme: string, controls: boolean): string {
   const url = new URL(link);
+  // Deleted first, so the display parameters come after the widget's own, wherever the address had them.
+  url.searchParams.delete("theme");
+  url.searchParams.delete("controls");
   if ((THEMES as readonly string[]).includes(theme)) url.searchParams.set("theme", theme);
-  else url.searchParams.delete("theme");
-  if (controls) url.searchParams.delete("controls");
-  else url.searchParams.set("controls", "0");
+  if (!controls) url.searchParams.set("controls", "0");
   return plainCommas(url.href);
 }
+
+/** The theme the panel and the gallery give a snippet unless the instructor picks another (withDisplay). */
+export const SNIPPET_THEME: Theme = "light";
 
 /** Wires the panel inside `widget`, if it has one; returns the function that refreshes it. */
 export function attachEmbedPanel(widget: EmbeddableWidget): () => void {
@@ -74,9 +82,11 @@ export function attachEmbedPanel(widget: EmbeddableWidget): () => void {
   const themeField = find<HTMLSelectElement>("theme");
   const controlsField = find<HTMLInputElement>("controls");
   const autoHeightField = find<HTMLInputElement>("autoheight");
+  const imageControlsField = find<HTMLInputElement>("image-controls");
   const status = find<HTMLElement>("status");
   if (widget.hasAttribute("url-state")) {
-    // On the embed page the display options start from the page's own.
+    // On the embed page the display options start from the page's own (the theme stays light, the
+    // panel's default, when the address names none: docs/embedding.md).
     const query = new URLSearchParams(window.location.search);
     const theme = query.get("theme") ?? "";
     if (themeField && (THEMES as readonly string[]).includes(theme)) themeField.value = theme;
@@ -124,7 +134,9 @@ export function attachEmbedPanel(widget: EmbeddableWidget): () => void {
               title,
               widget,
               parameters: widget.parameters(),
-              permalink: permalinkOf(widget),
+              permalink: link(),
+              theme: themeField?.value ?? "",
+              controls: imageControlsField?.checked ?? false,
             },
             format,
           ),

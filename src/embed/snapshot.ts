@@ -8,10 +8,12 @@
  * text (formulas as their TeX source), then the figures and their legends placed as on the screen.
  */
 import { toSvg } from "html-to-image";
+import { THEMES } from "./protocol";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XHTML_NS = "http://www.w3.org/1999/xhtml";
 const WIDTH = 800;
+const MIN_WIDTH = 480;
 const PAD = 24;
 const LINE = 20;
 const CHAR_WIDTH = 7.4;
@@ -45,6 +47,121 @@ export interface SnapshotSource {
   /** Every parameter of the current state, defaults included. */
   readonly parameters: Readonly<Record<string, string>>;
   readonly permalink: string;
+  /** The theme the image is drawn in (docs/embedding.md's `theme`); absent or "": the page's own. */
+  readonly theme?: string;
+  /** With the controls, as on screen; without them (the default), the figure and its results, as `controls=0` shows. */
+  readonly controls?: boolean;
+}
+
+/** The root font size of theme=projector (src/styles/embed.css): a widget's image in it is zoomed to that type. */
+const PROJECTOR_ROOT_PX = 22;
+const BROWSER_ROOT_PX = 16;
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * Redraws the widget in place as its image asks (theme, controls), runs `make`, and puts it back. The
+ * widget lays itself out again (its ResizeObservers redraw the figures at the new size and type), so the
+ * image is a real layout of that theme, not the screen's recoloured; the reader sees it for that moment.
+ * A canvas drawn in its CSS colour (digits, the prior's shading) and not redrawn is repainted in the
+ * theme's colour meanwhile. Themes are scoped to the widget by src/styles/global.css and widget.css.
+ */
+async function staged<T>(source: SnapshotSource, make: () => Promise<T>): Promise<T> {
+  const { widget } = source;
+  const theme = (THEMES as readonly string[]).includes(source.theme ?? "") ? source.theme : undefined;
+  const root = document.documentElement;
+  const rootSize = Number.parseFloat(getComputedStyle(root).fontSize) || BROWSER_ROOT_PX;
+  const pageProjector = root.hasAttribute("data-projector");
+  // Text as large, relative to the figure, as on a projector page (or as on a plain one, from a projector page).
+  const zoom =
+    theme === undefined || (theme === "projector") === pageProjector
+      ? 1
+      : (theme === "projector" ? PROJECTOR_ROOT_PX : BROWSER_ROOT_PX) / rootSize;
+  const canvases = Array.from(widget.querySelectorAll("canvas"));
+  const inks = canvases.map((canvas) => getComputedStyle(canvas).color);
+  const zoomBefore = widget.style.zoom;
+  if (theme) widget.dataset.imageTheme = theme;
+  if (!source.controls) widget.dataset.imageFigure = "";
+  if (zoom !== 1) widget.style.zoom = String(zoom);
+  const repainted: { canvas: HTMLCanvasElement; pixels: ImageData }[] = [];
+  try {
+    await settle(widget);
+    // An image cannot scroll: where a box would (reparam's table at the projector's type), less zoom.
+    for (let tries = 0, fit = narrowest(widget); fit < 1 && Number(widget.style.zoom) > 1 && tries < 3; tries++) {
+      widget.style.zoom = String(Math.max(1, Number(widget.style.zoom) * fit));
+      await settle(widget);
+      fit = narrowest(widget);
+    }
+    canvases.forEach((canvas, index) => {
+      const pixels = recolour(canvas, inks[index]!, getComputedStyle(canvas).color);
+      if (pixels) repainted.push({ canvas, pixels });
+    });
+    return await make();
+  } finally {
+    for (const { canvas, pixels } of repainted) {
+      if (canvas.width === pixels.width && canvas.height === pixels.height)
+        canvas.getContext("2d")?.putImageData(pixels, 0, 0);
+    }
+    delete widget.dataset.imageTheme;
+    delete widget.dataset.imageFigure;
+    widget.style.zoom = zoomBefore;
+  }
+}
+
+/** The smallest share of its content's width that a scroll box of the widget shows (1 when all show whole). */
+function narrowest(widget: HTMLElement): number {
+  let share = 1;
+  for (const element of Array.from(widget.querySelectorAll<HTMLElement>("*"))) {
+    if (element.clientWidth === 0 || element.scrollWidth <= element.clientWidth + 1) continue;
+    if (!/auto|scroll/.test(getComputedStyle(element).overflowX)) continue;
+    share = Math.min(share, element.clientWidth / element.scrollWidth);
+  }
+  return share;
+}
+
+/** Waits until the widget has laid itself out again and its outputs are current (data-ready, contract rule 4); 10 s at most. */
+async function settle(widget: HTMLElement): Promise<void> {
+  await document.fonts.ready;
+  await nextFrame();
+  await nextFrame();
+  const deadline = performance.now() + 10_000;
+  while (!widget.hasAttribute("data-ready") && performance.now() < deadline) await nextFrame();
+  await nextFrame();
+}
+
+const rgb = (colour: string): [number, number, number] | undefined => {
+  const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour);
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
+};
+
+/**
+ * Repaints in `to` the pixels of a canvas drawn in `from` (its CSS colour, src/widgets/training/digit-canvas.ts),
+ * whatever their opacity; returns the pixels before, or nothing when there was nothing to repaint.
+ */
+function recolour(canvas: HTMLCanvasElement, from: string, to: string): ImageData | undefined {
+  const [before, after] = [rgb(from), rgb(to)];
+  if (!before || !after || from === to || canvas.width === 0 || canvas.height === 0) return undefined;
+  const context = canvas.getContext("2d", { willReadFrequently: true });
+  if (!context) return undefined;
+  const original = context.getImageData(0, 0, canvas.width, canvas.height);
+  const pixels = new ImageData(new Uint8ClampedArray(original.data), original.width, original.height);
+  const data = pixels.data;
+  let changed = false;
+  for (let i = 0; i < data.length; i += 4) {
+    const alpha = data[i + 3]!;
+    if (alpha === 0) continue;
+    // Stored premultiplied, a faint pixel's colour comes back rounded by up to 255 / alpha.
+    const slack = 2 + 255 / alpha;
+    if ([0, 1, 2].every((c) => Math.abs(data[i + c]! - before[c]!) <= slack)) {
+      data[i] = after[0];
+      data[i + 1] = after[1];
+      data[i + 2] = after[2];
+      changed = true;
+    }
+  }
+  if (!changed) return undefined;
+  context.putImageData(pixels, 0, 0);
+  return original;
 }
 
 function escapeXml(text: string): string {
@@ -67,7 +184,9 @@ function wrap(text: string, width: number): string[] {
   let rest = text;
   while (rest.length > perLine) {
     const cut = rest.lastIndexOf(" ", perLine);
-    const at = cut > perLine / 2 ? cut : perLine;
+    // A long address breaks before one of its parameters ("&theme=…"), not inside a word.
+    const separator = Math.max(rest.lastIndexOf("&", perLine), rest.lastIndexOf("?", perLine) + 1);
+    const at = cut > perLine / 2 ? cut : separator > perLine / 2 ? separator : perLine;
     lines.push(rest.slice(0, at));
     rest = rest.slice(at).trimStart();
   }
@@ -155,8 +274,7 @@ function placeLegend(legend: HTMLElement, at: Place): string {
 
 /** The plain SVG of the state (no HTML): the fallback for viewers that cannot draw <foreignObject>. */
 function plainSnapshot(source: SnapshotSource): { markup: string; height: number } {
-  const style = getComputedStyle(source.widget);
-  const foreground = style.getPropertyValue("--fg").trim() || "#000000";
+  const foreground = paletteColour(source.widget, "--fg");
   const textWidth = WIDTH - 2 * PAD;
   const parts: string[] = [];
   let y = PAD;
@@ -478,6 +596,7 @@ const WHOLE = "data-snapshot-whole";
 async function screenRegion(
   widget: HTMLElement,
   background: string,
+  figureOnly: boolean,
 ): Promise<{ content: string; width: number; height: number }> {
   // The share panel is left out: the image ends where it starts (plus the widget's bottom padding).
   const panel = widget.querySelector<HTMLElement>("[data-role=embed]");
@@ -502,7 +621,8 @@ async function screenRegion(
   try {
     dataUrl = await toSvg(widget, {
       height,
-      style: { height: `${height}px` },
+      // The clone draws at its layout size: a zoom on the widget (staged) is not its own.
+      style: { height: `${height}px`, zoom: "1" },
       filter: shown,
       backgroundColor: background,
       fontEmbedCSS: await fontFaces(widget),
@@ -538,6 +658,25 @@ async function screenRegion(
   const clonedInputs = object ? Array.from(object.querySelectorAll("input")) : [];
   if (liveInputs.length === clonedInputs.length) {
     liveInputs.forEach((input, index) => clonedInputs[index]!.toggleAttribute("checked", input.checked));
+    // Without the controls, a value typed in a table (bayes's priors) is shown as text, not as a field.
+    if (figureOnly) {
+      liveInputs.forEach((input, index) => {
+        if (!/^(text|number|search)$/.test(input.type)) return;
+        const clone = clonedInputs[index]!;
+        const text = clone.ownerDocument.createElementNS(XHTML_NS, "span");
+        text.setAttribute("style", clone.getAttribute("style") ?? "");
+        const plain = {
+          "border-style": "none",
+          "background-color": "transparent",
+          "box-shadow": "none",
+          appearance: "none",
+        };
+        for (const [name, value] of Object.entries(plain)) text.style.setProperty(name, value);
+        text.style.setProperty("white-space", "pre");
+        text.textContent = input.value;
+        clone.replaceWith(text);
+      });
+    }
   }
   if (object) pruneStyles(object, getComputedStyle(widget).colorScheme);
   const serializer = new XMLSerializer();
@@ -549,15 +688,33 @@ async function screenRegion(
   };
 }
 
-/** The standalone SVG document of the widget's current state: the screen's region, then every parameter and the permalink. */
+/** A colour of the widget's palette (a custom property such as --fg), as the widget resolves it: "rgb(…)". */
+function paletteColour(widget: HTMLElement, name: string): string {
+  const probe = document.createElement("span");
+  probe.hidden = true;
+  probe.style.color = `var(${name})`;
+  widget.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}
+
+/**
+ * The standalone SVG document of the widget's current state, in the theme and with or without the controls
+ * `source` asks for: the widget's region, then every parameter and the permalink.
+ */
 export async function snapshotSvg(source: SnapshotSource): Promise<string> {
+  return staged(source, () => drawnSvg(source));
+}
+
+async function drawnSvg(source: SnapshotSource): Promise<string> {
   const style = getComputedStyle(source.widget);
-  const background = style.getPropertyValue("--bg-raised").trim() || "#ffffff";
-  const foreground = style.getPropertyValue("--fg").trim() || "#000000";
-  const muted = style.getPropertyValue("--fg-muted").trim() || foreground;
-  const region = await screenRegion(source.widget, background);
+  const background = paletteColour(source.widget, "--bg-raised");
+  const muted = paletteColour(source.widget, "--fg-muted");
+  const region = await screenRegion(source.widget, background, !source.controls);
   const plain = plainSnapshot(source);
-  const width = Math.max(WIDTH, Math.ceil(region.width));
+  // As wide as the widget (a projector's image is narrower: its type is larger), and room for the permalink.
+  const width = Math.max(MIN_WIDTH, Math.ceil(region.width));
   const regionHeight = Math.ceil(region.height);
   // The fallback is drawn at WIDTH wide and scaled into the region's box.
   let y = regionHeight;

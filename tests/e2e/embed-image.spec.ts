@@ -55,6 +55,9 @@ test("every widget's downloaded SVG and PNG are the widget as seen on screen, wi
   for (const id of widgetIds) {
     const root = await openWidget(page, id, FIGURE_STATES[id] ?? "", 90_000);
     await root.locator("[data-role=embed] summary").click();
+    // First the image as on screen: the page's own theme, with the controls.
+    await root.locator("[data-role=theme]").selectOption("");
+    await root.locator("[data-role=image-controls]").check();
     const panelTop = await root.evaluate(
       (element) =>
         (element.querySelector("[data-role=embed]")?.getBoundingClientRect().top ?? 0) -
@@ -199,5 +202,79 @@ test("every widget's downloaded SVG and PNG are the widget as seen on screen, wi
     const png = await download(root, page, "png");
     expect(png.subarray(0, 8).toString("hex"), id).toBe("89504e470d0a1a0a");
     expect(png.readUInt32BE(16), `${id}: PNG width at 2×`).toBe(2 * result.size[0]!);
+
+    // Then what an instructor puts on a slide (the panel's default): the figure and its results in the
+    // theme the panel names; projector for every widget, dark on a light page for two.
+    await root.locator("[data-role=image-controls]").uncheck();
+    const screenType = await root.evaluate(typeScale);
+    for (const theme of ["projector", ...(id === "vae" || id === "kl-gaussian" ? ["dark"] : [])]) {
+      await root.locator("[data-role=theme]").selectOption(theme);
+      const themed = (await download(root, page, "svg")).toString("utf8");
+      const where = `${id}, ${theme}`;
+      const image = await root.evaluate((widget, markup) => {
+        const region = new DOMParser().parseFromString(markup, "image/svg+xml").querySelector("foreignObject");
+        const width = Number(region?.getAttribute("width") ?? 0);
+        const height = Number(region?.getAttribute("height") ?? 0);
+        // The image's HTML laid out in the page as the image lays it out: by its inline styles alone (in a
+        // shadow root, which the page's style sheets do not reach).
+        const host = document.createElement("div");
+        host.style.cssText = `position:absolute;left:0;top:0;width:${width}px;visibility:hidden`;
+        const shadow = host.attachShadow({ mode: "open" });
+        for (const node of Array.from(region?.childNodes ?? [])) shadow.append(document.importNode(node, true));
+        document.body.append(host);
+        const clone = shadow.querySelector<HTMLElement>("[data-widget]")!;
+        const look = getComputedStyle(clone);
+        // As typeScale measures the screen: the results' largest type per pixel of the widget's width.
+        const sizes = Array.from(clone.querySelectorAll("output[name]")).map((output) =>
+          Number.parseFloat(getComputedStyle(output).fontSize),
+        );
+        // Text for screen readers only is cut on purpose (1 px boxes).
+        const cut = Array.from(shadow.querySelectorAll<HTMLElement>("*:not(.visually-hidden)"))
+          .filter((node) => {
+            const style = getComputedStyle(node);
+            if (!/auto|scroll|hidden/.test(`${style.overflowX} ${style.overflowY}`)) return false;
+            return node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1;
+          })
+          .map((node) => `${node.localName}.${node.className}`);
+        const found = {
+          // A toggle's pressed state is the figure's (dice's faces); an action's button is not.
+          controls: clone.querySelectorAll(
+            "input, select, textarea, button:not([aria-pressed]), [role=tablist], .widget-controls",
+          ).length,
+          background: look.backgroundColor,
+          color: look.color,
+          type: Math.max(0, ...sizes) / width,
+          cut,
+          overflow: [clone.scrollWidth - width, clone.scrollHeight - height],
+          staged: widget.matches("[data-image-theme], [data-image-figure]") || widget.style.zoom !== "",
+        };
+        host.remove();
+        return found;
+      }, themed);
+      expect(image.staged, `${where}: the widget on screen is back as it was`).toBe(false);
+      expect(image.controls, `${where}: controls in a figure-only image`).toBe(0);
+      expect(image.cut, `${where}: boxes that cut their content`).toEqual([]);
+      expect(image.overflow[0], `${where}: content past the image's right edge`).toBeLessThanOrEqual(1);
+      expect(image.overflow[1], `${where}: content past the image's bottom`).toBeLessThanOrEqual(1);
+      if (theme === "projector") {
+        // Black on white, and type larger for the figure's size than on screen (the snippet's projector type).
+        expect([image.background, image.color], where).toEqual(["rgb(255, 255, 255)", "rgb(0, 0, 0)"]);
+        expect(image.type, `${where}: results' type per pixel of width`).toBeGreaterThan(1.25 * screenType);
+      } else {
+        expect([image.background, image.color], where).toEqual(["rgb(29, 32, 36)", "rgb(232, 230, 227)"]);
+      }
+      test.info().annotations.push({
+        type: "image",
+        description: `${where}: results' type ${(image.type / screenType).toFixed(2)}× the screen's per pixel of width`,
+      });
+    }
   }
 });
+
+/** The size of a widget's results (their largest figure) per pixel of the widget's width. */
+function typeScale(widget: HTMLElement): number {
+  const sizes = Array.from(widget.querySelectorAll("output[name]")).map((output) =>
+    Number.parseFloat(getComputedStyle(output).fontSize),
+  );
+  return Math.max(0, ...sizes) / widget.getBoundingClientRect().width;
+}

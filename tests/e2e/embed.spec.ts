@@ -258,7 +258,8 @@ test.describe("Embed panel (chapters and embed pages)", () => {
     await expect(root.locator("output[name=kl]")).toHaveAttribute("data-value", "0");
     await root.locator("[data-role=embed] summary").click();
     const permalink = root.locator("[data-role=permalink]");
-    await expect(permalink).toHaveValue(/\/vae-textbook\/embed\/kl-std-normal\/\?mu=0,\+?0&logvar=0,\+?0$/);
+    // Light unless the instructor picks another theme: a frame cannot take the host page's scheme.
+    await expect(permalink).toHaveValue(/\/vae-textbook\/embed\/kl-std-normal\/\?mu=0,\+?0&logvar=0,\+?0&theme=light$/);
     const snippet = root.locator("[data-role=snippet]");
     await expect(snippet).toHaveValue(
       /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=/,
@@ -268,6 +269,18 @@ test.describe("Embed panel (chapters and embed pages)", () => {
     expect(text).toContain('loading="lazy"');
     expect(text).toContain('allow="clipboard-write"');
     expect(text).toMatch(/width="800" height="500"/);
+    // The default snippet on a white course page read by someone in dark mode: a light frame.
+    const course = await page.context().newPage();
+    await course.emulateMedia({ colorScheme: "dark" });
+    await course.setContent(`<body style="background:#fff">${text}</body>`);
+    const framed = course.frameLocator("iframe");
+    await expect(framed.locator("[data-widget]")).toHaveAttribute("data-ready", "");
+    expect(await framed.locator("body").evaluate((body) => getComputedStyle(body).backgroundColor)).toBe(
+      "rgb(253, 252, 249)",
+    );
+    await course.close();
+    await root.locator("[data-role=theme]").selectOption("");
+    await expect(permalink).toHaveValue(/logvar=0,\+?0$/);
 
     await root.locator("[data-role=theme]").selectOption("projector");
     await root.locator("[data-role=controls]").uncheck();
@@ -301,9 +314,11 @@ test.describe("Embed panel (chapters and embed pages)", () => {
     const svg = readFileSync((await svgDownload.path()) ?? "", "utf8");
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     const origin = new URL(page.url()).origin;
-    expect(svg).toContain(`<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5">`);
     expect(svg).toContain(
-      `Live, interactive version: ${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5`,
+      `<a href="${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5&#38;theme=light">`,
+    );
+    expect(svg).toContain(
+      `Live, interactive version: ${origin}/vae-textbook/embed/kl-std-normal/?mu=1,2&#38;logvar=0,0.5&#38;theme=light`,
     );
     expect(svg).toContain("mu = 1,2");
     expect(svg).toContain(`: ${kl.slice(0, 5)}`);
@@ -376,7 +391,8 @@ test.describe.serial("gallery", () => {
       await expect(section.locator("table")).toBeHidden();
       await section.locator(".gallery-details > summary").click();
       await expect(picture).toBeHidden();
-      await expect(preview).toHaveAttribute("data-src", `/vae-textbook/embed/${id}/`);
+      // In the theme its select starts at, light, as the snippets it hands out (src/embed/panel.ts).
+      await expect(preview).toHaveAttribute("data-src", `/vae-textbook/embed/${id}/?theme=light`);
       await expect(section.locator("table tbody tr").first()).toBeVisible();
       const snippets = section.locator("textarea[data-snippet]");
       expect(await snippets.count()).toBeGreaterThanOrEqual(1);
@@ -405,7 +421,7 @@ test.describe.serial("gallery", () => {
       await expect(section.locator("[data-role=status]")).toHaveText("Copied the snippet.");
       const snippet = await page.evaluate(() => navigator.clipboard.readText());
       expect(snippet).toMatch(
-        /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=0,\+?0&amp;logvar=0,\+?0"/,
+        /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/vae-textbook\/embed\/kl-std-normal\/\?mu=0,\+?0&amp;logvar=0,\+?0&amp;theme=light"/,
       );
       expect(snippet).toContain('title="KL to the standard normal"');
       expect(snippet).toContain('allow="clipboard-write"');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeAttribute, hostScriptUrl, iframeSnippet, withDisplay } from "../../../src/embed/panel";
+import { escapeAttribute, hostScriptUrl, iframeSnippet, SNIPPET_THEME, withDisplay } from "../../../src/embed/panel";
 
 const link = "https://example.org/book/embed/kl-discrete/?p=0.36,0.48,0.16&q=1,1,1";
 
@@ -49,6 +49,21 @@ describe("withDisplay", () => {
     expect(new URL(withDisplay(link, "", true)).searchParams.toString()).toBe(plain);
     const cleared = withDisplay(`${link}&theme=dark&controls=0`, "", true);
     expect(new URL(cleared).searchParams.toString()).toBe(plain);
+  });
+
+  it("writes the display parameters after the widget's own, wherever the address had them", () => {
+    expect(withDisplay("https://example.org/e/?theme=dark&controls=0&p=1,2,3", "projector", false)).toBe(
+      "https://example.org/e/?p=1,2,3&theme=projector&controls=0",
+    );
+  });
+
+  it("gives a snippet the light theme by default, and the reader's setting only when asked", () => {
+    // A frame cannot take its host page's scheme: without a theme a reader in dark mode gets a dark frame.
+    expect(SNIPPET_THEME).toBe("light");
+    expect(iframeSnippet(withDisplay(link, SNIPPET_THEME, true), { title: "t" })).toContain(
+      'src="https://example.org/book/embed/kl-discrete/?p=0.36,0.48,0.16&amp;q=1,1,1&amp;theme=light"',
+    );
+    expect(iframeSnippet(withDisplay(`${link}&theme=light`, "", true), { title: "t" })).not.toContain("theme=");
   });
 
   it("ignores a theme that does not exist", () => {
