@@ -2,6 +2,7 @@
 // gives keyboard focus back on Esc (so a slide deck's keys work again), and explains bad display parameters.
 // It also attaches the widget's "Share" panel (./panel-watch.ts).
 import { WIDGET_CHANGE } from "../widgets/events";
+import { fillHeight } from "../lib/fill-height";
 import { frameTabs } from "./frame-tabs";
 import { watchEmbedPanels } from "./panel-watch";
 import { displayParamProblems, MESSAGE_TYPES, type EmbedMessage } from "./protocol";
@@ -103,9 +104,14 @@ function embedInFrame(): void {
     main.style.zoom = String(zoom);
     if (!columns || !root) return pageHeight();
     root.style.height = "";
-    // Layout pixels around the widget (page padding, alerts): the widget gets the rest of the frame.
-    const around = pageHeight() / zoom - root.offsetHeight;
-    const height = Math.floor(available / zoom - around - 1);
+    // The widget gets the rest of the frame, from exact boxes: from rounded ones the height moved by a pixel
+    // with the widget's height before the fit (its charts drawn or not yet), and kl-gaussian's border with it.
+    const height = fillHeight(
+      available,
+      document.body.getBoundingClientRect().height,
+      root.getBoundingClientRect().height,
+      zoom,
+    );
     // Columns shorter than a few lines under the parts spanning them (title, summary, tabs) do not
     // fit, and Chromium can take seconds to lay out the hundreds of columns they would make.
     const spanning = Array.from(root.children)

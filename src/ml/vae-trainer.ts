@@ -1,7 +1,7 @@
 import type { LearningRateSchedule } from "../lib/learning-rate";
 import { activeUnits, columnVariances } from "../lib/active-units";
 import { createRandom, type Random } from "../lib/random";
-import { binarise, EpochSampler, normals } from "./batches";
+import { binarise, binariseDigits, EpochSampler, normals } from "./batches";
 import { readDense, writeDense } from "./dense";
 import {
   DIGIT_PIXELS,
@@ -112,7 +112,8 @@ export class VaeTrainer implements Trainer {
   step(readLosses: boolean): VaeLosses | undefined;
   step(readLosses = true): VaeLosses | undefined {
     const { batch, latent } = this.config;
-    const x = tf.tensor2d(binarise(this.sampler.next(), this.random, this.batchPixels), [batch, DIGIT_PIXELS]);
+    const pixels = binariseDigits(this.digits.training, this.sampler.nextIndices(), this.random, this.batchPixels);
+    const x = tf.tensor2d(pixels, [batch, DIGIT_PIXELS]);
     const eps = tf.tensor2d(normals(this.random, batch * latent, this.eps), [batch, latent]);
     const losses = this.vae.trainStep(x, eps, readLosses);
     tf.dispose([x, eps]);

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { TRAINING_SCHEDULE } from "../../../src/ml/adam";
 import { AUTOENCODER_SCHEDULE, AutoencoderTrainer } from "../../../src/ml/autoencoder-trainer";
-import { meanLogOdds, type Digits } from "../../../src/ml/digits-format";
+import { binariseDigits } from "../../../src/ml/batches";
+import { gatherDigits, meanLogOdds, type Digits } from "../../../src/ml/digits-format";
+import { createRandom } from "../../../src/lib/random";
 import { tf } from "../../../src/ml/tf";
 import { VaeTrainer } from "../../../src/ml/vae-trainer";
 import { decodeWeights, pretrainedFile } from "../../../src/ml/weights-format";
@@ -67,6 +69,26 @@ describe("VaeTrainer", () => {
     expect(Math.abs(on - grey)).toBeLessThan(0.002);
     trainer.dispose();
     other.dispose();
+  });
+
+  it("binarises a training batch as it gathers it, drawing only for grey pixels, as often on as its grey level says", () => {
+    let draws = 0;
+    const source = createRandom(3);
+    const counting = { uniform: () => (draws++, source.uniform()), normal: () => source.normal() };
+    const indices = Array.from({ length: 500 }, (_, i) => i);
+    const grey = gatherDigits(digits.training, indices);
+    const binary = binariseDigits(digits.training, indices, counting);
+    expect(draws).toBe(grey.filter((p) => p > 0 && p < 1).length);
+    grey.forEach((p, i) => {
+      if (p === 0 || p === 1) expect(binary[i]).toBe(p);
+      else expect([0, 1]).toContain(binary[i]);
+    });
+    // Among the grey pixels, 1 as often as their mean grey level, within 4 standard errors.
+    const greyPixels = grey.map((p, i) => (p > 0 && p < 1 ? i : -1)).filter((i) => i >= 0);
+    const expected = greyPixels.reduce((sum, i) => sum + grey[i]!, 0);
+    const variance = greyPixels.reduce((sum, i) => sum + grey[i]! * (1 - grey[i]!), 0);
+    const on = greyPixels.reduce((sum, i) => sum + binary[i]!, 0);
+    expect(Math.abs(on - expected)).toBeLessThan(4 * Math.sqrt(variance));
   });
 
   it("keeps the number of tensors constant over 1,000 training steps", () => {
