@@ -96,8 +96,9 @@ async function run(job: Job): Promise<JobResult> {
   });
   if (job.kind === "vae") {
     const trainer = new VaeTrainer(digits, { latent: LATENT, hidden: 400, batch: 128, beta: 1, seed: 1 });
+    // As the widget's session does: the step sizes follow the fraction of the budget spent (src/ml/session.ts).
     timed((readLosses) => {
-      const losses = trainer.step(readLosses);
+      const losses = trainer.step(readLosses, { startStep: 0, used: trained / deadline });
       return losses && losses.recon + losses.kl;
     });
     console.log(`bench: evaluating after ${steps} steps on ${choice.detail}`);
