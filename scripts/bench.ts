@@ -6,9 +6,11 @@
 // Chromium offers WebGPU only with --enable-unsafe-webgpu (on SwiftShader's Vulkan), so the "webgpu"
 // runs and a second probe use a browser started with it. A backend that cannot start prints why
 // ("unavailable: …"), never figures. "profile" times the VAE's training step on WASM phase by phase
-// (and on isolated WASM, threaded), with the kernels that take longest. Figures are printed, not asserted.
+// (and on isolated WASM, threaded), with the kernels that take longest. "measure" times what the
+// pretrained VAE (latent 20) measures at rest: the gaps, then log p(x) with k = 100 over the held-out
+// digits (and on isolated WASM, threaded). Figures are printed, not asserted.
 // Options: --quick (10 s budgets),
-// --only probe,profile,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget,widget-isolated.
+// --only probe,profile,measure,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget,widget-isolated.
 import { build } from "esbuild";
 import { createServer } from "node:http";
 import { cpus, loadavg } from "node:os";
@@ -26,7 +28,7 @@ const onlyFlag = process.argv.indexOf("--only");
 const runs = (
   onlyFlag > 0
     ? (process.argv[onlyFlag + 1] ?? "")
-    : "probe,profile,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget,widget-isolated"
+    : "probe,profile,measure,wasm,wasm-isolated,webgl,webgpu,cpu,reference,widget,widget-isolated"
 ).split(",");
 const VAE_SECONDS = quick ? 10 : 60;
 const AE_SECONDS = quick ? 10 : 30;
@@ -253,6 +255,15 @@ for (const run of runs) {
       profiles.push(`${result.backend}${isolatedRun ? " (cross-origin isolated)" : ""}: ${profileText(result)}`);
       console.log(`  profile: ${profiles.at(-1)!.split("\n")[0]}`);
     }
+  } else if (run === "measure") {
+    for (const isolatedRun of [false, true]) {
+      isolated = isolatedRun;
+      const result = await job(PORT, "measure", "wasm", 0, undefined, isolated ? cpus().length : undefined);
+      isolated = false;
+      record(`pretrained VAE measured at rest${isolatedRun ? ", isolated" : ""}`, result);
+      const split = Object.entries(result.phases ?? {}).map(([phase, s]) => `${phase} ${format(s, 1)} s`);
+      if (split.length) console.log(`    ${split.join(", ")}`);
+    }
   } else if (run === "probe") {
     record("speed probe, then choice", await job(PORT, "probe", "wasm", 0));
     record("same, WebGPU flags on*", await job(PORT, "probe", "wasm", 0, await withWebgpu()));
@@ -298,6 +309,7 @@ if (profiles.length)
   console.log(`\nThe VAE's training step (latent 20, hidden 400, batch 128), phase by phase:\n${profiles.join("\n")}`);
 console.log(
   "\nProbe rows: train s is the time the choice took, the figures ms per probe round (src/ml/speed-probe.ts)." +
+    "\nMeasured-at-rest rows: train s is the time the whole measurement took (the gaps, then log p(x))." +
     `\n* Chromium started with ${WEBGPU_FLAGS.join(" ")}: WebGPU on SwiftShader's Vulkan, CPU only.`,
 );
 console.log(

@@ -4,20 +4,22 @@ import "@tensorflow/tfjs-core/dist/register_all_gradients";
 import * as layers from "@tensorflow/tfjs-layers";
 import { createRandom } from "../../src/lib/random";
 import { AutoencoderTrainer } from "../../src/ml/autoencoder-trainer";
-import { binarise, EpochSampler, normals } from "../../src/ml/batches";
+import { binarise, binariseDigits, EpochSampler, normals } from "../../src/ml/batches";
 import { loadDigits } from "../../src/ml/data";
 import { DIGIT_PIXELS, gatherDigits, type Digits } from "../../src/ml/digits-format";
 import { probeTrainingSpeed } from "../../src/ml/speed-probe";
 import { chooseBackend, tf, useWasmThreads, type BackendName, type BackendTrial } from "../../src/ml/tf";
 import { bernoulliNll, klStdNormalRows, reparameterise } from "../../src/ml/losses";
 import { DEFAULT_K, heldOutBinarised, VaeTrainer } from "../../src/ml/vae-trainer";
+import { decodeWeights, pretrainedFile } from "../../src/ml/weights-format";
 
 export interface Job {
   /**
    * "probe": the widget's choice of backend, by its speed probe, timed. "profile": the VAE's
-   * training step timed phase by phase, and its kernels one step long.
+   * training step timed phase by phase, and its kernels one step long. "measure": the pretrained
+   * VAE's measurement at rest (the gaps, then log p(x) over the held-out digits), timed.
    */
-  readonly kind: "vae" | "autoencoder" | "layers-vae" | "probe" | "profile";
+  readonly kind: "vae" | "autoencoder" | "layers-vae" | "probe" | "profile" | "measure";
   readonly backend: BackendName;
   readonly seconds: number;
   readonly base: string;
@@ -68,6 +70,7 @@ async function run(job: Job): Promise<JobResult> {
   const digits = await loadDigits(`${job.base}data/digits.bin`);
   console.log(`bench: training on ${choice.detail}`);
   if (job.kind === "profile") return profile(digits, job.seconds, choice.detail);
+  if (job.kind === "measure") return measure(digits, job.base, choice.detail);
   const deadline = job.seconds * 1000;
   let steps = 0;
   let trained = 0;
@@ -93,8 +96,9 @@ async function run(job: Job): Promise<JobResult> {
   });
   if (job.kind === "vae") {
     const trainer = new VaeTrainer(digits, { latent: LATENT, hidden: 400, batch: 128, beta: 1, seed: 1 });
+    // As the widget's session does: the step sizes follow the fraction of the budget spent (src/ml/session.ts).
     timed((readLosses) => {
-      const losses = trainer.step(readLosses);
+      const losses = trainer.step(readLosses, { startStep: 0, used: trained / deadline });
       return losses && losses.recon + losses.kl;
     });
     console.log(`bench: evaluating after ${steps} steps on ${choice.detail}`);
@@ -140,7 +144,9 @@ async function profile(digits: Digits, seconds: number, backend: string): Promis
     return result;
   };
   const step = () => {
-    const x = timed("batch drawn and binarised (JS)", () => binarise(sampler.next(), random, pixels));
+    const x = timed("batch drawn and binarised (JS)", () =>
+      binariseDigits(digits.training, sampler.nextIndices(), random, pixels),
+    );
     const e = timed("ε drawn (JS)", () => normals(random, 128 * LATENT, eps));
     const [xs, es] = timed("uploads", () => [tf.tensor2d(x, [128, DIGIT_PIXELS]), tf.tensor2d(e, [128, LATENT])]);
     const { grads, terms } = timed("forward and backward", () => vae.gradients(xs!, es!));
@@ -178,6 +184,29 @@ async function profile(digits: Digits, seconds: number, backend: string): Promis
   const kernels = [...least].map(([name, entry]) => ({ name, ...entry })).sort((a, b) => b.ms - a.ms);
   trainer.dispose();
   return { backend, steps, seconds: elapsed, stepsPerSecond: steps / elapsed, phases, kernels };
+}
+
+/**
+ * What the VAE widget does at rest with the shipped latent-20 weights (VaeTrainer.measure, k =
+ * DEFAULT_K): the inference gaps on their subset, then log p(x) over the held-out digits, each timed.
+ */
+async function measure(digits: Digits, base: string, backend: string): Promise<JobResult> {
+  const response = await fetch(`${base}${pretrainedFile(LATENT)}`);
+  const { tensors, meta } = decodeWeights(new Uint8Array(await response.arrayBuffer()));
+  const config = { latent: LATENT, hidden: meta.hidden, batch: 128, beta: 1, seed: 1 };
+  const trainer = new VaeTrainer(digits, config, tensors, undefined, meta.steps);
+  const started = performance.now();
+  let gapsDone = NaN;
+  let logPx: number | undefined;
+  const work = trainer.measure({ k: DEFAULT_K } as Parameters<VaeTrainer["measure"]>[0])!;
+  for (let next = work.next(); !next.done; next = work.next()) {
+    if (next.value?.gaps) gapsDone = performance.now();
+    logPx = next.value?.logPx ?? logPx;
+  }
+  const ended = performance.now();
+  trainer.dispose();
+  const phases = { "the gaps": (gapsDone - started) / 1000, "log p(x), 2,000 digits": (ended - gapsDone) / 1000 };
+  return { backend, steps: 0, seconds: (ended - started) / 1000, stepsPerSecond: NaN, logPx, phases };
 }
 
 /** The straightforward way: tfjs-layers dense layers, automatic differentiation, tf.train.adam. */

@@ -1,10 +1,11 @@
 /**
  * Learning-rate schedules: the step size an optimiser uses at its t-th update (t = 1, 2, …).
  *
- * A training budget here is wall-clock time, so the trainer never knows how many steps it will get:
- * the schedule must be good whenever it is stopped. A linear warm-up followed by an inverse-square-root
- * decay (Vaswani et al., 2017, §5.3) is such an "anytime" schedule: a large step early, when the loss
- * falls fast, and ever smaller steps later, which lowers the noise of the iterate where it settles.
+ * Two kinds. An "anytime" schedule reads the update count alone and must be good wherever it is
+ * stopped: a linear warm-up followed by an inverse-square-root decay (Vaswani et al., 2017, §5.3) is
+ * one, with a large step early, when the loss falls fast, and ever smaller steps later, which lower
+ * the noise of the iterate where it settles. A budget schedule also reads how much of a known budget
+ * (here seconds of training) is spent, and decays to near zero at its end (`budgetSchedule`).
  */
 export type LearningRateSchedule = (step: number) => number;
 
@@ -57,5 +58,61 @@ export function continuedSchedule(
   return (step) => {
     const t = Math.max(1, step);
     return schedule(stepsBefore + t) * Math.min(1, t / warmup);
+  };
+}
+
+/** The parameters of `budgetSchedule`, as plain data. */
+export interface BudgetSchedule {
+  /** The step size a fresh model's budget warms up to. */
+  readonly peak: number;
+  /** Updates of linear warm-up at the start of every budget (Adam's moments settle first). */
+  readonly warmup: number;
+  /** The step size at the budget's end, as a fraction of the level the budget started from, in [0, 1). */
+  readonly final: number;
+  /**
+   * A model already trained for s updates starts its budget at min(peak, anytimePeak · √(decayFrom / s)):
+   * the level the anytime schedule `warmupInverseSqrt(anytimePeak, ·, decayFrom)` has come down to by
+   * then, so going on does not shake it.
+   */
+  readonly anytimePeak: number;
+  readonly decayFrom: number;
+}
+
+/** Where a run stands in its budget, as `budgetSchedule` reads it. */
+export interface BudgetPosition {
+  /** Updates taken in this budget, the one whose step size is asked included (≥ 1). */
+  readonly step: number;
+  /** The fraction of the budget's training time spent before this update (clamped to [0, 1]). */
+  readonly used: number;
+  /** Updates the model had before this budget began: earlier budgets and any pretraining (≥ 0). */
+  readonly stepsBefore: number;
+}
+
+/**
+ * A schedule for a run that knows its budget (here seconds of training time, not steps):
+ * rate = level · min(1, step / warmup) · (final + (1 − final) · (1 − used)), where level = peak for
+ * fresh weights and min(peak, anytimePeak · √(decayFrom / stepsBefore)) for a trained model. Linear
+ * warm-up, then a linear decay to `final` at the budget's end: at a known budget, decaying to (near)
+ * zero beats anytime schedules (Defazio et al., 2023, "When, why and how much?"; Hägele et al., 2024),
+ * and time, not a step count, measures how much of it is left. Errors: RangeError unless peak > 0,
+ * anytimePeak > 0, warmup ≥ 1, decayFrom ≥ 1 (all finite) and 0 ≤ final < 1; the schedule throws
+ * a RangeError for a position with step < 1, stepsBefore < 0 or a value not finite.
+ */
+export function budgetSchedule(schedule: BudgetSchedule): (position: BudgetPosition) => number {
+  const { peak, warmup, final, anytimePeak, decayFrom } = schedule;
+  for (const rate of [peak, anytimePeak])
+    if (!(rate > 0) || !Number.isFinite(rate))
+      throw new RangeError(`A learning rate must be positive and finite, got ${rate}.`);
+  if (!(warmup >= 1 && Number.isFinite(warmup) && decayFrom >= 1 && Number.isFinite(decayFrom)))
+    throw new RangeError(`Need warmup ≥ 1 and decayFrom ≥ 1 (finite), got ${warmup} and ${decayFrom}.`);
+  if (!(final >= 0 && final < 1))
+    throw new RangeError(`The final rate is a fraction of the first, 0 ≤ final < 1, got ${final}.`);
+  return ({ step, used, stepsBefore }) => {
+    const finite = [step, used, stepsBefore].every(Number.isFinite);
+    if (!(finite && step >= 1 && stepsBefore >= 0))
+      throw new RangeError(`Need step ≥ 1, stepsBefore ≥ 0, all finite, got ${step}, ${stepsBefore}, ${used}.`);
+    const level = Math.min(peak, anytimePeak * Math.sqrt(decayFrom / stepsBefore));
+    const left = 1 - Math.min(1, Math.max(0, used));
+    return level * Math.min(1, step / warmup) * (final + (1 - final) * left);
   };
 }

@@ -2,15 +2,43 @@
 // per-digit optimisation and the hand-written backward passes (vae.ts, autoencoder.ts) all use them.
 import { tf } from "./tf";
 
+/** Pixels whose σ(|ℓ|) are multiplied before one logarithm: each factor is at least ½, and ½²⁸ ≈ 4·10⁻⁹ stays a normal float32. */
+const LOG_GROUP = 28;
+
 /**
  * −log p(x | z) per digit (nats) for a Bernoulli decoder with logits ℓ = f_θ(z), summed over the
  * last axis (pixels): Σ softplus(ℓ) − x·ℓ, which equals −Σ [x log σ(ℓ) + (1 − x) log(1 − σ(ℓ))]
  * and never takes the log of a rounded-off 0. Shapes [..., pixels] broadcast (e.g. logits
  * [n, k, 784] against x [n, 1, 784]); the result drops the last axis. A likelihood for x ∈ {0, 1}.
+ *
+ * Computed as Σ (relu(ℓ) − x·ℓ) − Σ_groups log Π_group σ(|ℓ|), since softplus(ℓ) = relu(ℓ) −
+ * log σ(|ℓ|): one logarithm per LOG_GROUP pixels instead of a softplus per pixel, which on WASM
+ * cost as much as the decoder's matrix product (the sigmoid is XNNPACK's vectorised kernel); its
+ * rounding error is that of the plain sum (tests/unit/ml/losses.test.ts).
  */
 export function bernoulliNll<R extends tf.Rank>(logits: tf.Tensor<R>, x: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => tf.sum(tf.sub(tf.softplus(logits), tf.mul(x, logits)), -1));
+  return tf.tidy(() => {
+    const pixels = logits.shape[logits.rank - 1]!;
+    let group = Math.min(LOG_GROUP, pixels);
+    while (pixels % group !== 0) group -= 1;
+    const linear = tf.sum(tf.sub(tf.relu(logits), tf.mul(x, logits)), -1);
+    const grouped = tf.reshape(tf.sigmoid(tf.abs(logits)), [...logits.shape.slice(0, -1), pixels / group, group]);
+    return tf.sub(linear, tf.sum(logOfProduct(grouped), -1));
+  });
 }
+
+/**
+ * log Π s over the last axis, for positive s; its gradient is 1/s, given here because tfjs 4.22's
+ * gradient of prod calls chained tensor methods that this project does not register.
+ */
+const logOfProduct = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [s, save] = args as [tf.Tensor, tf.GradSaveFunc];
+  save([s]);
+  return {
+    value: tf.log(tf.prod(s, s.rank - 1)),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.div(tf.expandDims(dy, -1), saved[0]!),
+  };
+}) as (s: tf.Tensor) => tf.Tensor;
 
 /** ∂ bernoulliNll / ∂ℓ = σ(ℓ) − x, elementwise. */
 export function bernoulliNllGrad(logits: tf.Tensor2D, x: tf.Tensor2D): tf.Tensor2D {

@@ -83,6 +83,9 @@ export class TrainingSession {
   private status: Status = "loading";
   private statusMessage?: string;
   private trainedMs = 0;
+  /** The current budget: where it began (training time, the trainer's step count) and ends. */
+  private budgetStartMs = 0;
+  private budgetStartStep = 0;
   private budgetEndMs = 0;
   private nextEvaluationMs = 0;
   private lastProgress = 0;
@@ -280,6 +283,9 @@ export class TrainingSession {
 
   private beginBudget(): void {
     if (!this.setup) return;
+    // A new budget, from where the model stands (Train after a budget ended goes on from that model).
+    this.budgetStartMs = this.trainedMs;
+    this.budgetStartStep = this.trainer?.steps ?? 0;
     this.budgetEndMs = this.trainedMs + this.setup.seconds * 1000;
     this.nextEvaluationMs = this.trainedMs + EVALUATE_EVERY_MS;
     this.setStatus("training");
@@ -302,9 +308,11 @@ export class TrainingSession {
       const started = this.host.now();
       const readLosses =
         started - this.lastLossRead >= LOSSES_EVERY_MS || this.trainedMs + this.lastStepMs >= this.budgetEndMs;
+      // The fraction of the budget's training time spent: the step sizes decay with it.
+      const used = (this.trainedMs - this.budgetStartMs) / (this.budgetEndMs - this.budgetStartMs);
       let losses: StepLosses | undefined;
       try {
-        losses = trainer.step(readLosses);
+        losses = trainer.step(readLosses, { startStep: this.budgetStartStep, used });
       } catch (error) {
         if (!this.lost()) this.host.post({ type: "error", message: `Training failed: ${errorText(error)}` });
         return;

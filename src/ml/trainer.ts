@@ -1,3 +1,4 @@
+import type { BudgetPosition } from "../lib/learning-rate";
 import type {
   AutoencoderEvaluationMessage,
   Progress,
@@ -6,6 +7,21 @@ import type {
   VaeViewRequest,
 } from "./protocol";
 import type { TrainerState } from "./trainer-state";
+
+/**
+ * Where the session's time budget stands, for the trainer's step sizes (budgetSchedule,
+ * src/lib/learning-rate.ts): the trainer's step count when the budget began, and the fraction of
+ * the budget's training time (pauses excluded) spent so far.
+ */
+export interface BudgetProgress {
+  readonly startStep: number;
+  readonly used: number;
+}
+
+/** The position `budgetSchedule` reads, for a trainer at `steps` whose model had `pretrainedSteps` before any here. */
+export function budgetPosition(budget: BudgetProgress, steps: number, pretrainedSteps = 0): BudgetPosition {
+  return { step: steps + 1 - budget.startStep, used: budget.used, stepsBefore: budget.startStep + pretrainedSteps };
+}
 
 /** One training step's loss terms, means per digit of the batch, named as the page shows them. */
 export type StepLosses = Progress["train"];
@@ -20,9 +36,10 @@ export interface Trainer {
   readonly epochs: number;
   /**
    * One training step; its batch's loss terms when `readLosses` (the default), else nothing: computing
-   * and reading them back costs a pass over every pixel and, on a GPU, a wait for the device.
+   * and reading them back costs a pass over every pixel and, on a GPU, a wait for the device. `budget`
+   * is where the session's budget stands, for a trainer whose step sizes follow it (the VAE's).
    */
-  step(readLosses?: boolean): StepLosses | undefined;
+  step(readLosses?: boolean, budget?: BudgetProgress): StepLosses | undefined;
   /** Held-out figures and the pictures `views` asks for (the autoencoder asks nothing). */
   evaluate(views: VaeViewRequest | undefined): VaeEvaluationMessage | AutoencoderEvaluationMessage;
   /**

@@ -4,7 +4,16 @@ import { digitsUrl, loadDigits } from "./data";
 import type { FromWorker, ToWorker } from "./protocol";
 import { TrainingSession } from "./session";
 import { probeTrainingSpeed } from "./speed-probe";
-import { backendLost, chooseBackend, fallBack, onBackendLost, tf, useWasmThreads, type BackendName } from "./tf";
+import {
+  backendLost,
+  chooseBackend,
+  fallBack,
+  onBackendLost,
+  tf,
+  useWasmThreads,
+  wasmThreads,
+  type BackendName,
+} from "./tf";
 import { decodeWeights } from "./weights-format";
 
 // The DOM typings describe a window; a dedicated worker's global has this shape.
@@ -15,8 +24,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
-// Cross-origin isolated, WASM runs a thread on every core but one, which the page keeps for itself.
-useWasmThreads(navigator.hardwareConcurrency - 1);
+useWasmThreads(wasmThreads(navigator.hardwareConcurrency));
 
 // Paths resolve against this script's own address: a worker started from a blob (in a sandboxed frame,
 // client.ts) has no address of the site to resolve them against.

@@ -14,7 +14,16 @@ export function isolationMode(): CrossOriginIsolation {
   } catch {
     // No storage: the built-in switch decides.
   }
-  return crossOriginIsolation;
+  return threadedWasmHangs() ? "off" : crossOriginIsolation;
+}
+
+/**
+ * Isolation buys nothing but WASM threads, and in Firefox tfjs-backend-wasm 4.22's threaded build
+ * hung while starting in 3 of 5 loads of the VAE's embed page (Firefox ESR 153, the engines suite's
+ * browser; never with isolation off): no feature test can tell, so Firefox is left unisolated.
+ */
+function threadedWasmHangs(): boolean {
+  return /\bFirefox\//.test(navigator.userAgent);
 }
 
 /**

@@ -221,22 +221,25 @@ test("a new deploy installs beside the old one and replaces its cache when the r
   }
 });
 
-test("cross-origin isolation: the switch isolates pages, and embeds framed by another site still work", async ({
+test("cross-origin isolation: the worker isolates pages from the second load on, and embeds framed by another site still work", async ({
   page,
   baseURL,
 }) => {
   test.setTimeout(120_000);
   const watch = watchPage(page);
-  // The per-browser override of src/data/site.ts's switch (src/scripts/isolation.ts).
-  await page.addInitScript(() => {
-    // Framed by another site, storage may be refused: only the top page needs the setting.
-    if (window === window.top) localStorage.setItem("vae-cross-origin-isolation", "credentialless");
-  });
+  // A first visit is not isolated (no worker yet), and nothing reloads it.
   await page.goto("");
+  await page.evaluate(() => Object.assign(window, { firstLoad: true }));
   await installed(page);
+  // The switch of src/data/site.ts as shipped.
   await expect
     .poll(async () => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL ?? ""))
-    .toContain("isolation=credentialless");
+    .toContain("isolation=require-corp");
+  // The same document (a reload would have dropped the mark), still not isolated.
+  expect(await page.evaluate(() => [(window as { firstLoad?: boolean }).firstLoad, crossOriginIsolated])).toEqual([
+    true,
+    false,
+  ]);
   await page.goto("embed/kl-std-normal/?mu=1&logvar=0");
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   await expect(page.locator('[data-widget="kl-std-normal"]')).toHaveAttribute("data-ready", "");

@@ -240,8 +240,7 @@ test.describe("cross-origin isolated", () => {
   test("trains on the threaded WASM build (whose threads start from its factory's source text)", async ({ page }) => {
     test.setTimeout(120_000);
     const watch = watchPage(page);
-    // The per-browser override of src/data/site.ts's switch (src/scripts/isolation.ts).
-    await page.addInitScript(() => localStorage.setItem("vae-cross-origin-isolation", "credentialless"));
+    // The site's service worker isolates the pages it serves (src/data/site.ts), from the second load on.
     await page.goto("");
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -255,6 +254,9 @@ test.describe("cross-origin isolated", () => {
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     expect((await outputValue(page, "steps")) ?? 0).toBeGreaterThan(5);
     await expect(page.locator('output[name="backend"]')).toHaveAttribute("data-value", "wasm");
+    // Every core but one, at least 2 (wasmThreads in src/ml/tf.ts).
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    await expect(root.locator("[data-role=backend]").first()).toContainText(`, ${Math.max(2, cores - 1)} threads`);
     await expect(root.locator("[role=alert]")).toBeHidden();
     expect(watch.problems).toEqual([]);
   });

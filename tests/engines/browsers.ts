@@ -99,6 +99,9 @@ export async function openWebKit(): Promise<EnginePage> {
     throw error;
   }
   await client.setWindowRect(0, 0, VIEWPORT.width, VIEWPORT.height);
+  // A script may wait for a widget as long as Firefox's does (WebDriver's default is 30 s): the VAE is
+  // ready only once it has measured itself, which takes longer than that on a loaded machine.
+  await client.setTimeouts(undefined, undefined, 180_000);
   const version = `WebKitGTK ${String(client.capabilities.browserVersion ?? "?")}`;
   return {
     name: "webkit",
@@ -169,8 +172,7 @@ export async function openFirefox(): Promise<EnginePage> {
     executablePath: FIREFOX,
     headless: true,
     defaultViewport: VIEWPORT,
-    // The site's service worker would precache the whole book while the tests run.
-    extraPrefsFirefox: { "dom.serviceWorkers.enabled": false },
+    // The site's service worker stays on (as in WebKit): it stores the shell and isolates later pages.
   });
   const page: Page = (await browser.pages())[0] ?? (await browser.newPage());
   const version = `Firefox ${execFileSync(FIREFOX, ["--version"], { encoding: "utf8" })

@@ -29,7 +29,8 @@ export const spec: WidgetSpec<AutoencoderState> = {
       min: 0,
       exclusiveMin: true,
       max: 3600,
-      description: "training budget, in seconds",
+      description:
+        "training budget, in seconds of training (pauses excluded); Train after it ends trains the same model for another",
     }),
     autostart: flagParam({ fallback: false, description: "1 starts training from fresh weights on load" }),
     seed: seedParam(1),

@@ -42,7 +42,8 @@ export const spec: WidgetSpec<VaeState> = {
       min: 0,
       exclusiveMin: true,
       max: 3600,
-      description: "training budget, in seconds",
+      description:
+        "training budget, in seconds of training (pauses excluded), over which the step size decays to zero; Train after it ends trains the same model for another",
     }),
     autostart: flagParam({ fallback: false, description: "1 starts training on load" }),
     pretrained: flagParam({

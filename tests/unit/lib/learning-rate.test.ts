@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { constantRate, continuedSchedule, warmupInverseSqrt } from "../../../src/lib/learning-rate";
+import { budgetSchedule, constantRate, continuedSchedule, warmupInverseSqrt } from "../../../src/lib/learning-rate";
 
 describe("learning-rate schedules", () => {
   it("a constant rate is the same at every step", () => {
@@ -42,5 +42,54 @@ describe("learning-rate schedules", () => {
     expect(() => warmupInverseSqrt(1e-3, 0, 20)).toThrow(RangeError);
     expect(() => warmupInverseSqrt(1e-3, 30, 20)).toThrow(RangeError);
     expect(() => warmupInverseSqrt(1e-3, 10, Infinity)).toThrow(RangeError);
+  });
+
+  describe("budgetSchedule", () => {
+    const schedule = { peak: 3e-3, warmup: 100, final: 0.1, anytimePeak: 2e-3, decayFrom: 500 };
+    const rate = budgetSchedule(schedule);
+    const fresh = (step: number, used: number) => rate({ step, used, stepsBefore: 0 });
+
+    it("warms up linearly over its first updates, then decays linearly with the budget used, to `final` at its end", () => {
+      expect(fresh(1, 0)).toBeCloseTo(3e-5, 15);
+      expect(fresh(50, 0)).toBeCloseTo(1.5e-3, 15);
+      expect(fresh(100, 0)).toBe(3e-3);
+      expect(fresh(1000, 0.5)).toBeCloseTo(3e-3 * (0.1 + 0.9 * 0.5), 15);
+      expect(fresh(1000, 1)).toBeCloseTo(3e-4, 15);
+      // The warm-up counts updates and the decay time: both shrink a rate early in a short budget.
+      expect(fresh(50, 0.5)).toBeCloseTo(1.5e-3 * 0.55, 15);
+    });
+
+    it("never rises after the warm-up as the budget is used, and holds `final` outside [0, 1]", () => {
+      for (let used = 0; used < 1; used += 0.01) expect(fresh(500, used + 0.01)).toBeLessThan(fresh(500, used));
+      expect(fresh(500, 1.5)).toBe(fresh(500, 1));
+      expect(fresh(500, -0.5)).toBe(fresh(500, 0));
+    });
+
+    it("starts a trained model's budget where an anytime schedule would have come to, never above the peak", () => {
+      const anytime = warmupInverseSqrt(2e-3, 100, 500);
+      expect(rate({ step: 100, used: 0, stepsBefore: 6000 })).toBeCloseTo(anytime(6000), 15);
+      expect(rate({ step: 100, used: 0, stepsBefore: 500 })).toBe(2e-3);
+      expect(rate({ step: 100, used: 0, stepsBefore: 200 })).toBe(3e-3);
+      // Warmed up again from nothing: the first update of the new budget is a hundredth of that level.
+      expect(rate({ step: 1, used: 0, stepsBefore: 6000 })).toBeCloseTo(anytime(6000) / 100, 15);
+      expect(rate({ step: 100, used: 1, stepsBefore: 6000 })).toBeCloseTo(0.1 * anytime(6000), 15);
+    });
+
+    it("refuses parameters and positions that are not a schedule's", () => {
+      for (const bad of [
+        { peak: 0 },
+        { peak: Infinity },
+        { anytimePeak: 0 },
+        { warmup: 0 },
+        { warmup: NaN },
+        { final: -0.1 },
+        { final: 1 },
+        { decayFrom: 0 },
+        { decayFrom: Infinity },
+      ])
+        expect(() => budgetSchedule({ ...schedule, ...bad })).toThrow(RangeError);
+      for (const bad of [{ step: 0 }, { step: NaN }, { stepsBefore: -1 }, { used: NaN }, { used: Infinity }])
+        expect(() => rate({ step: 1, used: 0, stepsBefore: 0, ...bad })).toThrow(RangeError);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { CHECKSUM_TOLERANCE } from "../../../src/lib/fastestBackend";
 import { probeTrainingSpeed } from "../../../src/ml/speed-probe";
-import { backendLost, chooseBackend, fallBack, tf } from "../../../src/ml/tf";
+import { backendLost, chooseBackend, fallBack, tf, wasmThreads } from "../../../src/ml/tf";
 
 // The plain-JavaScript probe takes a few seconds on a shared machine; the budget bounds a hang.
 vi.setConfig({ testTimeout: 60_000 });
@@ -35,5 +35,11 @@ describe("chooseBackend with the speed probe, then fallBack", () => {
     expect(Math.abs(onCpu.checksum - reference)).toBeLessThan(CHECKSUM_TOLERANCE * 0.01 * reference);
     expect(tf.memory().numTensors).toBe(before);
     await expect(fallBack()).rejects.toThrow(/No TensorFlow.js backend is left/);
+  });
+});
+
+describe("wasmThreads", () => {
+  it("asks for every core but one, both cores of a 2-core machine, and no thread beside one core", () => {
+    expect([1, 2, 3, 4, 8].map(wasmThreads)).toEqual([1, 2, 2, 3, 7]);
   });
 });

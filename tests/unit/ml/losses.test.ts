@@ -38,6 +38,20 @@ describe("bernoulliNll", () => {
     expect(value).toBeCloseTo(expected, 3);
   });
 
+  it("equals the per-pixel softplus sum on digit-sized rows, saturated logits included, within float32 rounding", () => {
+    const random = createRandom(4);
+    const count = 50;
+    const logits = Array.from({ length: count * 784 }, (_, i) => (i % 97 === 0 ? 150 : 12) * random.normal());
+    const x = Array.from({ length: count * 784 }, () => (random.uniform() < 0.2 ? 1 : 0));
+    const values = rows(bernoulliNll(tf.tensor2d(logits, [count, 784]), tf.tensor2d(x, [count, 784])));
+    values.forEach((value, row) => {
+      let expected = 0;
+      for (let i = row * 784; i < (row + 1) * 784; i++)
+        expected += Math.max(logits[i]!, 0) + Math.log1p(Math.exp(-Math.abs(logits[i]!))) - x[i]! * logits[i]!;
+      expect(Math.abs(value - expected)).toBeLessThan(1e-6 * expected + 1e-3);
+    });
+  });
+
   it("stays finite for saturated logits, where log σ(ℓ) would round to log 0", () => {
     const [value] = rows(bernoulliNll(tf.tensor2d([[200, -200]]), tf.tensor2d([[0, 1]])));
     expect(value).toBeCloseTo(400, 3);

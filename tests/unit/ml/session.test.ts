@@ -3,6 +3,8 @@ import type { Digits } from "../../../src/ml/digits-format";
 import type { FromWorker, Setup, Status } from "../../../src/ml/protocol";
 import { TrainingSession } from "../../../src/ml/session";
 import { chooseBackend, tf } from "../../../src/ml/tf";
+import type { BudgetProgress } from "../../../src/ml/trainer";
+import { VaeTrainer } from "../../../src/ml/vae-trainer";
 import { loadDigitsFromDisk, useWasm } from "./helpers";
 
 // Training on a shared 2-core CI machine can be slow; these budgets bound a hang, not speed.
@@ -157,8 +159,9 @@ describe("TrainingSession", () => {
     session.dispose();
   });
 
-  it("pauses and resumes", async () => {
+  it("pauses and resumes, going on with the same budget", async () => {
     const { session, messages, status } = harness();
+    const step = vi.spyOn(VaeTrainer.prototype, "step");
     await session.handle({
       type: "setup",
       setup: { ...vaeSetup, seconds: 30 },
@@ -178,11 +181,42 @@ describe("TrainingSession", () => {
     expect(Math.max(...steps())).toBe(paused);
     const statuses = messages.filter((m) => m.type === "status").map((m) => (m.type === "status" ? m.status : ""));
     expect(statuses.at(-1)).toBe("paused");
+    const before = step.mock.calls.length;
     await session.handle({ type: "resume" });
     await vi.waitFor(() => expect(Math.max(...steps())).toBeGreaterThan(paused), { timeout: 30_000 });
+    // Paused time is not training time: the budget's fraction used goes on from where it was.
+    const [last, next] = [step.mock.calls[before - 1]![1]!, step.mock.calls[before]![1]!];
+    expect(next.startStep).toBe(last.startStep);
+    expect(next.used).toBeGreaterThan(last.used);
+    expect(next.used - last.used).toBeLessThan(0.01);
+    step.mockRestore();
     const idle = status("idle");
     await session.handle({ type: "reset" });
     await idle;
+    session.dispose();
+  });
+
+  it("gives the trainer its place in the budget: the fraction used grows from 0 below 1, and Train after the end begins a new budget", async () => {
+    const { session, status } = harness();
+    const step = vi.spyOn(VaeTrainer.prototype, "step");
+    await session.handle({ ...setupMessage, setup: { ...vaeSetup, seconds: 0.5 }, views });
+    const budgets = () => step.mock.calls.map((call) => call[1] as BudgetProgress);
+    let stepsBefore = 0;
+    for (let budget = 1; budget <= 2; budget++) {
+      const done = status("done");
+      await session.handle({ type: "start" });
+      await done;
+      const these = budgets().slice(stepsBefore);
+      // The second budget begins at the steps the first took; each step's place follows the last.
+      expect(these.every((b) => b.startStep === stepsBefore)).toBe(true);
+      expect(these[0]!.used).toBe(0);
+      these.slice(1).forEach((b, i) => expect(b.used).toBeGreaterThan(these[i]!.used));
+      expect(these.at(-1)!.used).toBeLessThan(1);
+      expect(these.at(-1)!.used).toBeGreaterThan(0.5);
+      stepsBefore += these.length;
+    }
+    expect(budgets()[stepsBefore - 1]!.startStep).toBeGreaterThan(0);
+    step.mockRestore();
     session.dispose();
   });
 

@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
+import { budgetSchedule, type BudgetSchedule } from "../../../src/lib/learning-rate";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { TRAINING_SCHEDULE } from "../../../src/ml/adam";
 import { AUTOENCODER_SCHEDULE, AutoencoderTrainer } from "../../../src/ml/autoencoder-trainer";
-import { meanLogOdds, type Digits } from "../../../src/ml/digits-format";
+import { binariseDigits } from "../../../src/ml/batches";
+import { gatherDigits, meanLogOdds, type Digits } from "../../../src/ml/digits-format";
+import { createRandom } from "../../../src/lib/random";
 import { tf } from "../../../src/ml/tf";
-import { VaeTrainer } from "../../../src/ml/vae-trainer";
+import { VAE_BUDGET_SCHEDULE, VaeTrainer } from "../../../src/ml/vae-trainer";
 import { decodeWeights, pretrainedFile } from "../../../src/ml/weights-format";
 import { loadDigitsFromDisk, useWasm } from "./helpers";
 
@@ -21,11 +24,12 @@ describe("VaeTrainer", () => {
   it("goes on from the shipped weights where their schedule had come to, keeping their held-out ELBO", () => {
     const { tensors, meta } = decodeWeights(new Uint8Array(readFileSync(`public/${pretrainedFile(2)}`)));
     const config = { latent: 2, hidden: meta.hidden, batch: 128, beta: 1, seed: 1 };
-    // The held-out ELBO's change over 80 steps, going on from step `from` of the schedule.
+    // The held-out ELBO's change over the first 80 steps of a budget of 1,000 (the first seconds of the
+    // widget's), as the session places them, the weights having had `from` steps.
     const change = (from: number) => {
       const trainer = new VaeTrainer(digits, config, tensors, undefined, from);
       const before = trainer.evaluateLosses().elbo;
-      for (let i = 0; i < 80; i++) trainer.step(false);
+      for (let i = 0; i < 80; i++) trainer.step(false, { startStep: 0, used: i / 1000 });
       const after = trainer.evaluateLosses().elbo;
       trainer.dispose();
       return after - before;
@@ -67,6 +71,26 @@ describe("VaeTrainer", () => {
     expect(Math.abs(on - grey)).toBeLessThan(0.002);
     trainer.dispose();
     other.dispose();
+  });
+
+  it("binarises a training batch as it gathers it, drawing only for grey pixels, as often on as its grey level says", () => {
+    let draws = 0;
+    const source = createRandom(3);
+    const counting = { uniform: () => (draws++, source.uniform()), normal: () => source.normal() };
+    const indices = Array.from({ length: 500 }, (_, i) => i);
+    const grey = gatherDigits(digits.training, indices);
+    const binary = binariseDigits(digits.training, indices, counting);
+    expect(draws).toBe(grey.filter((p) => p > 0 && p < 1).length);
+    grey.forEach((p, i) => {
+      if (p === 0 || p === 1) expect(binary[i]).toBe(p);
+      else expect([0, 1]).toContain(binary[i]);
+    });
+    // Among the grey pixels, 1 as often as their mean grey level, within 4 standard errors.
+    const greyPixels = grey.map((p, i) => (p > 0 && p < 1 ? i : -1)).filter((i) => i >= 0);
+    const expected = greyPixels.reduce((sum, i) => sum + grey[i]!, 0);
+    const variance = greyPixels.reduce((sum, i) => sum + grey[i]! * (1 - grey[i]!), 0);
+    const on = greyPixels.reduce((sum, i) => sum + binary[i]!, 0);
+    expect(Math.abs(on - expected)).toBeLessThan(4 * Math.sqrt(variance));
   });
 
   it("keeps the number of tensors constant over 1,000 training steps", () => {
@@ -149,8 +173,9 @@ describe("the fresh VAE's output bias", () => {
 
 describe("the step-size schedule", () => {
   // The widget, the bench and `npm run pretrain` build trainers without a learning rate: the default must be the schedule.
-  const weightsAfterSteps = (trainer: VaeTrainer | AutoencoderTrainer) => {
-    for (let i = 0; i < 3; i++) trainer.step();
+  const weightsAfterSteps = (trainer: VaeTrainer | AutoencoderTrainer, budget = false) => {
+    // A budget of 3 steps begun at step 0, as the session would place them.
+    for (let i = 0; i < 3; i++) trainer.step(true, budget ? { startStep: 0, used: i / 3 } : undefined);
     const layers = trainer instanceof VaeTrainer ? trainer.vae.layers : trainer.model.layers;
     const weights = layers[0].w.dataSync().slice();
     trainer.dispose();
@@ -168,5 +193,21 @@ describe("the step-size schedule", () => {
       daeDefault,
     );
     expect(weightsAfterSteps(new AutoencoderTrainer(digits, { ...dae, learningRate: 1e-3 }))).not.toEqual(daeDefault);
+  });
+
+  it("follows VAE_BUDGET_SCHEDULE within a budget; the autoencoder keeps AUTOENCODER_SCHEDULE", () => {
+    const vae = { latent: 2, hidden: 16, batch: 8, beta: 1, seed: 4 };
+    const dae = { latent: 4, hidden: 16, batch: 8, noise: 0.3, seed: 4 };
+    // The same 3 steps by Adam's update count t, as a schedule given to the run.
+    const byStep = (schedule: BudgetSchedule) => (t: number) =>
+      budgetSchedule(schedule)({ step: t, used: (t - 1) / 3, stepsBefore: 0 });
+    const vaeBudgeted = weightsAfterSteps(new VaeTrainer(digits, vae), true);
+    expect(vaeBudgeted).not.toEqual(weightsAfterSteps(new VaeTrainer(digits, vae)));
+    expect(weightsAfterSteps(new VaeTrainer(digits, { ...vae, learningRate: byStep(VAE_BUDGET_SCHEDULE) }))).toEqual(
+      vaeBudgeted,
+    );
+    expect(weightsAfterSteps(new AutoencoderTrainer(digits, dae), true)).toEqual(
+      weightsAfterSteps(new AutoencoderTrainer(digits, { ...dae, learningRate: AUTOENCODER_SCHEDULE })),
+    );
   });
 });
