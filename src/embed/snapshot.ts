@@ -641,8 +641,9 @@ async function screenRegion(
   try {
     dataUrl = await toSvg(widget, {
       height,
-      // The clone draws at its layout size: a zoom on the widget (staged) is not its own.
-      style: { height: `${height}px`, zoom: "1" },
+      // The clone draws at its layout size (a zoom on the widget, staged, is not its own), from the image's
+      // top-left corner: a chapter's margins around the widget pushed its bottom out of the image.
+      style: { height: `${height}px`, zoom: "1", margin: "0" },
       filter: shown,
       backgroundColor: background,
       fontEmbedCSS: await fontFaces(widget),
