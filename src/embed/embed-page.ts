@@ -188,9 +188,18 @@ function embedInFrame(): void {
   let refits = 0;
   let tabsSizeKey = "";
   const tabs = root ? frameTabs(root) : undefined;
+  let readyOnce = false;
   if (root) {
     new MutationObserver(() => {
-      if (root.hasAttribute("data-ready")) refits = 0;
+      if (!root.hasAttribute("data-ready")) return;
+      refits = 0;
+      // Tabs turned on while the widget was still connecting (its figures not yet drawn at their size) are
+      // decided again, once, on the widget as it is when first ready: a frame it fits whole shows it whole.
+      if (!readyOnce) {
+        readyOnce = true;
+        tabsSizeKey = "";
+        frameKey = "";
+      }
     }).observe(root, { attributes: true, attributeFilter: ["data-ready"] });
   }
 

@@ -49,6 +49,9 @@ export function frameTabs(root: HTMLElement): FrameTabs | undefined {
       !child.matches(".widget-title, .widget-summary, [role=alert], [data-role=note], .embed-panel"),
   );
 
+  // Inside a block, what sits beside the elements holding a part (e.g. the other columns of a widget's own grid).
+  let besideHidden: HTMLElement[] = [];
+
   function show(name: string): void {
     shown = name;
     buttons.forEach((button, index) => button.setAttribute("aria-pressed", String(names[index] === name)));
@@ -57,6 +60,34 @@ export function frameTabs(root: HTMLElement): FrameTabs | undefined {
       const holds = block.querySelector(`[data-frame-tab="${CSS.escape(name)}"]`) !== null;
       block.toggleAttribute("data-frame-hidden", enabled && name !== MAIN_TAB && !holds);
     }
+    for (const element of besideHidden) element.removeAttribute("data-frame-hidden");
+    besideHidden = enabled && name !== MAIN_TAB ? beside(name) : [];
+    for (const element of besideHidden) element.setAttribute("data-frame-hidden", "");
+  }
+
+  /**
+   * In a part's tab, the elements that sit beside the part's containers (below the widget's own
+   * top-level blocks) and hold none of its parts: they step aside too, so a part nested in the
+   * widget's layout shows without the rest of it. The part's own siblings stay (its figure's caption).
+   */
+  function beside(name: string): HTMLElement[] {
+    const holders = new Set<Element>();
+    for (const part of parts.filter((candidate) => candidate.dataset.frameTab === name)) {
+      for (let element = part.parentElement; element && element !== root; element = element.parentElement) {
+        holders.add(element);
+      }
+    }
+    const aside = new Set<HTMLElement>();
+    for (const holder of holders) {
+      const parent = holder.parentElement;
+      if (!parent || parent === root) continue;
+      for (const sibling of Array.from(parent.children)) {
+        if (sibling instanceof HTMLElement && !holders.has(sibling) && !sibling.hasAttribute("data-frame-tab")) {
+          aside.add(sibling);
+        }
+      }
+    }
+    return [...aside];
   }
 
   return {

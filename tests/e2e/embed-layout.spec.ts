@@ -7,9 +7,8 @@
  * One page loads each widget in turn, so the whole check costs a few seconds per widget.
  */
 import { expect, test, type Frame, type Page } from "@playwright/test";
-import { cutLabels, describe, overlappingPairs, smallestText, textBoxes } from "./geometry";
+import { cutLabels, describe, fitSettled, overlappingPairs, smallestText, textBoxes } from "./geometry";
 import { builtPages, FIGURE_STATES } from "./site";
-import { KNOWN_GAPS, type Check } from "./frame-gaps";
 
 const widgetIds = builtPages()
   .map((page) => /^embed\/([a-z0-9-]+)\/$/.exec(page)?.[1])
@@ -41,23 +40,7 @@ export async function loadFramed(page: Page, id: string, size: FrameSize, extraQ
   if (!frame) throw new Error("no frame");
   // The pretrained VAE is ready once measured at rest (ELBO, log p(x), gaps): longest on a slow machine.
   await expect(frame.locator(`[data-widget="${id}"]`)).toHaveAttribute("data-ready", "", { timeout: 90_000 });
-  await frame.evaluate(() => document.fonts.ready.then(() => undefined));
-  // The page refits after charts redraw at the new zoom: wait until two reads agree.
-  let last = "";
-  await expect
-    .poll(
-      async () => {
-        const now = await frame.evaluate(
-          () =>
-            `${document.querySelector("main")?.style.zoom}:${document.documentElement.hasAttribute("data-embed-columns")}:${document.body.scrollHeight}`,
-        );
-        const settled = now === last;
-        last = now;
-        return settled;
-      },
-      { intervals: [300], timeout: 15_000 },
-    )
-    .toBe(true);
+  await fitSettled(frame);
   return frame;
 }
 
@@ -85,18 +68,8 @@ for (const size of FRAME_SIZES) {
     for (const id of widgetIds) {
       const frame = await loadFramed(page, id, size, FIGURE_STATES[id]);
       const boxes = await textBoxes(frame, `[data-widget="${id}"]`);
-      const gaps = KNOWN_GAPS[size.name]?.[id] ?? [];
-      const check = (name: Check, found: unknown[] | boolean, message: string) => {
-        const failed = Array.isArray(found) ? found.length > 0 : found;
-        if (gaps.includes(name)) {
-          test.info().annotations.push({
-            type: "known gap",
-            description: `${id}, ${name}: ${failed ? `still (${message}${Array.isArray(found) ? `: ${found.slice(0, 2).join("; ")}` : ""})` : "now passes"}`,
-          });
-        } else {
-          expect.soft(found, `${id}: ${message}`).toEqual(Array.isArray(found) ? [] : false);
-        }
-      };
+      const check = (found: unknown[] | boolean, message: string) =>
+        expect.soft(found, `${id}: ${message}`).toEqual(Array.isArray(found) ? [] : false);
       const fill = await frame.evaluate(() => {
         const root = document.documentElement;
         const figures = Array.from(document.querySelectorAll("[data-widget] :is(svg, canvas)"));
@@ -128,25 +101,20 @@ for (const size of FRAME_SIZES) {
               `${field.name}: "${field instanceof HTMLInputElement ? field.value : field.selectedOptions[0]?.text}"`,
           );
       }, `[data-widget="${id}"] :is(input[type="text"], select)`);
-      check("field", cutFields, "fields that cut their value");
+      check(cutFields, "fields that cut their value");
       const smallest = boxes.filter((box) => box.fontSize < size.minText - 0.25);
-      check("text size", smallest.map(describe), `text smaller than ${size.minText} px`);
+      check(smallest.map(describe), `text smaller than ${size.minText} px`);
       check(
-        "overlap",
         overlappingPairs(boxes).map(([a, b]) => `${describe(a)} × ${describe(b)}`),
         "overlapping labels",
       );
       // Text below the frame's bottom edge of a frame that scrolls is scrolled, not cut ("scroll" counts it).
       const reach = { width: size.width, height: size.height + Math.max(0, fill.scroll) };
-      check("cut", cutLabels(boxes, reach).map(describe), "labels cut at an edge");
+      check(cutLabels(boxes, reach).map(describe), "labels cut at an edge");
       const contentBottom = Math.max(fill.bottom, ...boxes.map((box) => box.bottom));
-      check("scroll", fill.scroll > 0, `the frame scrolls by ${fill.scroll} px`);
+      check(fill.scroll > 0, `the frame scrolls by ${fill.scroll} px`);
       // Filling the frame: the content reaches the lower part of the frame, unless the widget is at its largest.
-      check(
-        "fill",
-        fill.zoom < 2.5 && contentBottom < 0.8 * size.height,
-        `content ends at ${Math.round(contentBottom)} px`,
-      );
+      check(fill.zoom < 2.5 && contentBottom < 0.8 * size.height, `content ends at ${Math.round(contentBottom)} px`);
       test.info().annotations.push({
         type: "text",
         description: `${id} @ ${size.width}×${size.height}: smallest text ${smallestText(boxes).toFixed(1)} px, zoom ${fill.zoom}, content to ${Math.round(contentBottom)} px`,

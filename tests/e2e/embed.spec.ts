@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Frame, type Page } from "@playwright/test";
-import { KNOWN_GAPS } from "./frame-gaps";
 import { builtPages, openWidget, outputValue, scrollToReach, watchPage } from "./site";
 
 /** Every widget the build has an embed page for: the registry, as shipped. */
@@ -105,9 +104,7 @@ test("a page on another origin embeds every widget at 800×500: each is ready, a
     });
     expect(size.frameWidth, id).toBe(800);
     expect.soft(size.width, `${id} overflows 800 px`).toBeLessThanOrEqual(size.frameWidth);
-    // A widget that fits 800×500 only with text under 12 px scrolls instead (docs/embedding.md): listed with its cause.
-    if (!KNOWN_GAPS["the 800×500 snippet"]?.[id]?.includes("scroll"))
-      expect.soft(size.height, `${id} overflows 500 px`).toBeLessThanOrEqual(size.frameHeight);
+    expect.soft(size.height, `${id} overflows 500 px`).toBeLessThanOrEqual(size.frameHeight);
   }
   expect(watch.problems).toEqual([]);
   expect(watch.foreign).toEqual([]);

@@ -3,7 +3,7 @@
  * box and its rendered size (CSS zoom and SVG viewBox scaling included), pairs that overlap, and
  * labels cut at the edge of their plot. Shared by the embed, deck and chapter layout tests.
  */
-import type { Frame, Page } from "@playwright/test";
+import { expect, type Frame, type Page } from "@playwright/test";
 
 export interface TextBox {
   /** The text, whitespace collapsed. */
@@ -139,4 +139,27 @@ export function smallestText(boxes: readonly TextBox[]): number {
 /** A short description of a box for test messages. */
 export function describe(box: TextBox): string {
   return `"${box.text.slice(0, 40)}" (${box.kind}, ${box.fontSize.toFixed(1)} px at ${Math.round(box.left)},${Math.round(box.top)})`;
+}
+
+/**
+ * Waits until an embed page's fit to its frame has settled (src/embed/embed-page.ts refits as its charts redraw
+ * at the zoom it picked): two reads, 300 ms apart, of its zoom, layout and height agree.
+ */
+export async function fitSettled(frame: Frame): Promise<void> {
+  await frame.evaluate(() => document.fonts.ready.then(() => undefined));
+  let last = "";
+  await expect
+    .poll(
+      async () => {
+        const now = await frame.evaluate(
+          () =>
+            `${document.querySelector("main")?.style.zoom}:${document.documentElement.hasAttribute("data-embed-columns")}:${document.body.scrollHeight}`,
+        );
+        const settled = now === last;
+        last = now;
+        return settled;
+      },
+      { intervals: [300], timeout: 15_000 },
+    )
+    .toBe(true);
 }

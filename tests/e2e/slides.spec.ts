@@ -1,5 +1,5 @@
-import { expect, test, type Frame, type Page } from "@playwright/test";
-import { describe, smallestText, textBoxes } from "./geometry";
+import { expect, test, type Page } from "@playwright/test";
+import { cutLabels, describe, fitSettled, smallestText, textBoxes } from "./geometry";
 import { watchPage } from "./site";
 
 /**
@@ -107,13 +107,28 @@ test.describe.serial("the deck", () => {
       const scale = await iframe.evaluate((element: HTMLIFrameElement) => {
         return element.getBoundingClientRect().width / element.offsetWidth;
       });
-      const content = await iframe.contentFrame();
-      const boxes = await textBoxes(content as unknown as Frame, `[data-widget="${slide.id}"]`);
+      const content = await (await iframe.elementHandle())?.contentFrame();
+      if (!content) throw new Error(`slide ${slide.index}: no frame`);
+      await fitSettled(content);
+      const boxes = await textBoxes(content, `[data-widget="${slide.id}"]`);
       const smallest = boxes.filter((box) => box.fontSize * scale < SMALLEST_ON_SCREEN);
       expect(
         smallest.map(describe),
         `slide ${slide.index} (${slide.id}): text under ${SMALLEST_ON_SCREEN} px at scale ${scale.toFixed(2)}; smallest ${(smallestText(boxes) * scale).toFixed(1)} px`,
       ).toEqual([]);
+      // The widget fits the frame it is given, controls and all (docs/embedding.md): its page does not scroll in
+      // the frame, and no label is cut at the frame's edge.
+      const view = await content.evaluate(() => {
+        const root = document.documentElement;
+        return { scroll: root.scrollHeight - root.clientHeight, width: root.clientWidth, height: root.clientHeight };
+      });
+      expect.soft(view.scroll, `slide ${slide.index} (${slide.id}): the frame scrolls by ${view.scroll} px`).toBe(0);
+      expect
+        .soft(
+          cutLabels(boxes, view).map(describe),
+          `slide ${slide.index} (${slide.id}): labels cut at the frame's edge`,
+        )
+        .toEqual([]);
       // The frame is light on a light slide and dark on a dark one, whatever the reader's setting.
       const dark = await section.evaluate((element) => element.classList.contains("has-dark-background"));
       const frameDark = await frame.locator("body").evaluate((body) => {

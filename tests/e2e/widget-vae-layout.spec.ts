@@ -138,6 +138,24 @@ test("untrained, on the smallest phone: tabs in two rows, and the latent plot sa
   );
 });
 
+test("on the smallest phone's chapter page: the view tabs in at most two rows, each whole", async ({ page }) => {
+  // The chapter's column is narrower than the embed page's (254 px of tabs at 320): it wrapped them into three rows.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("chapters/vae/");
+  const list = page.locator(`[data-widget="${ID}"] [role=tablist]`).first();
+  await list.scrollIntoViewIfNeeded();
+  const { rows, inside } = await list.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const tabs = Array.from(element.querySelectorAll("[role=tab]")).map((tab) => tab.getBoundingClientRect());
+    return {
+      rows: new Set(tabs.map((tab) => Math.round(tab.top))).size,
+      inside: tabs.every((tab) => tab.left >= box.left - 0.5 && tab.right <= box.right + 0.5),
+    };
+  });
+  expect(rows).toBeLessThanOrEqual(2);
+  expect(inside).toBe(true);
+});
+
 test("untrained, in a slide's frame with its controls: the plot's message stays inside the plot", async ({
   page,
   baseURL,
@@ -159,6 +177,10 @@ test("untrained, in a slide's frame with its controls: the plot's message stays 
   expect(text!.y, "the message's top").toBeGreaterThanOrEqual(plot!.y);
   expect(text!.y + text!.height, "the message's bottom").toBeLessThanOrEqual(plot!.y + plot!.height + 1);
   expect(text!.y, "the message below the tabs").toBeGreaterThanOrEqual(tabs!.y + tabs!.height);
+  // A projector is the room's view: how training runs on the presenter's device is not shown to it (issue #13),
+  // though its outputs stay in the page for a script to read.
+  await expect(root.locator(".technical-details")).toBeHidden();
+  await expect(root.locator('output[name="backend"]')).toHaveCount(1);
 });
 
 test("latent 20: each slider shows its value", async ({ page }) => {
