@@ -86,11 +86,18 @@ async function staged<T>(source: SnapshotSource, make: () => Promise<T>): Promis
   const repainted: { canvas: HTMLCanvasElement; pixels: ImageData }[] = [];
   try {
     await settle(widget);
-    // An image cannot scroll: where a box would (reparam's table at the projector's type), less zoom.
-    for (let tries = 0, fit = narrowest(widget); fit < 1 && Number(widget.style.zoom) > 1 && tries < 3; tries++) {
+    // An image cannot scroll: where a box would (reparam's table at the projector's type), or a figure runs
+    // past its column, less zoom.
+    let fit = narrowest(widget);
+    for (let tries = 0; fit < 1 && Number(widget.style.zoom) > 1 && tries < 3; tries++) {
       widget.style.zoom = String(Math.max(1, Number(widget.style.zoom) * fit));
       await settle(widget);
       fit = narrowest(widget);
+    }
+    // A figure that keeps its size whatever the zoom (the VAE's plots) fits only at the screen's.
+    if (fit < 1 && zoom !== 1) {
+      widget.style.zoom = zoomBefore;
+      await settle(widget);
     }
     canvases.forEach((canvas, index) => {
       const pixels = recolour(canvas, inks[index]!, getComputedStyle(canvas).color);
@@ -108,13 +115,26 @@ async function staged<T>(source: SnapshotSource, make: () => Promise<T>): Promis
   }
 }
 
-/** The smallest share of its content's width that a scroll box of the widget shows (1 when all show whole). */
+/**
+ * The smallest share of its content's width that a scroll box of the widget shows, or of its width that
+ * a figure's column shows (1 when all show whole). Figures: the VAE's plots keep the size they were laid
+ * out at (measured again only when their own box changes), so a zoom ran them under the results beside them.
+ */
 function narrowest(widget: HTMLElement): number {
   let share = 1;
   for (const element of Array.from(widget.querySelectorAll<HTMLElement>("*"))) {
     if (element.clientWidth === 0 || element.scrollWidth <= element.clientWidth + 1) continue;
     if (!/auto|scroll/.test(getComputedStyle(element).overflowX)) continue;
     share = Math.min(share, element.clientWidth / element.scrollWidth);
+  }
+  for (const figure of figures(widget)) {
+    const drawn = figure.getBoundingClientRect();
+    for (let box = figure.parentElement; box && box !== widget.parentElement; box = box.parentElement) {
+      const { right, width, height } = box.getBoundingClientRect();
+      // A box with no size of its own (display: contents) holds nothing back.
+      if (width === 0 && height === 0) continue;
+      if (drawn.right > right + 1) share = Math.min(share, (right - drawn.left) / drawn.width);
+    }
   }
   return share;
 }

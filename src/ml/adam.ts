@@ -6,7 +6,7 @@ import {
   type WarmupInverseSqrt,
 } from "../lib/learning-rate";
 import { readVariables, variableFrom, writeVariables } from "./dense";
-import { tf } from "./tf";
+import { heapTensor, tf, wasmHeap } from "./tf";
 
 /** Adam's moments and step count, as plain arrays (to rebuild the optimizer on another backend). */
 export interface AdamState {
@@ -29,15 +29,6 @@ export const TRAINING_SCHEDULE: LearningRateSchedule = warmupInverseSqrt(
   TRAINING_SCHEDULE_PARAMETERS.warmup,
   TRAINING_SCHEDULE_PARAMETERS.decayFrom,
 );
-
-/** The WASM backend's own view of a tensor's memory (public in tfjs-backend-wasm 4.22's BackendWasm). */
-interface WasmHeap {
-  typedArrayFromHeap(tensor: tf.TensorInfo): Float32Array;
-  /** A new tensor's memory on the heap. */
-  makeOutput(shape: number[], dtype: "float32"): tf.TensorInfo;
-  /** How many tensors share this memory. */
-  refCount(dataId: tf.DataId): number;
-}
 
 /**
  * Adam (Kingma & Ba, 2015) on a fixed list of variables, with the bias corrections folded into the
@@ -72,7 +63,7 @@ export class Adam {
     const correction2 = 1 - this.beta2 ** this.steps;
     const stepSize = (this.learningRate(this.steps) * Math.sqrt(correction2)) / correction1;
     const epsilon = this.epsilon * Math.sqrt(correction2);
-    const heap = tf.getBackend() === "wasm" ? (tf.backend() as unknown as WasmHeap) : undefined;
+    const heap = wasmHeap();
     // The moments are updated in place, so no other tensor may share their memory (tf.variable(t) with t alive would).
     const owned = (t: tf.Tensor) => heap!.refCount(t.dataId) === 1;
     if (heap && [...this.first, ...this.second].every(owned)) {
@@ -80,7 +71,7 @@ export class Adam {
       this.variables.forEach((variable, i) => {
         // New weights go to new memory, as a kernel's output would: XNNPACK keeps each weight matrix
         // packed for matMul by tensor id, so weights changed in place would go on being read stale.
-        const next = tf.engine().makeTensorFromTensorInfo(heap.makeOutput(variable.shape, "float32"));
+        const next = heapTensor(heap, variable.shape);
         // Views taken after that allocation, which may have grown (and moved) the module's memory.
         adamStepInPlace(
           heap.typedArrayFromHeap(variable),

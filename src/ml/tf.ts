@@ -147,6 +147,25 @@ export function onBackendLost(listener: (reason: string) => void): () => void {
   return () => lostListeners.delete(listener);
 }
 
+/** The WASM backend's own view of a tensor's memory (public in tfjs-backend-wasm 4.22's BackendWasm). */
+export interface WasmHeap {
+  typedArrayFromHeap(tensor: tf.TensorInfo): Float32Array;
+  /** A new tensor's memory on the heap. */
+  makeOutput(shape: number[], dtype: "float32"): tf.TensorInfo;
+  /** How many tensors share this memory. */
+  refCount(dataId: tf.DataId): number;
+}
+
+/** The module's memory when the backend in use is WASM, where a few elementwise steps are cheaper in one loop than as kernels. */
+export function wasmHeap(): WasmHeap | undefined {
+  return tf.getBackend() === "wasm" ? (tf.backend() as unknown as WasmHeap) : undefined;
+}
+
+/** A new float32 tensor of `shape` on the WASM heap (tracked by the engine, as a kernel's output). */
+export function heapTensor<R extends tf.Rank>(heap: WasmHeap, shape: number[]): tf.Tensor<R> {
+  return tf.engine().makeTensorFromTensorInfo(heap.makeOutput(shape, "float32")) as tf.Tensor<R>;
+}
+
 /**
  * The WASM threads a training worker asks for on a machine with `cores` logical cores: every core
  * but one, which the page keeps for drawing, and at least 2 on a 2-core machine, where the page's

@@ -11,11 +11,22 @@ import {
   logPriorOverPosterior,
   reparameterise,
 } from "./losses";
-import { tf } from "./tf";
+import { drawLatent, latentGradients } from "../lib/latent-layer";
+import { heapTensor, tf, wasmHeap } from "./tf";
 
 export interface VaeShape {
   readonly latent: number;
   readonly hidden: number;
+}
+
+/** The decoder's half of a training step (Vae.decoderGradients), tensors [rows, …]. */
+export interface DecoderGradients {
+  readonly z: tf.Tensor2D;
+  readonly h2: tf.Tensor2D;
+  readonly logits: tf.Tensor2D;
+  readonly gLogits: tf.Tensor2D;
+  readonly gH2: tf.Tensor2D;
+  readonly gZ: tf.Tensor2D;
 }
 
 export interface VaeConfig extends VaeShape {
@@ -158,19 +169,50 @@ export class Vae {
       const batch = x.shape[0];
       const h1 = applyDense(encoder, x, "relu");
       const stats = applyDense(head, h1, "linear");
-      const [mu, logvar] = tf.split(stats, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
-      const back = this.reconGradients(x, mu, logvar, eps, 1 / batch);
-      const terms = withTerms
-        ? (tf.div(
+      const klScale = this.config.beta / batch;
+      const heap = wasmHeap();
+      let back: DecoderGradients;
+      let gStats: tf.Tensor2D;
+      let terms: tf.Tensor1D | undefined;
+      if (heap) {
+        // On WASM the latent layer's dozen elementwise steps ([batch, latent] each, a kernel launch
+        // apiece) are two loops over the module's memory: z = μ + σ ⊙ ε, then ∂loss/∂(μ, log σ²).
+        const latent = eps.shape[1];
+        const z = heapTensor<tf.Rank.R2>(heap, [batch, latent]);
+        const std = drawLatent(
+          latent,
+          heap.typedArrayFromHeap(stats),
+          heap.typedArrayFromHeap(eps),
+          heap.typedArrayFromHeap(z),
+        );
+        back = this.decoderGradients(x, z, 1 / batch);
+        gStats = heapTensor<tf.Rank.R2>(heap, [batch, 2 * latent]);
+        // Views taken after the allocations, which may have moved the module's memory.
+        const kl = latentGradients(
+          latent,
+          heap.typedArrayFromHeap(stats),
+          heap.typedArrayFromHeap(eps),
+          std,
+          heap.typedArrayFromHeap(back.gZ),
+          klScale,
+          heap.typedArrayFromHeap(gStats),
+        );
+        if (withTerms)
+          terms = tf.div(tf.stack([tf.sum(bernoulliNll(back.logits, x)), tf.scalar(kl)]), batch) as tf.Tensor1D;
+      } else {
+        const [mu, logvar] = tf.split(stats, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
+        const recon = this.reconGradients(x, mu, logvar, eps, 1 / batch);
+        back = recon;
+        if (withTerms)
+          terms = tf.div(
             tf.stack([tf.sum(bernoulliNll(back.logits, x)), tf.sum(klStdNormalRows(mu, logvar))]),
             batch,
-          ) as tf.Tensor1D)
-        : undefined;
-      const klGrads = klStdNormalGrads(mu, logvar);
-      const klScale = this.config.beta / batch;
-      const gMu = tf.add(back.gMu, tf.mul(klGrads.mu, klScale));
-      const gLogvar = tf.add(back.gLogvar, tf.mul(klGrads.logvar, klScale));
-      const gStats = tf.concat([gMu, gLogvar], 1) as tf.Tensor2D;
+          ) as tf.Tensor1D;
+        const klGrads = klStdNormalGrads(mu, logvar);
+        const gMu = tf.add(recon.gMu, tf.mul(klGrads.mu, klScale));
+        const gLogvar = tf.add(recon.gLogvar, tf.mul(klGrads.logvar, klScale));
+        gStats = tf.concat([gMu, gLogvar], 1) as tf.Tensor2D;
+      }
       const gH1 = backThrough(head, gStats, h1);
       const grads = [
         ...denseGrads(x, gH1),
@@ -183,22 +225,30 @@ export class Vae {
   }
 
   /**
+   * The decoder forward and back from codes z [rows, latent]: hidden layer, logits of p(x | z)
+   * [rows, 784], and `scale` × the gradients of the per-row −log p(x | z) at the logits, at the
+   * hidden layer and at z. Call inside a tidy.
+   */
+  decoderGradients(x: tf.Tensor2D, z: tf.Tensor2D, scale: number): DecoderGradients {
+    const [, , decoder, output] = this.layers;
+    const h2 = applyDense(decoder, z, "relu");
+    const logits = applyDense(output, h2, "linear");
+    const gLogits = tf.mul(bernoulliNllGrad(logits, x), scale) as tf.Tensor2D;
+    const gH2 = backThrough(output, gLogits, h2);
+    return { z, h2, logits, gLogits, gH2, gZ: backThrough(decoder, gH2) };
+  }
+
+  /**
    * The decoder's half of a training step, forward and back: z = μ + σ ⊙ ε [rows, latent], the
    * logits of p(x | z) [rows, 784], and `scale` × the gradients of the per-row −log p(x | z) at the
    * logits, at the hidden layer and at μ and logvar (through ∂z/∂μ = 1, ∂z/∂logvar = ½ σ ε). Call
    * inside a tidy.
    */
   reconGradients(x: tf.Tensor2D, mu: tf.Tensor2D, logvar: tf.Tensor2D, eps: tf.Tensor2D, scale: number) {
-    const [, , decoder, output] = this.layers;
     const std = tf.exp(tf.mul(logvar, 0.5));
-    const z = tf.add(mu, tf.mul(std, eps)) as tf.Tensor2D;
-    const h2 = applyDense(decoder, z, "relu");
-    const logits = applyDense(output, h2, "linear");
-    const gLogits = tf.mul(bernoulliNllGrad(logits, x), scale) as tf.Tensor2D;
-    const gH2 = backThrough(output, gLogits, h2);
-    const gZ = backThrough(decoder, gH2);
-    const gLogvar = tf.mul(tf.mul(gZ, eps), tf.mul(std, 0.5)) as tf.Tensor2D;
-    return { z, h2, logits, gLogits, gH2, gMu: gZ, gLogvar };
+    const back = this.decoderGradients(x, tf.add(mu, tf.mul(std, eps)) as tf.Tensor2D, scale);
+    const gLogvar = tf.mul(tf.mul(back.gZ, eps), tf.mul(std, 0.5)) as tf.Tensor2D;
+    return { ...back, gMu: back.gZ, gLogvar };
   }
 
   /** One Adam step on a batch; returns the batch's mean recon and KL (nats per digit), or nothing unless `readLosses`. */

@@ -36,8 +36,15 @@ function relativeError(actual: readonly tf.Tensor[], expected: readonly tf.Tenso
 }
 
 describe("hand-written backward passes", () => {
-  it("give the VAE's gradients, as automatic differentiation does, for several β", () => {
-    for (const beta of [1, 0.2, 4]) {
+  it("give the VAE's gradients, as automatic differentiation does, for several β, on WASM (its latent layer in loops over the module's memory) and on tensor kernels (the CPU, as GPU backends run)", async () => {
+    for (const [backend, beta] of [
+      ["wasm", 1],
+      ["wasm", 0.2],
+      ["wasm", 4],
+      ["cpu", 1],
+      ["cpu", 4],
+    ] as const) {
+      await tf.setBackend(backend);
       const { x, random } = batchOf(6, 5);
       const vae = new Vae({ latent: 3, hidden: 16, beta, learningRate: 1e-3 }, random);
       const eps = tf.tensor2d(
@@ -58,6 +65,7 @@ describe("hand-written backward passes", () => {
       tf.dispose([x, eps, ...grads, ...lean.grads, terms, auto.value, ...Object.values(auto.grads)]);
       vae.dispose();
     }
+    await tf.setBackend("wasm");
   });
 
   it("give the denoising autoencoder's gradients", () => {
