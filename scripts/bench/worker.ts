@@ -111,7 +111,7 @@ async function run(job: Job): Promise<JobResult> {
   }
   if (job.kind === "autoencoder") {
     const trainer = new AutoencoderTrainer(digits, { latent: 32, hidden: 256, batch: 128, noise: 0.3, seed: 1 });
-    timed((readLosses) => trainer.step(readLosses)?.mse);
+    timed((readLosses) => trainer.step(readLosses, { startStep: 0, used: trained / deadline })?.mse);
     return done({ mse: trainer.evaluateMse() });
   }
   const reference = layersReference(digits);

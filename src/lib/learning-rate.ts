@@ -67,6 +67,11 @@ export interface BudgetSchedule {
   readonly peak: number;
   /** Updates of linear warm-up at the start of every budget (Adam's moments settle first). */
   readonly warmup: number;
+  /**
+   * The last fraction of the budget, in (0, 1], over which the step size decays linearly; it holds
+   * its level before (1: a decay from the start; less: "warm-up, stable, decay", Hu et al., 2024).
+   */
+  readonly cooldown: number;
   /** The step size at the budget's end, as a fraction of the level the budget started from, in [0, 1). */
   readonly final: number;
   /**
@@ -76,6 +81,11 @@ export interface BudgetSchedule {
    */
   readonly anytimePeak: number;
   readonly decayFrom: number;
+  /**
+   * The fraction of that level a budget starts from when the model's last budget was one of these, in
+   * (0, 1]: that budget ended at a step size near zero, which a return to the full level would undo.
+   */
+  readonly cooledLevel: number;
 }
 
 /** Where a run stands in its budget, as `budgetSchedule` reads it. */
@@ -86,33 +96,41 @@ export interface BudgetPosition {
   readonly used: number;
   /** Updates the model had before this budget began: earlier budgets and any pretraining (≥ 0). */
   readonly stepsBefore: number;
+  /** True when the model's last budget was one of these (it decayed to its end); false for fresh or shipped weights. */
+  readonly cooled: boolean;
 }
 
 /**
  * A schedule for a run that knows its budget (here seconds of training time, not steps):
- * rate = level · min(1, step / warmup) · (final + (1 − final) · (1 − used)), where level = peak for
- * fresh weights and min(peak, anytimePeak · √(decayFrom / stepsBefore)) for a trained model. Linear
- * warm-up, then a linear decay to `final` at the budget's end: at a known budget, decaying to (near)
- * zero beats anytime schedules (Defazio et al., 2023, "When, why and how much?"; Hägele et al., 2024),
- * and time, not a step count, measures how much of it is left. Errors: RangeError unless peak > 0,
- * anytimePeak > 0, warmup ≥ 1, decayFrom ≥ 1 (all finite) and 0 ≤ final < 1; the schedule throws
- * a RangeError for a position with step < 1, stepsBefore < 0 or a value not finite.
+ * rate = level · min(1, step / warmup) · decay, where decay = 1 until the last `cooldown` of the
+ * budget, then final + (1 − final) · (1 − used) / cooldown; level = peak for fresh weights,
+ * min(peak, anytimePeak · √(decayFrom / stepsBefore)) for a trained model, and cooledLevel times
+ * that when its last budget was one of these. At a known budget, decaying to (near) zero beats
+ * anytime schedules (Defazio et al., 2023, "When, why and how much?"; Hägele et al., 2024), and time,
+ * not a step count, measures how much of it is left. Errors: RangeError unless peak > 0,
+ * anytimePeak > 0, warmup ≥ 1, decayFrom ≥ 1 (all finite), 0 < cooldown ≤ 1, 0 ≤ final < 1 and
+ * 0 < cooledLevel ≤ 1; the schedule throws a RangeError for a position with step < 1,
+ * stepsBefore < 0 or a value not finite.
  */
 export function budgetSchedule(schedule: BudgetSchedule): (position: BudgetPosition) => number {
-  const { peak, warmup, final, anytimePeak, decayFrom } = schedule;
+  const { peak, warmup, cooldown, final, anytimePeak, decayFrom, cooledLevel } = schedule;
   for (const rate of [peak, anytimePeak])
     if (!(rate > 0) || !Number.isFinite(rate))
       throw new RangeError(`A learning rate must be positive and finite, got ${rate}.`);
   if (!(warmup >= 1 && Number.isFinite(warmup) && decayFrom >= 1 && Number.isFinite(decayFrom)))
     throw new RangeError(`Need warmup ≥ 1 and decayFrom ≥ 1 (finite), got ${warmup} and ${decayFrom}.`);
+  if (!(cooldown > 0 && cooldown <= 1))
+    throw new RangeError(`The cooldown is a fraction of the budget, 0 < cooldown ≤ 1, got ${cooldown}.`);
   if (!(final >= 0 && final < 1))
     throw new RangeError(`The final rate is a fraction of the first, 0 ≤ final < 1, got ${final}.`);
-  return ({ step, used, stepsBefore }) => {
+  if (!(cooledLevel > 0 && cooledLevel <= 1))
+    throw new RangeError(`The cooled level is a fraction of the level, 0 < cooledLevel ≤ 1, got ${cooledLevel}.`);
+  return ({ step, used, stepsBefore, cooled }) => {
     const finite = [step, used, stepsBefore].every(Number.isFinite);
     if (!(finite && step >= 1 && stepsBefore >= 0))
       throw new RangeError(`Need step ≥ 1, stepsBefore ≥ 0, all finite, got ${step}, ${stepsBefore}, ${used}.`);
-    const level = Math.min(peak, anytimePeak * Math.sqrt(decayFrom / stepsBefore));
-    const left = 1 - Math.min(1, Math.max(0, used));
+    const level = Math.min(peak, anytimePeak * Math.sqrt(decayFrom / stepsBefore)) * (cooled ? cooledLevel : 1);
+    const left = Math.min(1, (1 - Math.min(1, Math.max(0, used))) / cooldown);
     return level * Math.min(1, step / warmup) * (final + (1 - final) * left);
   };
 }

@@ -19,8 +19,8 @@ export interface AdamState {
  * The VAE's step sizes when no time budget is given (tests, `npm run pretrain`, which made the shipped
  * weights with it): a warm-up over 100 steps to 3·10⁻³, held to step 500, then 1/√t
  * (src/lib/learning-rate.ts), good wherever it stops. Measured with the pretraining seed (latent 20,
- * batch 128): held-out ELBO −107.16 after 1,500 steps and −105.23 after 3,000 (−108.4 and −105.9
- * before the output bias started at the log-odds), against −110.0 and −107.1 with a constant 10⁻³.
+ * batch 128): held-out ELBO −107.58 after 1,500 steps and −105.51 after 3,000. Earlier, before the
+ * output bias started at the log-odds: −108.4 and −105.9, against −110.0 and −107.1 at a constant 10⁻³.
  * Within a budget the widget decays to zero instead (VAE_BUDGET_SCHEDULE, src/ml/vae-trainer.ts).
  */
 export const TRAINING_SCHEDULE_PARAMETERS: WarmupInverseSqrt = { peak: 3e-3, warmup: 100, decayFrom: 500 };

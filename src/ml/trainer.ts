@@ -20,7 +20,9 @@ export interface BudgetProgress {
 
 /** The position `budgetSchedule` reads, for a trainer at `steps` whose model had `pretrainedSteps` before any here. */
 export function budgetPosition(budget: BudgetProgress, steps: number, pretrainedSteps = 0): BudgetPosition {
-  return { step: steps + 1 - budget.startStep, used: budget.used, stepsBefore: budget.startStep + pretrainedSteps };
+  const { startStep, used } = budget;
+  // A budget begun after steps here follows an earlier budget, which decayed to its end.
+  return { step: steps + 1 - startStep, used, stepsBefore: startStep + pretrainedSteps, cooled: startStep > 0 };
 }
 
 /** One training step's loss terms, means per digit of the batch, named as the page shows them. */

@@ -30,7 +30,7 @@ export const spec: WidgetSpec<AutoencoderState> = {
       exclusiveMin: true,
       max: 3600,
       description:
-        "training budget, in seconds of training (pauses excluded); Train after it ends trains the same model for another",
+        "training budget, in seconds of training (pauses excluded), over whose last 30% the step size decays to zero; Train after it ends trains the same model for another",
     }),
     autostart: flagParam({ fallback: false, description: "1 starts training from fresh weights on load" }),
     seed: seedParam(1),

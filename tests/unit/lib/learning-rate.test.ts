@@ -45,9 +45,17 @@ describe("learning-rate schedules", () => {
   });
 
   describe("budgetSchedule", () => {
-    const schedule = { peak: 3e-3, warmup: 100, final: 0.1, anytimePeak: 2e-3, decayFrom: 500 };
+    const schedule = {
+      peak: 3e-3,
+      warmup: 100,
+      cooldown: 1,
+      final: 0.1,
+      anytimePeak: 2e-3,
+      decayFrom: 500,
+      cooledLevel: 0.25,
+    };
     const rate = budgetSchedule(schedule);
-    const fresh = (step: number, used: number) => rate({ step, used, stepsBefore: 0 });
+    const fresh = (step: number, used: number) => rate({ step, used, stepsBefore: 0, cooled: false });
 
     it("warms up linearly over its first updates, then decays linearly with the budget used, to `final` at its end", () => {
       expect(fresh(1, 0)).toBeCloseTo(3e-5, 15);
@@ -59,6 +67,15 @@ describe("learning-rate schedules", () => {
       expect(fresh(50, 0.5)).toBeCloseTo(1.5e-3 * 0.55, 15);
     });
 
+    it("with a cooldown, holds its level until the budget's last part, then decays linearly over it", () => {
+      const stable = budgetSchedule({ ...schedule, cooldown: 0.25 });
+      const at = (used: number) => stable({ step: 1000, used, stepsBefore: 0, cooled: false });
+      expect(at(0)).toBe(3e-3);
+      expect(at(0.75)).toBe(3e-3);
+      expect(at(0.875)).toBeCloseTo(3e-3 * (0.1 + 0.9 * 0.5), 15);
+      expect(at(1)).toBeCloseTo(3e-4, 15);
+    });
+
     it("never rises after the warm-up as the budget is used, and holds `final` outside [0, 1]", () => {
       for (let used = 0; used < 1; used += 0.01) expect(fresh(500, used + 0.01)).toBeLessThan(fresh(500, used));
       expect(fresh(500, 1.5)).toBe(fresh(500, 1));
@@ -67,12 +84,14 @@ describe("learning-rate schedules", () => {
 
     it("starts a trained model's budget where an anytime schedule would have come to, never above the peak", () => {
       const anytime = warmupInverseSqrt(2e-3, 100, 500);
-      expect(rate({ step: 100, used: 0, stepsBefore: 6000 })).toBeCloseTo(anytime(6000), 15);
-      expect(rate({ step: 100, used: 0, stepsBefore: 500 })).toBe(2e-3);
-      expect(rate({ step: 100, used: 0, stepsBefore: 200 })).toBe(3e-3);
+      expect(rate({ step: 100, used: 0, stepsBefore: 6000, cooled: false })).toBeCloseTo(anytime(6000), 15);
+      expect(rate({ step: 100, used: 0, stepsBefore: 500, cooled: false })).toBe(2e-3);
+      expect(rate({ step: 100, used: 0, stepsBefore: 200, cooled: false })).toBe(3e-3);
       // Warmed up again from nothing: the first update of the new budget is a hundredth of that level.
-      expect(rate({ step: 1, used: 0, stepsBefore: 6000 })).toBeCloseTo(anytime(6000) / 100, 15);
-      expect(rate({ step: 100, used: 1, stepsBefore: 6000 })).toBeCloseTo(0.1 * anytime(6000), 15);
+      expect(rate({ step: 1, used: 0, stepsBefore: 6000, cooled: false })).toBeCloseTo(anytime(6000) / 100, 15);
+      expect(rate({ step: 100, used: 1, stepsBefore: 6000, cooled: false })).toBeCloseTo(0.1 * anytime(6000), 15);
+      // After a budget of its own, which decayed to its end: a quarter of that level here.
+      expect(rate({ step: 100, used: 0, stepsBefore: 6000, cooled: true })).toBeCloseTo(anytime(6000) / 4, 15);
     });
 
     it("refuses parameters and positions that are not a schedule's", () => {
@@ -82,14 +101,18 @@ describe("learning-rate schedules", () => {
         { anytimePeak: 0 },
         { warmup: 0 },
         { warmup: NaN },
+        { cooldown: 0 },
+        { cooldown: 1.5 },
         { final: -0.1 },
         { final: 1 },
         { decayFrom: 0 },
         { decayFrom: Infinity },
+        { cooledLevel: 0 },
+        { cooledLevel: 1.5 },
       ])
         expect(() => budgetSchedule({ ...schedule, ...bad })).toThrow(RangeError);
       for (const bad of [{ step: 0 }, { step: NaN }, { stepsBefore: -1 }, { used: NaN }, { used: Infinity }])
-        expect(() => rate({ step: 1, used: 0, stepsBefore: 0, ...bad })).toThrow(RangeError);
+        expect(() => rate({ step: 1, used: 0, stepsBefore: 0, cooled: false, ...bad })).toThrow(RangeError);
     });
   });
 });

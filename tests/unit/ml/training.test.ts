@@ -2,7 +2,11 @@ import { readFileSync } from "node:fs";
 import { budgetSchedule, type BudgetSchedule } from "../../../src/lib/learning-rate";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { TRAINING_SCHEDULE } from "../../../src/ml/adam";
-import { AUTOENCODER_SCHEDULE, AutoencoderTrainer } from "../../../src/ml/autoencoder-trainer";
+import {
+  AUTOENCODER_BUDGET_SCHEDULE,
+  AUTOENCODER_SCHEDULE,
+  AutoencoderTrainer,
+} from "../../../src/ml/autoencoder-trainer";
 import { binariseDigits } from "../../../src/ml/batches";
 import { gatherDigits, meanLogOdds, type Digits } from "../../../src/ml/digits-format";
 import { createRandom } from "../../../src/lib/random";
@@ -174,8 +178,9 @@ describe("the fresh VAE's output bias", () => {
 describe("the step-size schedule", () => {
   // The widget, the bench and `npm run pretrain` build trainers without a learning rate: the default must be the schedule.
   const weightsAfterSteps = (trainer: VaeTrainer | AutoencoderTrainer, budget = false) => {
-    // A budget of 3 steps begun at step 0, as the session would place them.
-    for (let i = 0; i < 3; i++) trainer.step(true, budget ? { startStep: 0, used: i / 3 } : undefined);
+    // Three steps of a budget begun at step 0, a quarter, a half and three quarters through it (the last in the
+    // autoencoder's cooldown).
+    for (let i = 0; i < 3; i++) trainer.step(true, budget ? { startStep: 0, used: (i + 1) / 4 } : undefined);
     const layers = trainer instanceof VaeTrainer ? trainer.vae.layers : trainer.model.layers;
     const weights = layers[0].w.dataSync().slice();
     trainer.dispose();
@@ -195,19 +200,21 @@ describe("the step-size schedule", () => {
     expect(weightsAfterSteps(new AutoencoderTrainer(digits, { ...dae, learningRate: 1e-3 }))).not.toEqual(daeDefault);
   });
 
-  it("follows VAE_BUDGET_SCHEDULE within a budget; the autoencoder keeps AUTOENCODER_SCHEDULE", () => {
+  it("follows VAE_BUDGET_SCHEDULE and AUTOENCODER_BUDGET_SCHEDULE within a budget", () => {
     const vae = { latent: 2, hidden: 16, batch: 8, beta: 1, seed: 4 };
     const dae = { latent: 4, hidden: 16, batch: 8, noise: 0.3, seed: 4 };
     // The same 3 steps by Adam's update count t, as a schedule given to the run.
     const byStep = (schedule: BudgetSchedule) => (t: number) =>
-      budgetSchedule(schedule)({ step: t, used: (t - 1) / 3, stepsBefore: 0 });
+      budgetSchedule(schedule)({ step: t, used: t / 4, stepsBefore: 0, cooled: false });
     const vaeBudgeted = weightsAfterSteps(new VaeTrainer(digits, vae), true);
     expect(vaeBudgeted).not.toEqual(weightsAfterSteps(new VaeTrainer(digits, vae)));
     expect(weightsAfterSteps(new VaeTrainer(digits, { ...vae, learningRate: byStep(VAE_BUDGET_SCHEDULE) }))).toEqual(
       vaeBudgeted,
     );
-    expect(weightsAfterSteps(new AutoencoderTrainer(digits, dae), true)).toEqual(
-      weightsAfterSteps(new AutoencoderTrainer(digits, { ...dae, learningRate: AUTOENCODER_SCHEDULE })),
-    );
+    const daeBudgeted = weightsAfterSteps(new AutoencoderTrainer(digits, dae), true);
+    expect(daeBudgeted).not.toEqual(weightsAfterSteps(new AutoencoderTrainer(digits, dae)));
+    expect(
+      weightsAfterSteps(new AutoencoderTrainer(digits, { ...dae, learningRate: byStep(AUTOENCODER_BUDGET_SCHEDULE) })),
+    ).toEqual(daeBudgeted);
   });
 });
