@@ -129,6 +129,20 @@ test.describe.serial("the deck", () => {
           `slide ${slide.index} (${slide.id}): labels cut at the frame's edge`,
         )
         .toEqual([]);
+      // So does each of its tabs (src/embed/frame-tabs.ts), clicked from script so that the deck keeps the keys.
+      const tabs = content.locator(".frame-tabs:not([hidden]) button");
+      const names = await tabs.allTextContents();
+      for (const [index, name] of [...names.entries()].slice(1)) {
+        await tabs.nth(index).evaluate((button: HTMLElement) => button.click());
+        await fitSettled(content);
+        const scroll = await content.evaluate(
+          () => document.documentElement.scrollHeight - document.documentElement.clientHeight,
+        );
+        expect
+          .soft(scroll, `slide ${slide.index} (${slide.id}), tab ${name}: the frame scrolls by ${scroll} px`)
+          .toBe(0);
+      }
+      if (names.length > 0) await tabs.first().evaluate((button: HTMLElement) => button.click());
       // The frame is light on a light slide and dark on a dark one, whatever the reader's setting.
       const dark = await section.evaluate((element) => element.classList.contains("has-dark-background"));
       const frameDark = await frame.locator("body").evaluate((body) => {
