@@ -64,5 +64,5 @@ test("Copy link pressed before the Embed panel's module loaded is answered once 
   await root.getByRole("button", { name: "Copy link" }).click();
   release();
   await expect(root.locator(".embed-status")).toHaveText("Copied the link.");
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/embed\/dice\/\?n=3$/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/embed\/dice\/\?n=3&theme=light$/); // the panel's default theme (SNIPPET_THEME)
 });
