@@ -1,20 +1,19 @@
 // Makes the pretrained VAEs the book ships (latent 2 and latent 20, hidden 400) with the same
 // training code the reader's browser runs (binarised digits, src/ml/vae-trainer.ts; Adam with the
-// widget's step-size schedule, TRAINING_SCHEDULE in src/ml/adam.ts), a fixed seed and a fixed
-// number of steps, on the WASM backend; writes public/models/vae-latent<k>.bin (int8,
+// widget's budget schedule, VAE_BUDGET_SCHEDULE: a warm-up, then a decay to zero over the run's
+// steps), a fixed seed and a fixed number of steps, on the WASM backend; writes public/models/vae-latent<k>.bin (int8,
 // one scale per column) with the training history (loss curves) and the figures the widget
 // measures (held-out ELBO, IWAE log p(x), active units, inference gaps), measured on the int8
-// weights themselves. The chapters quote those figures (src/data/vae-figures.ts).
+// weights themselves. The chapters quote those figures (src/data/model-figures.ts).
 // Usage: npm run pretrain [-- --steps 6000] [--latent 20] (one model only) [--budget 1500] (seconds of
 // wall-clock training per model at most; the weights record the steps done). 6,000 steps (96 epochs)
 // take a few minutes on an idle core.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { TRAINING_SCHEDULE_PARAMETERS } from "../src/ml/adam";
 import { parseDigits } from "../src/ml/digits-format";
 import { chooseBackend } from "../src/ml/tf";
-import { DEFAULT_K, VaeTrainer } from "../src/ml/vae-trainer";
+import { DEFAULT_K, VAE_BUDGET_SCHEDULE, VaeTrainer } from "../src/ml/vae-trainer";
 import {
   decodeWeights,
   encodeWeights,
@@ -46,7 +45,7 @@ console.log(`backend: ${backend.detail}`);
 mkdirSync(join(root, "public", "models"), { recursive: true });
 
 for (const latent of PRETRAINED_LATENTS.filter((l) => Number.isNaN(ONLY) || l === ONLY)) {
-  // No learningRate: the trainer's default, the widget's own schedule, trains the shipped weights.
+  // No learningRate: the widget's own budget schedule, over a budget of STEPS steps, trains the shipped weights.
   const config = { latent, hidden: PRETRAINED_HIDDEN, batch: BATCH, beta: 1, seed: SEED };
   const trainer = new VaeTrainer(digits, config);
   const train: HistoryPoint[] = [];
@@ -62,7 +61,8 @@ for (const latent of PRETRAINED_LATENTS.filter((l) => Number.isNaN(ONLY) || l ==
   const deadline = performance.now() + BUDGET_SECONDS * 1000;
   for (let step = 1; step <= STEPS; step++) {
     const started = performance.now();
-    const { recon, kl } = trainer.step();
+    // The budget measured in steps: step t has used (t − 1)/STEPS of it (a --budget stop cuts it short).
+    const { recon, kl } = trainer.step(true, { startStep: 0, used: (step - 1) / STEPS })!;
     trainingMs += performance.now() - started;
     if (!Number.isFinite(recon + kl)) throw new Error(`latent ${latent}: the loss diverged at step ${step}`);
     sums = { recon: sums.recon + recon, kl: sums.kl + kl };
@@ -80,7 +80,7 @@ for (const latent of PRETRAINED_LATENTS.filter((l) => Number.isNaN(ONLY) || l ==
   const seconds = trainingMs / 1000;
   const full = trainer.evaluateLosses();
   const shapes = trainer.vae.layers.flatMap((layer) => [layer.w.shape, layer.b.shape]);
-  const history = { batch: BATCH, learningRate: TRAINING_SCHEDULE_PARAMETERS, train, heldOut };
+  const history = { batch: BATCH, learningRate: { ...VAE_BUDGET_SCHEDULE, budgetSteps: STEPS }, train, heldOut };
   const steps = trainer.steps;
   const provisional = { latent, hidden: PRETRAINED_HIDDEN, seed: SEED, steps, seconds, heldOut: full, shapes };
   // Measure the quantised weights themselves, with the widget's own code: those are what the reader gets.

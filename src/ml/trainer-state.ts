@@ -9,6 +9,11 @@ import { readDense, writeDense, type Dense } from "./dense";
  */
 export interface TrainerState {
   readonly steps: number;
+  /**
+   * Training steps behind the weights the trainer started from (the shipped pretrained ones), which
+   * its step sizes count on: without them a rebuilt trainer would warm up to its peak rate again.
+   */
+  readonly stepsBefore?: number;
   readonly weights: readonly Float32Array[];
   readonly optimizer: AdamState;
   readonly sampler: SamplerState;

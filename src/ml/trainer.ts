@@ -18,11 +18,15 @@ export interface BudgetProgress {
   readonly used: number;
 }
 
-/** The position `budgetSchedule` reads, for a trainer at `steps` whose model had `pretrainedSteps` before any here. */
+/**
+ * The position `budgetSchedule` reads, for a trainer at `steps` whose model had `pretrainedSteps`
+ * before any here: the shipped weights were made by one budget that decayed to its end
+ * (scripts/pretrain.ts), as a budget begun after steps here follows an earlier one that did.
+ */
 export function budgetPosition(budget: BudgetProgress, steps: number, pretrainedSteps = 0): BudgetPosition {
   const { startStep, used } = budget;
-  // A budget begun after steps here follows an earlier budget, which decayed to its end.
-  return { step: steps + 1 - startStep, used, stepsBefore: startStep + pretrainedSteps, cooled: startStep > 0 };
+  const stepsBefore = startStep + pretrainedSteps;
+  return { step: steps + 1 - startStep, used, stepsBefore, cooled: stepsBefore > 0 };
 }
 
 /** One training step's loss terms, means per digit of the batch, named as the page shows them. */

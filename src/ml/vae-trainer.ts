@@ -63,9 +63,9 @@ export const GAP_OPTIONS: Omit<GapOptions, "k"> = { steps: 300, draws: 8, learni
  * until the last 30% (the autoencoder's shape), −104.04 after 3,000. Before the training batches'
  * binarisation changed its random stream (so the same seed drew other batches): −103.22 after 3,000
  * (seed 1: −103.77, anytime −105.37); at a peak of 3·10⁻³ −104.17 (cosine −104.14), at 10⁻² −103.22
- * again: decaying to zero is what lets the peak double. The shipped weights, made with the anytime
- * schedule, go on from its level at their step count (6,000: 8.7·10⁻⁴); a budget after a budget of
- * these, from a quarter of that level: after that 3,000-step budget, a further 1,000-step budget
+ * again: decaying to zero is what lets the peak double. The shipped weights, made by this schedule
+ * over a budget of 6,000 steps (scripts/pretrain.ts), and a budget after a budget, go on from a
+ * quarter of the anytime schedule's level at their step count (6,000: 8.7·10⁻⁴ · ¼): after that 3,000-step budget, a further 1,000-step budget
  * from the full level (1.2·10⁻³) fell to −104.13 after 100 steps and ended at −102.97; from half,
  * −103.60 and −103.01; from a quarter, −103.33 and −103.06.
  */
@@ -99,6 +99,8 @@ export class VaeTrainer implements Trainer {
   readonly heldOut: Float32Array;
   /** True when the weights are the shipped pretrained ones. */
   private readonly pretrained: boolean;
+  /** The training steps behind the shipped weights, kept in snapshots (see the constructor). */
+  private readonly pretrainedSteps?: number;
   /** Where the session's budget stands at the step under way (see `step`). */
   private budget?: BudgetProgress;
 
@@ -109,16 +111,22 @@ export class VaeTrainer implements Trainer {
     resume?: TrainerState,
     /**
      * The training steps behind `weights` when they are the shipped pretrained ones: there is then a
-     * trained model to measure at once, and training goes on from where its schedule had come to.
+     * trained model to measure at once, and training goes on from where its schedule had come to. A
+     * trainer rebuilt from a snapshot (after a lost GPU context) takes them from `resume`.
      */
-    pretrainedSteps?: number,
+    pretrainedSteps = resume?.stepsBefore,
   ) {
+    this.pretrainedSteps = pretrainedSteps;
     this.pretrained = pretrainedSteps !== undefined;
     this.random = createRandom(resume ? resumedSeed(config.seed, resume.steps) : config.seed);
-    const anytime =
+    // The shipped weights' budget decayed to its end: going on, from a fraction of the anytime level.
+    const continued =
       pretrainedSteps === undefined
-        ? TRAINING_SCHEDULE
+        ? undefined
         : continuedSchedule(TRAINING_SCHEDULE, pretrainedSteps, TRAINING_SCHEDULE_PARAMETERS.warmup);
+    const anytime: LearningRateSchedule = continued
+      ? (step) => VAE_BUDGET_SCHEDULE.cooledLevel * continued(step)
+      : TRAINING_SCHEDULE;
     // Within a budget the step size follows it; stepped without one (tests, scripts), the anytime schedule.
     const schedule: LearningRateSchedule = (step) =>
       this.budget ? vaeBudgetRate(budgetPosition(this.budget, this.steps, pretrainedSteps)) : anytime(step);
@@ -291,7 +299,8 @@ export class VaeTrainer implements Trainer {
 
   /** The whole training state, copied to the CPU. */
   snapshot(): TrainerState {
-    return captureTrainer(this.parts());
+    const state = captureTrainer(this.parts());
+    return this.pretrainedSteps === undefined ? state : { ...state, stepsBefore: this.pretrainedSteps };
   }
 
   private parts() {

@@ -2,7 +2,7 @@
 // output unit: value ≈ scale[column] × q, q in −127…127), behind a small JSON header. Per-column
 // scales cost a few hundred floats and halve the ELBO lost to rounding against one scale per tensor.
 // Kept free of tfjs and DOM.
-import type { WarmupInverseSqrt } from "../lib/learning-rate";
+import type { BudgetSchedule, WarmupInverseSqrt } from "../lib/learning-rate";
 
 const MAGIC = "VAEW";
 
@@ -20,8 +20,12 @@ export interface HistoryPoint {
  */
 export interface TrainingHistory {
   readonly batch: number;
-  /** Adam's step size: a constant (weights made before the schedule), or the schedule's parameters. */
-  readonly learningRate: number | WarmupInverseSqrt;
+  /**
+   * Adam's step size: a constant (weights made before the schedule), the anytime schedule's parameters,
+   * or (since the weights are made as the widget trains within a budget) the budget schedule's, with
+   * the budget in steps.
+   */
+  readonly learningRate: number | WarmupInverseSqrt | (BudgetSchedule & { readonly budgetSteps: number });
   /** Means over the training batches since the previous point. */
   readonly train: readonly HistoryPoint[];
   /** Held-out figures (binarised held-out digits, one fixed ε per digit) at those steps. */

@@ -235,16 +235,6 @@ test("printing a chapter lists the settings of widgets the reader has not reache
   await expect(widget.locator("svg").first()).toBeVisible();
 });
 
-test("no page scrolls sideways on a 320 px phone", async ({ page }) => {
-  await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of pages) {
-    await page.goto(path);
-    await page.waitForLoadState("networkidle");
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width, `/${path} is ${width}px wide`).toBeLessThanOrEqual(320);
-  }
-});
-
 test.describe("hover definitions", () => {
   const popover = (page: Page) => page.locator(".tip-popover");
 

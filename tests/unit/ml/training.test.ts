@@ -25,13 +25,19 @@ beforeAll(async () => {
 });
 
 describe("VaeTrainer", () => {
-  it("goes on from the shipped weights where their schedule had come to, keeping their held-out ELBO", () => {
+  it("goes on from the shipped weights where their schedule had come to, keeping their held-out ELBO, also when rebuilt", () => {
     const { tensors, meta } = decodeWeights(new Uint8Array(readFileSync(`public/${pretrainedFile(2)}`)));
     const config = { latent: 2, hidden: meta.hidden, batch: 128, beta: 1, seed: 1 };
     // The held-out ELBO's change over the first 80 steps of a budget of 1,000 (the first seconds of the
     // widget's), as the session places them, the weights having had `from` steps.
-    const change = (from: number) => {
-      const trainer = new VaeTrainer(digits, config, tensors, undefined, from);
+    // `rebuilt`: the trainer is remade from its snapshot first, as the session does after a lost GPU context.
+    const change = (from: number, rebuilt = false) => {
+      let trainer = new VaeTrainer(digits, config, tensors, undefined, from);
+      if (rebuilt) {
+        const snapshot = trainer.snapshot();
+        trainer.dispose();
+        trainer = new VaeTrainer(digits, config, undefined, snapshot);
+      }
       const before = trainer.evaluateLosses().elbo;
       for (let i = 0; i < 80; i++) trainer.step(false, { startStep: 0, used: i / 1000 });
       const after = trainer.evaluateLosses().elbo;
@@ -43,6 +49,8 @@ describe("VaeTrainer", () => {
     expect(goingOn).toBeGreaterThan(-0.3);
     // Restarting the schedule (its peak rate on converged weights) costs nats: the case this guards.
     expect(restarted).toBeLessThan(goingOn - 0.5);
+    // A trainer rebuilt from its snapshot keeps the steps behind the shipped weights, so it goes on too.
+    expect(change(meta.steps, true)).toBeGreaterThan(-0.3);
   });
 
   it("improves the held-out ELBO in a short seeded run, and repeats it exactly", () => {
