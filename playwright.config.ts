@@ -4,6 +4,8 @@ import { chromiumFlags, chromiumPath } from "./scripts/chromium.mjs";
 /** The e2e tests run against the production build served under a project-page base path. */
 export const BASE_PATH = process.env.BASE_PATH ?? "/vae-textbook/";
 const port = Number(process.env.PORT ?? 4321);
+/** Where the tests' pages come from (scheme, host and port): the origin whose storage a context may start with. */
+export const ORIGIN = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -17,7 +19,7 @@ export default defineConfig({
   snapshotPathTemplate: "{testDir}/__snapshots__/{testFileName}/{arg}{ext}",
   reporter: [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${port}${BASE_PATH}`,
+    baseURL: `${ORIGIN}${BASE_PATH}`,
     trace: "off",
     // The site's service worker precaches the whole book; tests that need it (offline.spec.ts) allow it.
     serviceWorkers: "block",

@@ -1,9 +1,21 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Locator, type Page, type Request } from "@playwright/test";
+import { ORIGIN } from "../../playwright.config";
 import { builtPages as listBuiltPages } from "../../scripts/built-pages.mjs";
 
 export const DIST = "dist";
+
+/**
+ * For `test.use` in tests of a model widget that are not about choosing its backend: the context
+ * starts with the backend override of src/ml/client.ts (BACKEND_OVERRIDE_KEY) set to WASM, the
+ * backend the speed probe picks here, so no page spends a second or two of CPU probing.
+ */
+export const WITHOUT_SPEED_PROBE = {
+  storageState: { cookies: [], origins: [{ origin: ORIGIN, localStorage: [{ name: "vae-backend", value: "wasm" }] }] },
+};
+/** For `test.use` in the tests of the speed probe itself, inside a file that skips it: nothing stored. */
+export const WITH_SPEED_PROBE = { storageState: { cookies: [], origins: [] } };
 
 /**
  * Scrolls to an element of a chapter as a reader's scrolling reaches it. The browser's own

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { expectBadInput, outputValue, watchPage } from "./site";
+import { expectBadInput, outputValue, watchPage, WITHOUT_SPEED_PROBE } from "./site";
 
 const ID = "autoencoder";
+// The speed probe is widget-vae.spec.ts's to test: these pages start on WASM, the backend it picks here.
+test.use(WITHOUT_SPEED_PROBE);
 /** Loading TensorFlow.js and the digits, 5 s of training, and the held-out evaluation. */
 const TRAINING_TIMEOUT = 50_000;
 

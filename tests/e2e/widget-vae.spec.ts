@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { decodeWeights } from "../../src/ml/weights-format";
-import { expectBadInput, outputValue, scrollToReach, watchPage } from "./site";
+import { expectBadInput, outputValue, scrollToReach, watchPage, WITH_SPEED_PROBE, WITHOUT_SPEED_PROBE } from "./site";
 
 const ID = "vae";
+// Only the tests of the speed probe (WITH_SPEED_PROBE below) let the pages probe for a backend.
+test.use(WITHOUT_SPEED_PROBE);
 /** Loading TensorFlow.js and the digits, 5 s of training, the held-out evaluation and the measurement at rest (log p(x), gaps). */
 const TRAINING_TIMEOUT = 300_000;
 
@@ -38,53 +40,57 @@ async function figures(page: Page) {
   };
 }
 
-test("trains for its budget; the held-out ELBO is −(recon + KL) and well above the untrained model's", async ({
-  page,
-}) => {
-  test.setTimeout(420_000);
-  const watch = watchPage(page);
-  // Every held-out ELBO the page shows, with the step it was shown at: the first is the untrained model's.
-  await page.addInitScript(() => {
-    const shown: { elbo: number; steps: number }[] = [];
-    (window as unknown as { elboShown: typeof shown }).elboShown = shown;
-    new MutationObserver(() => {
-      const value = (name: string) => document.querySelector(`output[name="${name}"]`)?.getAttribute("data-value");
-      const elbo = Number(value("elbo_test") ?? NaN);
-      if (Number.isFinite(elbo) && elbo !== shown.at(-1)?.elbo) shown.push({ elbo, steps: Number(value("steps")) });
-    }).observe(document, { subtree: true, attributeFilter: ["data-value"] });
+test.describe("with the speed probe", () => {
+  test.use(WITH_SPEED_PROBE);
+
+  test("trains for its budget; the held-out ELBO is −(recon + KL) and well above the untrained model's", async ({
+    page,
+  }) => {
+    test.setTimeout(420_000);
+    const watch = watchPage(page);
+    // Every held-out ELBO the page shows, with the step it was shown at: the first is the untrained model's.
+    await page.addInitScript(() => {
+      const shown: { elbo: number; steps: number }[] = [];
+      (window as unknown as { elboShown: typeof shown }).elboShown = shown;
+      new MutationObserver(() => {
+        const value = (name: string) => document.querySelector(`output[name="${name}"]`)?.getAttribute("data-value");
+        const elbo = Number(value("elbo_test") ?? NaN);
+        if (Number.isFinite(elbo) && elbo !== shown.at(-1)?.elbo) shown.push({ elbo, steps: Number(value("steps")) });
+      }).observe(document, { subtree: true, attributeFilter: ["data-value"] });
+    });
+    // k = 10 keeps the measurement at rest (log p(x) over 2,000 digits) short on a slow machine.
+    const root = await ready(page, "latent=2&autostart=1&seconds=5&k=10");
+    const result = await figures(page);
+    // Ready means measured: IWAE_10 sits above the ELBO, and the model uses its two dimensions.
+    expect((await outputValue(page, "log_px_test"))!).toBeGreaterThan(result.elbo);
+    expect(await outputValue(page, "active_units")).toBe(2);
+    expect((await outputValue(page, "gap_amortization"))!).toBeGreaterThanOrEqual(0);
+    // The budget is time: how many steps fit depends on the machine, but some must.
+    expect(result.steps).toBeGreaterThanOrEqual(10);
+    expect(result.stepsPerSecond).toBeGreaterThan(1);
+    expect(result.elbo).toBeCloseTo(-(result.recon + result.kl), 6);
+    expect(result.kl).toBeGreaterThan(0);
+    // Fresh weights already predict each pixel's marginal (the output bias starts at its log-odds,
+    // seed 1: −251 nats; at zero it would be about −545); 10 steps gain ~33 nats, 60 steps ~66.
+    const shown = await page.evaluate(
+      () => (window as unknown as { elboShown: { elbo: number; steps: number }[] }).elboShown,
+    );
+    const untrained = shown.find((figure) => figure.steps === 0);
+    expect(untrained, JSON.stringify(shown)).toBeDefined();
+    expect(untrained!.elbo).toBeLessThan(-230);
+    expect(untrained!.elbo).toBeGreaterThan(-275);
+    expect(result.elbo).toBeGreaterThan(untrained!.elbo + 25);
+    expect(result.elbo).toBeLessThan(-100);
+    await expect(page.locator('output[name="backend"]')).toHaveAttribute("data-value", /^(wasm|cpu)$/);
+    // Chosen by the speed probe, whose figures are shown (WebGL here is SwiftShader: far slower).
+    await expect(root.locator("[data-role=backend]")).toContainText(
+      /^Backend: wasm, .*; the fastest in a speed probe, ms per round: wasm [\d.]+, webgl [\d.]+/,
+    );
+    await expect(root.locator("[role=alert]")).toBeHidden();
+    expect(await root.innerText()).not.toMatch(/\bNaN\b|undefined/);
+    expect(watch.foreign).toEqual([]);
+    expect(watch.problems).toEqual([]);
   });
-  // k = 10 keeps the measurement at rest (log p(x) over 2,000 digits) short on a slow machine.
-  const root = await ready(page, "latent=2&autostart=1&seconds=5&k=10");
-  const result = await figures(page);
-  // Ready means measured: IWAE_10 sits above the ELBO, and the model uses its two dimensions.
-  expect((await outputValue(page, "log_px_test"))!).toBeGreaterThan(result.elbo);
-  expect(await outputValue(page, "active_units")).toBe(2);
-  expect((await outputValue(page, "gap_amortization"))!).toBeGreaterThanOrEqual(0);
-  // The budget is time: how many steps fit depends on the machine, but some must.
-  expect(result.steps).toBeGreaterThanOrEqual(10);
-  expect(result.stepsPerSecond).toBeGreaterThan(1);
-  expect(result.elbo).toBeCloseTo(-(result.recon + result.kl), 6);
-  expect(result.kl).toBeGreaterThan(0);
-  // Fresh weights already predict each pixel's marginal (the output bias starts at its log-odds,
-  // seed 1: −251 nats; at zero it would be about −545); 10 steps gain ~33 nats, 60 steps ~66.
-  const shown = await page.evaluate(
-    () => (window as unknown as { elboShown: { elbo: number; steps: number }[] }).elboShown,
-  );
-  const untrained = shown.find((figure) => figure.steps === 0);
-  expect(untrained, JSON.stringify(shown)).toBeDefined();
-  expect(untrained!.elbo).toBeLessThan(-230);
-  expect(untrained!.elbo).toBeGreaterThan(-275);
-  expect(result.elbo).toBeGreaterThan(untrained!.elbo + 25);
-  expect(result.elbo).toBeLessThan(-100);
-  await expect(page.locator('output[name="backend"]')).toHaveAttribute("data-value", /^(wasm|cpu)$/);
-  // Chosen by the speed probe, whose figures are shown (WebGL here is SwiftShader: far slower).
-  await expect(root.locator("[data-role=backend]")).toContainText(
-    /^Backend: wasm, .*; the fastest in a speed probe, ms per round: wasm [\d.]+, webgl [\d.]+/,
-  );
-  await expect(root.locator("[role=alert]")).toBeHidden();
-  expect(await root.innerText()).not.toMatch(/\bNaN\b|undefined/);
-  expect(watch.foreign).toEqual([]);
-  expect(watch.problems).toEqual([]);
 });
 
 test("the pretrained latent-20 model scores in the browser what the pretraining script measured", async ({ page }) => {
@@ -219,23 +225,27 @@ test("a lost WebGL context: training goes on on WASM from the last copy of the m
   expect(watch.problems).toEqual([]);
 });
 
-test("the backend is chosen once per page: the chapter's second VAE starts with the first one's choice", async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  await page.goto("chapters/vae/");
-  const widgets = page.locator('[data-widget="vae"]');
-  // Both pretrained widgets come on screen at once, so the second has to wait for the first's probe.
-  await widgets.nth(1).scrollIntoViewIfNeeded();
-  await widgets.nth(0).scrollIntoViewIfNeeded();
-  const lines = widgets.locator("[data-role=backend]");
-  for (const index of [0, 1]) await expect(lines.nth(index)).toContainText("Backend: wasm", { timeout: 60_000 });
-  const texts = await lines.allTextContents();
-  expect(texts.filter((text) => text.includes("speed probe"))).toHaveLength(1);
+test.describe("with the speed probe, in a chapter", () => {
+  test.use(WITH_SPEED_PROBE);
+
+  test("the backend is chosen once per page: the chapter's second VAE starts with the first one's choice", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto("chapters/vae/");
+    const widgets = page.locator('[data-widget="vae"]');
+    // Both pretrained widgets come on screen at once, so the second has to wait for the first's probe.
+    await widgets.nth(1).scrollIntoViewIfNeeded();
+    await widgets.nth(0).scrollIntoViewIfNeeded();
+    const lines = widgets.locator("[data-role=backend]");
+    for (const index of [0, 1]) await expect(lines.nth(index)).toContainText("Backend: wasm", { timeout: 60_000 });
+    const texts = await lines.allTextContents();
+    expect(texts.filter((text) => text.includes("speed probe"))).toHaveLength(1);
+  });
 });
 
 test.describe("cross-origin isolated", () => {
-  test.use({ serviceWorkers: "allow" });
+  test.use({ serviceWorkers: "allow", ...WITH_SPEED_PROBE });
 
   test("trains on the threaded WASM build (whose threads start from its factory's source text)", async ({ page }) => {
     test.setTimeout(120_000);
