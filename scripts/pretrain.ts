@@ -1,10 +1,10 @@
 // Makes the pretrained VAEs the book ships (latent 2 and latent 20, hidden 400) with the same
 // training code the reader's browser runs (binarised digits, src/ml/vae-trainer.ts; Adam with the
 // widget's budget schedule, VAE_BUDGET_SCHEDULE: a warm-up, then a decay to zero over the run's
-// steps), a fixed seed and a fixed number of steps, on the WASM backend; writes public/models/vae-latent<k>.bin (int8,
-// one scale per column) with the training history (loss curves) and the figures the widget
-// measures (held-out ELBO, IWAE log p(x), active units, inference gaps), measured on the int8
-// weights themselves. The chapters quote those figures (src/data/model-figures.ts).
+// steps), a fixed seed and a fixed number of steps, on the WASM backend; writes
+// public/models/vae-latent<k>.bin (int8, one scale per column) with the training history (loss
+// curves) and the figures the widget measures (held-out ELBO, IWAE log p(x), active units, inference
+// gaps), measured on the int8 weights themselves. The chapters quote those figures (src/data/model-figures.ts).
 // Usage: npm run pretrain [-- --steps 6000] [--latent 20] (one model only) [--budget 1500] (seconds of
 // wall-clock training per model at most; the weights record the steps done). 6,000 steps (96 epochs)
 // take a few minutes on an idle core.

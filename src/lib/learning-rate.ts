@@ -96,7 +96,10 @@ export interface BudgetPosition {
   readonly used: number;
   /** Updates the model had before this budget began: earlier budgets and any pretraining (≥ 0). */
   readonly stepsBefore: number;
-  /** True when the model's last budget was one of these (it decayed to its end); false for fresh or shipped weights. */
+  /**
+   * True when the model's last budget was one of these (it decayed to its end), as the shipped
+   * weights' was; false for fresh weights.
+   */
   readonly cooled: boolean;
 }
 

@@ -16,8 +16,8 @@ export interface AdamState {
 }
 
 /**
- * The VAE's step sizes when no time budget is given (tests, `npm run pretrain`, which made the shipped
- * weights with it): a warm-up over 100 steps to 3·10⁻³, held to step 500, then 1/√t
+ * The VAE's step sizes when no time budget is given (tests; `npm run pretrain` trains within a budget
+ * of steps, VAE_BUDGET_SCHEDULE): a warm-up over 100 steps to 3·10⁻³, held to step 500, then 1/√t
  * (src/lib/learning-rate.ts), good wherever it stops. Measured with the pretraining seed (latent 20,
  * batch 128): held-out ELBO −107.58 after 1,500 steps and −105.51 after 3,000. Earlier, before the
  * output bias started at the log-odds: −108.4 and −105.9, against −110.0 and −107.1 at a constant 10⁻³.

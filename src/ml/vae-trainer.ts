@@ -63,11 +63,12 @@ export const GAP_OPTIONS: Omit<GapOptions, "k"> = { steps: 300, draws: 8, learni
  * until the last 30% (the autoencoder's shape), −104.04 after 3,000. Before the training batches'
  * binarisation changed its random stream (so the same seed drew other batches): −103.22 after 3,000
  * (seed 1: −103.77, anytime −105.37); at a peak of 3·10⁻³ −104.17 (cosine −104.14), at 10⁻² −103.22
- * again: decaying to zero is what lets the peak double. The shipped weights, made by this schedule
- * over a budget of 6,000 steps (scripts/pretrain.ts), and a budget after a budget, go on from a
- * quarter of the anytime schedule's level at their step count (6,000: 8.7·10⁻⁴ · ¼): after that 3,000-step budget, a further 1,000-step budget
- * from the full level (1.2·10⁻³) fell to −104.13 after 100 steps and ended at −102.97; from half,
- * −103.60 and −103.01; from a quarter, −103.33 and −103.06.
+ * again: decaying to zero is what lets the peak double. A budget after a budget goes on from a quarter
+ * of the anytime schedule's level at the model's step count: after that 3,000-step budget, a further
+ * 1,000-step budget from the full level (1.2·10⁻³) fell to −104.13 after 100 steps and ended at
+ * −102.97; from half, −103.60 and −103.01; from a quarter, −103.33 and −103.06. The shipped weights were made by this
+ * schedule over a budget of 6,000 steps (scripts/pretrain.ts: −102.62 for latent 20, against −104.26
+ * with the anytime schedule), so training on from them starts at 8.7·10⁻⁴ · ¼ too.
  */
 export const VAE_BUDGET_SCHEDULE: BudgetSchedule = {
   peak: 6e-3,
